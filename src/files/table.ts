@@ -1,0 +1,15 @@
+/** A table read from a file, before any meaning is given to it: what the importers validate. */
+export interface SourceTable {
+  /** file name as the user gave it, for error locations */
+  file: string
+  /** sheet name for workbooks */
+  sheet?: string
+  header: string[]
+  /** column labels used in error locations: header names for CSV, letters for XLSX */
+  columnLabels: string[]
+  rows: { line: number; cells: string[] }[]
+}
+
+export function location(t: Pick<SourceTable, 'file' | 'sheet'>, line: number, column?: string): string {
+  return `${t.file}${t.sheet ? `[${t.sheet}]` : ''}:${line}${column ? `:${column}` : ''}`
+}

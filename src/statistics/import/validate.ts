@@ -1,0 +1,269 @@
+/**
+ * Turning a table read from a file into observations, or into the complete list of what is
+ * wrong with it. Pure: the catalogue is passed in. Nothing is stored unless the list is empty.
+ *
+ * Two layouts are read:
+ * - long: one figure a row, columns region, indicator, period (or year), value, unit, and
+ *   optionally source, note, vintage (extra columns such as region_name_zh are ignored);
+ * - wide (yearbook): regions as rows, years as columns, one indicator per sheet (the sheet name,
+ *   or the file's indicator given by the caller), unit from the catalogue unless stated.
+ */
+import { location, type SourceTable } from '../../files/table.ts'
+import type { Indicator } from '../indicators.ts'
+import type { ObservationInput } from '../observation.ts'
+import { sameUnit } from '../units.ts'
+import { Vintage, vintageFromNote } from '../vintage.ts'
+
+export interface ImportIssue {
+  location: string
+  code:
+    | 'missing_column'
+    | 'unknown_region'
+    | 'unknown_indicator'
+    | 'derived_indicator'
+    | 'not_a_number'
+    | 'unit_mismatch'
+    | 'duplicate_cell'
+    | 'period_out_of_range'
+    | 'bad_period_header'
+    | 'bad_vintage'
+    | 'empty'
+  message: string
+}
+
+export interface ImportContext {
+  resolveRegion(ref: string): string | undefined
+  indicators: ReadonlyMap<string, Indicator>
+  /** inclusive */
+  periodRange: [number, number]
+  /** read the vintage from the note when the file has no vintage column (the built-in data) */
+  vintageFromNotes?: boolean
+}
+
+export interface ValidatedTable {
+  rows: ObservationInput[]
+  issues: ImportIssue[]
+}
+
+const LONG_COLUMNS = {
+  region: ['region', 'region_code', '地区', '地区代码'],
+  indicator: ['indicator', '指标'],
+  period: ['period', 'year', '年份', '时期'],
+  value: ['value', '数值', '值'],
+  unit: ['unit', '单位'],
+  source: ['source', '来源'],
+  note: ['note', '备注', '注释'],
+  vintage: ['vintage', '版本'],
+} as const
+
+type LongColumn = keyof typeof LONG_COLUMNS
+
+function findColumns(header: string[]): Partial<Record<LongColumn, number>> {
+  const lower = header.map((h) => h.trim().toLowerCase())
+  const out: Partial<Record<LongColumn, number>> = {}
+  for (const [key, names] of Object.entries(LONG_COLUMNS) as [LongColumn, readonly string[]][]) {
+    const i = lower.findIndex((h) => names.includes(h))
+    if (i >= 0) out[key] = i
+  }
+  return out
+}
+
+export function isLongLayout(t: SourceTable): boolean {
+  const c = findColumns(t.header)
+  return c.indicator !== undefined && c.value !== undefined && c.period !== undefined
+}
+
+/** "1,234.5" and "−3.2" are numbers as printed in yearbooks; "", "—" and "abc" are not. */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim().replace(/,/g, '').replace(/^[−–]/, '-')
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined
+  return Number(t)
+}
+
+function parsePeriod(text: string): number | undefined {
+  const m = /^(\d{4})(?:年)?$/.exec(text.trim())
+  return m ? Number(m[1]) : undefined
+}
+
+class Collector {
+  readonly rows: ObservationInput[] = []
+  readonly issues: ImportIssue[] = []
+  private readonly seen = new Map<string, string>()
+  constructor(private readonly ctx: ImportContext) {}
+
+  issue(where: string, code: ImportIssue['code'], message: string) {
+    this.issues.push({ location: where, code, message })
+  }
+
+  indicator(ref: string, where: string): Indicator | undefined {
+    const ind = this.ctx.indicators.get(ref.trim())
+    if (!ind) this.issue(where, 'unknown_indicator', `unknown indicator "${ref}"`)
+    else if (ind.formula)
+      this.issue(
+        where,
+        'derived_indicator',
+        `indicator "${ref}" is derived (${ind.formula}); import its inputs instead`,
+      )
+    else return ind
+    return undefined
+  }
+
+  region(ref: string, where: string): string | undefined {
+    const code = this.ctx.resolveRegion(ref.trim())
+    if (!code) this.issue(where, 'unknown_region', `unknown region "${ref}"`)
+    return code
+  }
+
+  period(p: number | undefined, text: string, where: string): number | undefined {
+    const [lo, hi] = this.ctx.periodRange
+    if (p === undefined) this.issue(where, 'period_out_of_range', `"${text}" is not a year`)
+    else if (p < lo || p > hi) this.issue(where, 'period_out_of_range', `period ${p} is outside ${lo}–${hi}`)
+    else return p
+    return undefined
+  }
+
+  value(text: string, where: string): number | undefined {
+    const v = parseNumber(text)
+    if (v === undefined) this.issue(where, 'not_a_number', `"${text}" is not a number`)
+    return v
+  }
+
+  unit(unit: string, ind: Indicator, where: string): boolean {
+    if (sameUnit(unit, ind.unit)) return true
+    this.issue(where, 'unit_mismatch', `unit "${unit}" does not match indicator ${ind.key} (${ind.unit})`)
+    return false
+  }
+
+  /** A cell is region × indicator × period × source: two sources may disagree, one source may not repeat itself. */
+  add(row: ObservationInput, where: string) {
+    const key = [row.region, row.indicator, row.period, row.source].join('\u0000')
+    const first = this.seen.get(key)
+    if (first) {
+      this.issue(
+        where,
+        'duplicate_cell',
+        `${row.region} ${row.indicator} ${row.period} already given at ${first}`,
+      )
+      return
+    }
+    this.seen.set(key, where)
+    this.rows.push(row)
+  }
+}
+
+export function validateLong(t: SourceTable, ctx: ImportContext): ValidatedTable {
+  const col = findColumns(t.header)
+  const c = new Collector(ctx)
+  for (const name of ['region', 'indicator', 'period', 'value', 'unit'] as const) {
+    if (col[name] === undefined) c.issue(location(t, 1), 'missing_column', `missing column "${name}"`)
+  }
+  if (c.issues.length > 0) return c
+  const label = (k: LongColumn) => t.columnLabels[col[k]!] ?? k
+  const cell = (cells: string[], k: LongColumn) => (col[k] === undefined ? '' : (cells[col[k]!] ?? '').trim())
+  for (const { line, cells } of t.rows) {
+    const at = (k: LongColumn) => location(t, line, label(k))
+    const region = c.region(cell(cells, 'region'), at('region'))
+    const ind = c.indicator(cell(cells, 'indicator'), at('indicator'))
+    const periodText = cell(cells, 'period')
+    const period = c.period(parsePeriod(periodText), periodText, at('period'))
+    const value = c.value(cell(cells, 'value'), at('value'))
+    const unit = cell(cells, 'unit')
+    const unitOk = ind ? c.unit(unit, ind, at('unit')) : false
+    const note = cell(cells, 'note')
+    const vintage = readVintage(c, cell(cells, 'vintage'), note, at('vintage'), ctx)
+    if (region && ind && period !== undefined && value !== undefined && unitOk && vintage !== false) {
+      c.add(
+        {
+          region,
+          indicator: ind.key,
+          period,
+          value,
+          unit: ind.unit,
+          source: cell(cells, 'source'),
+          note,
+          vintage,
+        },
+        location(t, line),
+      )
+    }
+  }
+  if (t.rows.length === 0) c.issue(location(t, 1), 'empty', 'the table has a header but no rows')
+  return c
+}
+
+function readVintage(
+  c: Collector,
+  text: string,
+  note: string,
+  where: string,
+  ctx: ImportContext,
+): Vintage | null | false {
+  if (text) {
+    if ((Vintage as readonly string[]).includes(text)) return text as Vintage
+    c.issue(where, 'bad_vintage', `vintage "${text}" is not one of ${Vintage.join(', ')}`)
+    return false
+  }
+  return ctx.vintageFromNotes ? vintageFromNote(note) : null
+}
+
+export interface WideOptions {
+  /** the indicator of the whole table; defaults to the sheet name */
+  indicator?: string
+  unit?: string
+  source?: string
+}
+
+export function validateWide(t: SourceTable, ctx: ImportContext, opts: WideOptions = {}): ValidatedTable {
+  const c = new Collector(ctx)
+  const indRef = opts.indicator ?? t.sheet ?? ''
+  const ind = c.indicator(indRef, location(t, 1))
+  if (ind && opts.unit) c.unit(opts.unit, ind, location(t, 1))
+  const years = t.header.map((h, i) => {
+    if (i === 0) return undefined
+    const y = parsePeriod(h)
+    if (y === undefined && h.trim())
+      c.issue(location(t, 1, t.columnLabels[i]), 'bad_period_header', `column header "${h}" is not a year`)
+    return y
+  })
+  for (const y of years) if (y !== undefined) c.period(y, String(y), location(t, 1))
+  if (c.issues.length > 0 || !ind) return c
+  for (const { line, cells } of t.rows) {
+    const region = c.region(cells[0] ?? '', location(t, line, t.columnLabels[0]))
+    years.forEach((year, i) => {
+      const text = (cells[i] ?? '').trim()
+      if (year === undefined || text === '' || /^[-—–…]+$|^\.\.$/.test(text)) return
+      const value = c.value(text, location(t, line, t.columnLabels[i]))
+      if (region && value !== undefined) {
+        c.add(
+          {
+            region,
+            indicator: ind.key,
+            period: year,
+            value,
+            unit: ind.unit,
+            source: opts.source ?? '',
+            note: '',
+            vintage: null,
+          },
+          location(t, line, t.columnLabels[i]),
+        )
+      }
+    })
+  }
+  return c
+}
+
+/** Validate every table of a file with the layout each one has. */
+export function validateTables(
+  tables: SourceTable[],
+  ctx: ImportContext,
+  wide: WideOptions = {},
+): ValidatedTable {
+  const all: ValidatedTable = { rows: [], issues: [] }
+  for (const t of tables) {
+    const r = isLongLayout(t) ? validateLong(t, ctx) : validateWide(t, ctx, wide)
+    all.rows.push(...r.rows)
+    all.issues.push(...r.issues)
+  }
+  return all
+}

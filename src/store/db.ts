@@ -1,0 +1,96 @@
+/**
+ * Opens the store: PGlite in a data directory (the embedded default) or a PostgreSQL server
+ * when a connection URL is given. Both are driven through drizzle's pg-core, so every
+ * repository function is written once against `Db`.
+ */
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import * as schema from './schema.ts'
+
+export type Schema = typeof schema
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+
+export type StoreConfig = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string }
+
+export interface Store {
+  readonly db: Db
+  readonly kind: StoreConfig['kind']
+  /** the PostgreSQL server version string, for diagnostics and the benchmark header */
+  version(): Promise<string>
+  /** raw client access for bulk paths (COPY on a server, batched inserts on PGlite) */
+  readonly raw: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; pool: pg.Pool }
+  close(): Promise<void>
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
+
+/** An arbitrary constant so that concurrent app processes apply migrations one at a time. */
+const MIGRATION_LOCK = 727_001
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  return config.kind === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir)
+}
+
+async function openPglite(dataDir: string | null): Promise<Store> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const client = dataDir ? new PGlite(dataDir) : new PGlite()
+  await client.waitReady
+  const db = drizzlePglite({ client, schema }) as unknown as Db
+  await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder })
+  return {
+    db,
+    kind: 'pglite',
+    raw: { kind: 'pglite', client },
+    version: () => serverVersion(db),
+    close: () => client.close(),
+  }
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.JUEQI_PG_POOL ?? 10) })
+  const lockClient = await pool.connect()
+  try {
+    await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    await migratePg(drizzlePg({ client: lockClient, schema }), { migrationsFolder })
+  } finally {
+    await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
+    lockClient.release()
+  }
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db
+  return {
+    db,
+    kind: 'postgres',
+    raw: { kind: 'postgres', pool },
+    version: () => serverVersion(db),
+    close: () => pool.end(),
+  }
+}
+
+async function serverVersion(db: Db): Promise<string> {
+  const rows = await db.execute<{ v: string }>(sql`SELECT current_setting('server_version') AS v`)
+  return rowsOf(rows)[0]?.v ?? 'unknown'
+}
+
+/** drizzle's execute() returns `{ rows }` on both drivers; this hides the difference in typing. */
+export function rowsOf<T>(result: unknown): T[] {
+  const r = result as { rows?: T[] }
+  return r.rows ?? (result as T[])
+}
+
+/** Store configuration from the CLI flags and the environment, parsed once at the edge. */
+export function storeConfigFrom(opts: {
+  dataDir?: string | undefined
+  databaseUrl?: string | undefined
+}): StoreConfig {
+  const url = opts.databaseUrl ?? process.env.DATABASE_URL
+  if (url) return { kind: 'postgres', url }
+  return { kind: 'pglite', dataDir: opts.dataDir ?? process.env.JUEQI_DATA_DIR ?? '.jueqi/data' }
+}

@@ -1,0 +1,32 @@
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm'
+import type { Indicator } from '../statistics/indicators.ts'
+import type { Db } from './db.ts'
+import { indicators } from './schema.ts'
+
+export async function upsertIndicators(db: Db, rows: Indicator[]): Promise<void> {
+  if (rows.length === 0) return
+  await db
+    .insert(indicators)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: indicators.key,
+      set: Object.fromEntries(
+        Object.entries(getTableColumns(indicators))
+          .filter(([k]) => k !== 'key')
+          .map(([k, col]) => [k, sql.raw(`excluded."${col.name}"`)]),
+      ),
+    })
+}
+
+export async function listIndicators(db: Db): Promise<Indicator[]> {
+  return db.select().from(indicators).orderBy(asc(indicators.key))
+}
+
+export async function getIndicator(db: Db, key: string): Promise<Indicator | undefined> {
+  const [row] = await db.select().from(indicators).where(eq(indicators.key, key))
+  return row
+}
+
+export async function indicatorMap(db: Db): Promise<Map<string, Indicator>> {
+  return new Map((await listIndicators(db)).map((i) => [i.key, i]))
+}

@@ -1,0 +1,133 @@
+/**
+ * Observations with vintages. Writing: a release and all its rows in one transaction, so an
+ * import is all-or-nothing and never touches an earlier release. Reading: every row visible as of
+ * a date, with the preference rule of statistics/vintage.ts applied in SQL.
+ */
+import { type SQL, sql } from 'drizzle-orm'
+import type { ObservationInput } from '../statistics/observation.ts'
+import { type Db, rowsOf } from './db.ts'
+import type { NewRelease, ReleaseRow } from './releases.ts'
+import { observations, releases } from './schema.ts'
+
+export const INSERT_BATCH = 2_000
+
+export type Progress = (done: number, total: number) => void
+
+/** Create a release with its rows; throws (and rolls back) on any failure. */
+export async function createReleaseWithRows(
+  db: Db,
+  release: Omit<NewRelease, 'id' | 'rowCount' | 'createdAt'>,
+  rows: ObservationInput[],
+  onProgress?: Progress,
+): Promise<ReleaseRow> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(releases)
+      .values({ ...release, rowCount: rows.length })
+      .returning()
+    if (!created) throw new Error('release was not created')
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const batch = rows.slice(start, start + INSERT_BATCH).map((r, k) => ({
+        releaseId: created.id,
+        regionCode: r.region,
+        indicatorKey: r.indicator,
+        period: r.period,
+        value: r.value,
+        unit: r.unit,
+        source: r.source,
+        note: r.note,
+        vintage: r.vintage,
+        seq: start + k,
+      }))
+      await tx.insert(observations).values(batch)
+      onProgress?.(Math.min(start + INSERT_BATCH, rows.length), rows.length)
+    }
+    return created
+  })
+}
+
+export interface ObservationQuery {
+  indicators: string[]
+  regions?: string[]
+  from?: number
+  to?: number
+  /** ISO date: only releases published on or before it are visible */
+  asOf?: string
+  /** include rows of older releases that a newer release superseded */
+  allVintages?: boolean
+  preferredOnly?: boolean
+}
+
+export interface ObservationRow {
+  id: number
+  region: string
+  indicator: string
+  period: number
+  value: number
+  unit: string
+  source: string
+  note: string
+  vintage: string | null
+  release: string
+  releaseDate: string
+  synthetic: boolean
+  preferred: boolean
+  superseded: boolean
+}
+
+const inList = (values: (string | number)[]): SQL =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )
+
+export async function queryObservations(db: Db, q: ObservationQuery): Promise<ObservationRow[]> {
+  if (q.indicators.length === 0) return []
+  const where: SQL[] = [sql`o.indicator_key IN (${inList(q.indicators)})`]
+  if (q.regions?.length) where.push(sql`o.region_code IN (${inList(q.regions)})`)
+  if (q.from !== undefined) where.push(sql`o.period >= ${q.from}`)
+  if (q.to !== undefined) where.push(sql`o.period <= ${q.to}`)
+  if (q.asOf) where.push(sql`r.published_on <= ${q.asOf}::date`)
+  const filter: SQL[] = []
+  if (!q.allVintages) filter.push(sql`release_rank = 1`)
+  if (q.preferredOnly) filter.push(sql`pref = 1`)
+  const result = await db.execute(sql`
+    WITH visible AS (
+      SELECT o.id, o.region_code, o.indicator_key, o.period, o.value, o.unit, o.source, o.note, o.vintage, o.seq,
+             r.id AS rid, r.name AS release, r.published_on, r.synthetic,
+             CASE o.vintage WHEN 'revised' THEN 0 WHEN 'first_published' THEN 2 WHEN 'preliminary' THEN 3 ELSE 1 END AS vrank
+      FROM observations o JOIN releases r ON r.id = o.release_id
+      WHERE ${sql.join(where, sql` AND `)}
+    ), ranked AS (
+      SELECT v.*,
+        dense_rank() OVER (PARTITION BY indicator_key, region_code, period ORDER BY published_on DESC, rid DESC) AS release_rank,
+        row_number() OVER (PARTITION BY indicator_key, region_code, period ORDER BY published_on DESC, rid DESC, vrank, seq) AS pref
+      FROM visible v
+    )
+    SELECT id, region_code, indicator_key, period, value, unit, source, note, vintage, release,
+           to_char(published_on, 'YYYY-MM-DD') AS release_date, synthetic, pref = 1 AS preferred, release_rank > 1 AS superseded
+    FROM ranked
+    ${filter.length ? sql`WHERE ${sql.join(filter, sql` AND `)}` : sql``}
+    ORDER BY indicator_key, region_code, period, pref`)
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    id: Number(r.id),
+    region: String(r.region_code),
+    indicator: String(r.indicator_key),
+    period: Number(r.period),
+    value: Number(r.value),
+    unit: String(r.unit),
+    source: String(r.source),
+    note: String(r.note),
+    vintage: (r.vintage as string | null) ?? null,
+    release: String(r.release),
+    releaseDate: String(r.release_date),
+    synthetic: Boolean(r.synthetic),
+    preferred: Boolean(r.preferred),
+    superseded: Boolean(r.superseded),
+  }))
+}
+
+export async function countObservations(db: Db): Promise<number> {
+  const rows = rowsOf<{ n: string | number }>(await db.execute(sql`SELECT count(*) AS n FROM observations`))
+  return Number(rows[0]?.n ?? 0)
+}

@@ -1,0 +1,81 @@
+import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm'
+import type { RegionName } from '../statistics/region-lookup.ts'
+import type { Db } from './db.ts'
+import { regionCodeChanges, regionLinks, regions } from './schema.ts'
+
+export type RegionRow = typeof regions.$inferSelect
+export type NewRegion = typeof regions.$inferInsert
+export type NewRegionLink = typeof regionLinks.$inferInsert
+export type NewCodeChange = typeof regionCodeChanges.$inferInsert
+
+const BATCH = 1_000
+
+export async function insertRegionCatalogue(
+  db: Db,
+  catalogue: { regions: NewRegion[]; links: NewRegionLink[]; changes?: NewCodeChange[] },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < catalogue.regions.length; i += BATCH)
+      await tx.insert(regions).values(catalogue.regions.slice(i, i + BATCH))
+    for (let i = 0; i < catalogue.links.length; i += BATCH)
+      await tx.insert(regionLinks).values(catalogue.links.slice(i, i + BATCH))
+    if (catalogue.changes?.length) await tx.insert(regionCodeChanges).values(catalogue.changes)
+  })
+}
+
+export async function countRegions(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions)
+  return row?.n ?? 0
+}
+
+export interface RegionWithParent extends RegionRow {
+  parentCode: string | null
+}
+
+/** Regions current today (open validity), optionally filtered by level, parent or a name/code search. */
+export async function listRegions(
+  db: Db,
+  f: { level?: string; parent?: string; q?: string; limit?: number } = {},
+): Promise<RegionWithParent[]> {
+  const conds = [isNull(regions.validTo)]
+  if (f.level) conds.push(eq(regions.level, f.level))
+  if (f.parent) conds.push(eq(regionLinks.parentCode, f.parent))
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+    conds.push(or(ilike(regions.nameZh, like), ilike(regions.nameEn, like), ilike(regions.code, `${f.q}%`))!)
+  }
+  const rows = await db
+    .select({ region: regions, parentCode: regionLinks.parentCode })
+    .from(regions)
+    .leftJoin(regionLinks, and(eq(regionLinks.childCode, regions.code), isNull(regionLinks.validTo)))
+    .where(and(...conds))
+    .orderBy(asc(regions.code))
+    .limit(f.limit ?? 10_000)
+  return rows.map((r) => ({ ...r.region, parentCode: r.parentCode }))
+}
+
+export async function getRegion(db: Db, code: string): Promise<RegionWithParent | undefined> {
+  const rows = await db
+    .select({ region: regions, parentCode: regionLinks.parentCode })
+    .from(regions)
+    .leftJoin(regionLinks, and(eq(regionLinks.childCode, regions.code), isNull(regionLinks.validTo)))
+    .where(eq(regions.code, code))
+  const current = rows.find((r) => r.region.validTo === null) ?? rows[0]
+  return current ? { ...current.region, parentCode: current.parentCode } : undefined
+}
+
+export async function regionNames(db: Db): Promise<RegionName[]> {
+  return db
+    .select({ code: regions.code, level: regions.level, nameZh: regions.nameZh, nameEn: regions.nameEn })
+    .from(regions)
+}
+
+/** Codes of the regions whose current parent is `parent` (e.g. the provinces of a macro-region). */
+export async function childCodes(db: Db, parent: string): Promise<string[]> {
+  const rows = await db
+    .select({ code: regionLinks.childCode })
+    .from(regionLinks)
+    .where(and(eq(regionLinks.parentCode, parent), isNull(regionLinks.validTo)))
+    .orderBy(asc(regionLinks.childCode))
+  return rows.map((r) => r.code)
+}

