@@ -18,7 +18,7 @@ export function csvTextToTable(text: string, file: string): SourceTable {
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    })
+    }) as unknown as typeof records
   } catch (e) {
     throw new Error(`${file}: not a readable CSV file: ${(e as Error).message}`)
   }

@@ -75,8 +75,8 @@ async function openPostgres(url: string): Promise<Store> {
 }
 
 async function serverVersion(db: Db): Promise<string> {
-  const rows = await db.execute<{ v: string }>(sql`SELECT current_setting('server_version') AS v`)
-  return rowsOf(rows)[0]?.v ?? 'unknown'
+  const rows = rowsOf<{ v: string }>(await db.execute(sql`SELECT current_setting('server_version') AS v`))
+  return rows[0]?.v ?? 'unknown'
 }
 
 /** drizzle's execute() returns `{ rows }` on both drivers; this hides the difference in typing. */

@@ -18,13 +18,14 @@ export async function upsertIndicators(db: Db, rows: Indicator[]): Promise<void>
     })
 }
 
+/** Rows were validated by the Indicator schema on the way in, so their enums hold on the way out. */
 export async function listIndicators(db: Db): Promise<Indicator[]> {
-  return db.select().from(indicators).orderBy(asc(indicators.key))
+  return (await db.select().from(indicators).orderBy(asc(indicators.key))) as Indicator[]
 }
 
 export async function getIndicator(db: Db, key: string): Promise<Indicator | undefined> {
   const [row] = await db.select().from(indicators).where(eq(indicators.key, key))
-  return row
+  return row as Indicator | undefined
 }
 
 export async function indicatorMap(db: Db): Promise<Map<string, Indicator>> {

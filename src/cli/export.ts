@@ -1,0 +1,73 @@
+import { writeFile } from 'node:fs/promises'
+import { Command } from 'commander'
+import { stringify } from 'csv-stringify/sync'
+import ExcelJS from 'exceljs'
+import { type FigureRow, getFigures, UnknownIndicatorError } from '../store/figures.ts'
+import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
+import { CliError } from './errors.ts'
+
+interface Opts extends StoreOptions {
+  indicator: string
+  region?: string
+  level?: string
+  from?: string
+  to?: string
+  asOf?: string
+  format: 'csv' | 'xlsx' | 'json'
+  out?: string
+  preferredOnly?: boolean
+}
+
+const COLUMNS: (keyof FigureRow)[] = ['region', 'indicator', 'period', 'value', 'unit', 'source', 'note', 'vintage', 'release', 'releaseDate', 'preferred', 'derived', 'synthetic']
+
+export function exportCommand(): Command {
+  return withStoreOptions(new Command('export'))
+    .description('export observations (stored, derived and rolled up) as CSV, XLSX or JSON')
+    .requiredOption('--indicator <keys>', 'indicator key(s), comma-separated')
+    .option('--region <codes>', 'region code(s), comma-separated')
+    .option('--level <level>', 'all regions of a level: nation, macro, province, prefecture, county')
+    .option('--from <year>')
+    .option('--to <year>')
+    .option('--as-of <date>', 'what was known on this date')
+    .option('--preferred-only', 'one row per cell (the preferred one)')
+    .option('--format <fmt>', 'csv, xlsx or json', 'csv')
+    .option('--out <file>', 'output file (default stdout; required for xlsx)')
+    .action(async (opts: Opts) => {
+      if (!['csv', 'xlsx', 'json'].includes(opts.format)) throw new CliError(`--format must be csv, xlsx or json`)
+      if (opts.format === 'xlsx' && !opts.out) throw new CliError('--format xlsx needs --out <file.xlsx>')
+      const year = (v: string | undefined, name: string) => {
+        if (v === undefined) return undefined
+        if (!/^\d{4}$/.test(v)) throw new CliError(`--${name} must be a year, not "${v}"`)
+        return Number(v)
+      }
+      const store = await openSeededStore(opts)
+      try {
+        const rows = await getFigures(store.db, {
+          indicators: opts.indicator.split(','), regions: opts.region?.split(','), level: opts.level,
+          from: year(opts.from, 'from'), to: year(opts.to, 'to'), asOf: opts.asOf, preferredOnly: opts.preferredOnly,
+        })
+        await write(rows, opts)
+      } catch (e) {
+        if (e instanceof UnknownIndicatorError) throw new CliError(e.message)
+        throw e
+      } finally {
+        await store.close()
+      }
+    })
+}
+
+async function write(rows: FigureRow[], opts: Opts) {
+  if (opts.format === 'xlsx') {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('observations')
+    ws.columns = COLUMNS.map((k) => ({ header: k, key: k, width: k === 'source' || k === 'note' ? 40 : 14 }))
+    ws.addRows(rows)
+    ws.getRow(1).font = { bold: true }
+    await wb.xlsx.writeFile(opts.out!)
+    console.error(`${rows.length} rows written to ${opts.out}`)
+    return
+  }
+  const text = opts.format === 'json' ? `${JSON.stringify(rows, null, 1)}\n` : stringify(rows, { header: true, columns: COLUMNS as string[], cast: { boolean: String } })
+  if (opts.out) await writeFile(opts.out, text)
+  else process.stdout.write(text)
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { Command } from 'commander'
+import { createApp } from '../server/app.ts'
+import { openSeededStore, withStoreOptions } from './context.ts'
+import { CliError } from './errors.ts'
+
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
+
+export function serveCommand(): Command {
+  return withStoreOptions(new Command('serve'))
+    .description('serve the web app and the API (built-in data loaded on first start)')
+    .option('--port <n>', 'port (env PORT)', process.env.PORT ?? '8080')
+    .option('--host <host>', 'interface to listen on', process.env.HOST ?? '127.0.0.1')
+    .action(async (opts: { port: string; host: string; dataDir?: string; databaseUrl?: string }) => {
+      const port = Number(opts.port)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${opts.port}"`)
+      const started = Date.now()
+      const store = await openSeededStore(opts)
+      const app = createApp({ store, webRoot: WEB_ROOT })
+      const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+        console.log(`jueqi is running at http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/  (API docs: /api/docs; ready in ${Date.now() - started} ms)`)
+      })
+      const stop = async () => {
+        server.close()
+        await store.close()
+        process.exit(0)
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+}

@@ -1,0 +1,25 @@
+/**
+ * Messages the server and CLI send to people, in both languages, keyed by error code. The web
+ * app has its own catalogue (src/web/i18n); these are the ones produced outside the browser.
+ */
+export type Lang = 'zh-CN' | 'en'
+
+const messages = {
+  not_found: { 'zh-CN': '未找到：{what}', en: 'Not found: {what}' },
+  unknown_indicator: { 'zh-CN': '未知指标“{key}”', en: 'Unknown indicator "{key}"' },
+  unknown_region: { 'zh-CN': '未知地区“{code}”', en: 'Unknown region "{code}"' },
+  invalid_request: { 'zh-CN': '请求参数无效：{details}', en: 'Invalid request: {details}' },
+  internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+} as const
+
+export type MessageCode = keyof typeof messages
+
+export function message(lang: Lang, code: MessageCode, params: Record<string, string | number> = {}): string {
+  return messages[code][lang].replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? `{${k}}`))
+}
+
+/** zh-CN unless the request asks for English (query ?lang=en, the jueqi-lang cookie, or Accept-Language). */
+export function pickLang(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Lang {
+  const pick = (v: string | undefined) => (v?.toLowerCase().startsWith('en') ? 'en' : v?.toLowerCase().startsWith('zh') ? 'zh-CN' : undefined)
+  return pick(query) ?? pick(cookie) ?? pick(acceptLanguage?.split(',')[0]) ?? 'zh-CN'
+}

@@ -1,0 +1,54 @@
+/**
+ * The HTTP edge: an OpenAPIHono app whose operations validate their input with zod and answer
+ * errors as JSON `{ error: { code, message } }` in the request's language.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Store } from '../store/db.ts'
+import { registerDocsPage } from './docs-page.ts'
+import type { AppEnv } from './env.ts'
+import { AppError, errorResponse } from './errors.ts'
+import { registerRoutes } from './router.ts'
+import { registerWebApp } from './static.ts'
+
+export interface AppOptions {
+  store: Store
+  /** folder of the built web app; omitted in API-only tests */
+  webRoot?: string
+}
+
+export function createApp({ store, webRoot }: AppOptions): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const details = result.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')
+        return errorResponse(c, 'invalid_request', { details })
+      }
+    },
+  })
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }))
+  app.use('*', async (c, next) => {
+    c.set('store', store)
+    await next()
+  })
+  registerRoutes(app)
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'jueqi API',
+      version: '0.1.0',
+      description:
+        'Regions, indicators and vintaged observations of the Rise of Central China monitoring platform. Read-only endpoints need no login.',
+    },
+  })
+  registerDocsPage(app as unknown as Hono<never>)
+  app.notFound((c) => errorResponse(c, 'not_found', { what: c.req.path }))
+  app.onError((err, c) => {
+    if (err instanceof AppError) return errorResponse(c, err.code, err.params)
+    console.error(err)
+    return errorResponse(c, 'internal')
+  })
+  if (webRoot) registerWebApp(app as unknown as Hono<never>, webRoot)
+  return app
+}

@@ -1,0 +1,29 @@
+import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { type Lang, type MessageCode, message, pickLang } from '../i18n/server-messages.ts'
+
+/** A domain error with a documented code; mapped to an HTTP status here, once. */
+export class AppError extends Error {
+  constructor(
+    readonly code: MessageCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message('en', code, params))
+  }
+}
+
+export const STATUS: Record<MessageCode, 400 | 404 | 500> = {
+  not_found: 404,
+  unknown_indicator: 404,
+  unknown_region: 404,
+  invalid_request: 400,
+  internal: 500,
+}
+
+export function requestLang(c: Context): Lang {
+  return pickLang(c.req.query('lang'), getCookie(c, 'jueqi-lang'), c.req.header('accept-language'))
+}
+
+export function errorResponse(c: Context, code: MessageCode, params: Record<string, string | number> = {}) {
+  return c.json({ error: { code, message: message(requestLang(c), code, params) } }, STATUS[code])
+}

@@ -1,0 +1,22 @@
+/** The API's operations, one file each; this file only lists them. */
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from './env.ts'
+import * as getIndicator from './routes/get-indicator.ts'
+import * as getMap from './routes/get-map.ts'
+import * as getRegion from './routes/get-region.ts'
+import * as listIndicators from './routes/list-indicators.ts'
+import * as listObservations from './routes/list-observations.ts'
+import * as listRegions from './routes/list-regions.ts'
+import * as listReleases from './routes/list-releases.ts'
+import * as regionTree from './routes/region-tree.ts'
+
+export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(regionTree.route, regionTree.handler)
+  app.openapi(listRegions.route, listRegions.handler)
+  app.openapi(getRegion.route, getRegion.handler)
+  app.openapi(listIndicators.route, listIndicators.handler)
+  app.openapi(getIndicator.route, getIndicator.handler)
+  app.openapi(listObservations.route, listObservations.handler)
+  app.openapi(listReleases.route, listReleases.handler)
+  app.openapi(getMap.route, getMap.handler)
+}

@@ -1,0 +1,68 @@
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
+import { stringify } from 'csv-stringify/sync'
+import { type FigureRow, getFigures, UnknownIndicatorError } from '../../store/figures.ts'
+import type { AppEnv } from '../env.ts'
+import { AppError } from '../errors.ts'
+import { errorResponses, ObservationSchema } from '../schemas.ts'
+
+const list = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(1).max(80)).min(1).max(max))
+
+export const Query = z.object({
+  indicator: list(50).openapi({ description: 'indicator key(s), comma-separated', example: 'rd_intensity' }),
+  region: list(5_000).optional().openapi({ description: 'region code(s), comma-separated', example: 'CN,42' }),
+  level: z.enum(['nation', 'macro', 'province', 'prefecture', 'county']).optional().openapi({ description: 'all regions of a level' }),
+  from: z.coerce.number().int().min(1900).max(2200).optional(),
+  to: z.coerce.number().int().min(1900).max(2200).optional(),
+  asOf: z.iso.date().optional().openapi({ description: 'what was known on this date (release publication date)', example: '2025-01-01' }),
+  allVintages: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  preferredOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+  lang: z.enum(['zh-CN', 'en']).optional(),
+})
+
+export const route = createRoute({
+  method: 'get',
+  path: '/api/observations',
+  tags: ['observations'],
+  summary: 'Observations of indicators for regions, with vintages, as JSON or CSV',
+  description:
+    'Rows of the newest release that has each cell as of `asOf` (default: today). Where sources disagree within a release all rows are returned and one is `preferred` (revised > final > first-published > preliminary, then file order). Derived indicators and macro-region roll-ups are computed and flagged `derived`.',
+  request: { query: Query },
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: z.object({ observations: z.array(ObservationSchema) }) },
+        'text/csv': { schema: z.string() },
+      },
+      description: 'Observations',
+    },
+    ...errorResponses,
+  },
+})
+
+const CSV_COLUMNS: (keyof FigureRow)[] = ['region', 'indicator', 'period', 'value', 'unit', 'source', 'note', 'vintage', 'release', 'releaseDate', 'preferred', 'superseded', 'derived', 'synthetic']
+
+export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+  const q = c.req.valid('query')
+  try {
+    const rows = await getFigures(c.get('store').db, {
+      indicators: q.indicator, regions: q.region, level: q.level, from: q.from, to: q.to, asOf: q.asOf,
+      allVintages: q.allVintages, preferredOnly: q.preferredOnly,
+    })
+    if (q.format === 'csv') {
+      const csv = stringify(rows, { header: true, columns: CSV_COLUMNS as string[], cast: { boolean: (b) => String(b) } })
+      return c.body(`\uFEFF${csv}`, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${q.indicator.join('+')}.csv"`,
+      }) as never
+    }
+    return c.json({ observations: rows }, 200)
+  } catch (e) {
+    if (e instanceof UnknownIndicatorError) throw new AppError('unknown_indicator', { key: e.key })
+    throw e
+  }
+}

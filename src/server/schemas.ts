@@ -1,0 +1,78 @@
+/** Response shapes shared by several operations, registered once as OpenAPI components. */
+import { z } from '@hono/zod-openapi'
+
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string().openapi({ example: 'unknown_indicator' }), message: z.string() }) })
+  .openapi('Error')
+
+export const errorResponses = {
+  400: { content: { 'application/json': { schema: ErrorBody } }, description: 'Invalid request' },
+  404: { content: { 'application/json': { schema: ErrorBody } }, description: 'Not found' },
+} as const
+
+export const RegionSchema = z
+  .object({
+    code: z.string().openapi({ example: '42' }),
+    level: z.enum(['nation', 'macro', 'province', 'prefecture', 'county']),
+    nameZh: z.string().openapi({ example: '湖北省' }),
+    nameEn: z.string().openapi({ example: 'Hubei' }),
+    nameEnStatus: z.string(),
+    parentCode: z.string().nullable(),
+    inMainlandStats: z.boolean(),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable(),
+  })
+  .openapi('Region')
+
+export const IndicatorSchema = z
+  .object({
+    key: z.string().openapi({ example: 'rd_intensity' }),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    unit: z.string(),
+    direction: z.enum(['higher', 'lower', 'neutral']),
+    definition: z.string(),
+    sourceSeries: z.string(),
+    policyTarget: z.string(),
+    formula: z.string().nullable(),
+    derived: z.boolean(),
+    aggregation: z.string(),
+    aggregationWeight: z.string().nullable(),
+    breaks: z.array(z.object({ year: z.number().int(), note: z.string() })),
+    builtin: z.boolean(),
+  })
+  .openapi('Indicator')
+
+export const ReleaseSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    publishedOn: z.string(),
+    kind: z.string(),
+    synthetic: z.boolean(),
+    description: z.string(),
+    sourceFile: z.string().nullable(),
+    rowCount: z.number().int(),
+    createdAt: z.string(),
+  })
+  .openapi('Release')
+
+export const ObservationSchema = z
+  .object({
+    id: z.number().int().openapi({ description: '0 for computed (derived or rolled-up) figures' }),
+    region: z.string(),
+    indicator: z.string(),
+    period: z.number().int(),
+    value: z.number(),
+    unit: z.string(),
+    source: z.string(),
+    note: z.string(),
+    vintage: z.string().nullable(),
+    release: z.string(),
+    releaseDate: z.string(),
+    synthetic: z.boolean(),
+    preferred: z.boolean().openapi({ description: 'picked by the preference rule among rows for the same cell' }),
+    superseded: z.boolean().openapi({ description: 'a newer release has this cell (only with allVintages)' }),
+    derived: z.boolean().openapi({ description: 'computed by jueqi from other figures (formula or roll-up)' }),
+  })
+  .openapi('Observation')

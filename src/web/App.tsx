@@ -1,0 +1,49 @@
+import { Button, ConfigProvider, Layout, Menu, Typography } from 'antd'
+import enUS from 'antd/locale/en_US'
+import zhCN from 'antd/locale/zh_CN'
+import { useTranslation } from 'react-i18next'
+import { Link, Route, Routes, useLocation } from 'react-router-dom'
+import { setLang } from './i18n/index.ts'
+import { IndicatorPage } from './pages/IndicatorPage.tsx'
+import { MapPage } from './pages/MapPage.tsx'
+import { Overview } from './pages/Overview.tsx'
+import { RegionPage } from './pages/RegionPage.tsx'
+
+export function App() {
+  const { t, i18n } = useTranslation()
+  const location = useLocation()
+  const isEn = i18n.language === 'en'
+  const section = `/${location.pathname.split('/')[1] ?? ''}`
+  const items = [
+    { key: '/', label: <Link to="/">{t('nav.overview')}</Link> },
+    { key: '/map', label: <Link to="/map">{t('nav.map')}</Link> },
+    { key: '/indicators', label: <Link to="/indicators/rd_intensity">{t('nav.indicators')}</Link> },
+    { key: '/regions', label: <Link to="/regions/42">{t('nav.regions')}</Link> },
+  ]
+  return (
+    <ConfigProvider locale={isEn ? enUS : zhCN} theme={{ token: { colorPrimary: '#b5312c' } }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            {t('app.title')}
+          </Typography.Text>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[section]} items={items} style={{ flex: 1, minWidth: 0 }} />
+          <a href="/api/docs" style={{ color: '#ddd' }}>
+            {t('nav.apiDocs')}
+          </a>
+          <Button size="small" onClick={() => setLang(isEn ? 'zh-CN' : 'en')} data-testid="lang-switch">
+            {t('lang.switch')}
+          </Button>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+          <Routes>
+            <Route path="/" element={<Overview />} />
+            <Route path="/map" element={<MapPage />} />
+            <Route path="/indicators/:key" element={<IndicatorPage />} />
+            <Route path="/regions/:code" element={<RegionPage />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  )
+}

@@ -1,0 +1,110 @@
+import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
+import { api, type Indicator, type Observation, type Region } from '../api.ts'
+import { Status } from '../components/Status.tsx'
+import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
+import { useLoad } from '../hooks.ts'
+import { useLangName } from '../i18n/index.ts'
+
+/** The five quantified targets of the 2021 Opinions, by the indicator that measures each. */
+export const TARGET_INDICATORS = [
+  'rd_intensity',
+  'urbanization_rate_derived',
+  'energy_intensity',
+  'co2_intensity',
+  'disposable_income_per_capita',
+] as const
+
+const REGIONS = ['CN', ...CENTRAL_PROVINCES]
+
+interface Cell {
+  latest?: Observation
+  previous?: Observation
+}
+
+export function latestCells(rows: Observation[]): Map<string, Cell> {
+  const cells = new Map<string, Cell>()
+  const sorted = rows.filter((r) => r.preferred).sort((a, b) => b.period - a.period)
+  for (const r of sorted) {
+    const key = `${r.indicator}|${r.region}`
+    const cell = cells.get(key) ?? {}
+    if (!cell.latest) cell.latest = r
+    else if (!cell.previous) cell.previous = r
+    cells.set(key, cell)
+  }
+  return cells
+}
+
+async function load() {
+  const [indicators, provinces, nation, observations] = await Promise.all([
+    api.indicators(),
+    api.regions('?level=province'),
+    api.regions('?level=nation'),
+    api.observations({ indicator: TARGET_INDICATORS.join(','), region: REGIONS.join(','), preferredOnly: 'true' }),
+  ])
+  return { indicators, regions: [...nation, ...provinces], observations }
+}
+
+function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
+  const { t, i18n } = useTranslation()
+  if (!cell?.latest) return <Tag data-testid="no-data">{t('common.noData')}</Tag>
+  const { latest, previous } = cell
+  const delta = previous ? latest.value - previous.value : undefined
+  const better = delta === undefined || ind.direction === 'neutral' ? undefined : ind.direction === 'higher' ? delta > 0 : delta < 0
+  return (
+    <Tooltip title={`${t('common.source')}: ${latest.source} · ${t('common.release')}: ${latest.release}`}>
+      <Space orientation="vertical" size={0}>
+        <Typography.Text strong data-testid="cell-value">
+          {formatValue(latest.value, i18n.language)}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {latest.period}
+          {latest.derived ? ` · ${t('common.derived')}` : ''}
+        </Typography.Text>
+        {delta !== undefined && previous && (
+          <Typography.Text style={{ fontSize: 12, color: better === undefined ? undefined : better ? '#237804' : '#a8071a' }}>
+            {delta > 0 ? '▲' : delta < 0 ? '▼' : '＝'} {formatValue(Math.abs(delta), i18n.language)} {t('common.since', { year: previous.period })}
+          </Typography.Text>
+        )}
+      </Space>
+    </Tooltip>
+  )
+}
+
+export function Overview() {
+  const { t } = useTranslation()
+  const name = useLangName()
+  const { data, error, loading } = useLoad(load, [])
+  if (!data) return <Status loading={loading} error={error} />
+  const cells = latestCells(data.observations)
+  const byKey = new Map(data.indicators.map((i) => [i.key, i]))
+  const regionByCode = new Map<string, Region>(data.regions.map((r) => [r.code, r]))
+  const columns = [
+    {
+      title: t('overview.target'),
+      key: 'target',
+      width: 260,
+      render: (_: unknown, ind: Indicator) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{t(`overview.targets.${ind.key}` as 'overview.targets.rd_intensity')}</Typography.Text>
+          <Link to={`/indicators/${ind.key}`}>
+            {name(ind)} ({ind.unit})
+          </Link>
+        </Space>
+      ),
+    },
+    ...REGIONS.map((code) => ({
+      title: code === 'CN' ? t('common.national') : <Link to={`/regions/${code}`}>{name(regionByCode.get(code), code)}</Link>,
+      key: code,
+      render: (_: unknown, ind: Indicator) => <ValueCell cell={cells.get(`${ind.key}|${code}`)} ind={ind} />,
+    })),
+  ]
+  const rows = TARGET_INDICATORS.map((k) => byKey.get(k)).filter((i): i is Indicator => i !== undefined)
+  return (
+    <Card title={t('overview.heading')}>
+      <Typography.Paragraph type="secondary">{t('overview.intro')}</Typography.Paragraph>
+      <Table rowKey="key" columns={columns} dataSource={rows} pagination={false} bordered size="middle" scroll={{ x: 900 }} data-testid="overview-table" />
+    </Card>
+  )
+}

@@ -1,0 +1,70 @@
+import { Card, Select, Table, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router-dom'
+import { api, type Indicator } from '../api.ts'
+import { Status } from '../components/Status.tsx'
+import { formatValue } from '../format.ts'
+import { useLoad } from '../hooks.ts'
+import { useLangName } from '../i18n/index.ts'
+import { latestCells } from './Overview.tsx'
+
+const COMPARE = ['CN', 'CENTRAL'] as const
+
+async function load(code: string) {
+  const [indicators, provinces] = await Promise.all([api.indicators(), api.regions('?level=province')])
+  const observations = await api.observations({
+    indicator: indicators.map((i) => i.key).join(','),
+    region: [code, ...COMPARE].join(','),
+    preferredOnly: 'true',
+  })
+  return { indicators, provinces, observations }
+}
+
+export function RegionPage() {
+  const { code = '42' } = useParams()
+  const navigate = useNavigate()
+  const { t, i18n } = useTranslation()
+  const name = useLangName()
+  const { data, error, loading } = useLoad(() => load(code), [code])
+  if (!data) return <Status loading={loading} error={error} />
+  const region = data.provinces.find((p) => p.code === code)
+  const cells = latestCells(data.observations)
+  const valueColumn = (c: string, title: string) => ({
+    title,
+    key: c,
+    render: (_: unknown, ind: Indicator) => {
+      const latest = cells.get(`${ind.key}|${c}`)?.latest
+      if (!latest) return <Typography.Text type="secondary">{t('common.noData')}</Typography.Text>
+      return (
+        <span title={`${latest.source} · ${latest.release}`}>
+          {formatValue(latest.value, i18n.language)} <Typography.Text type="secondary">({latest.period})</Typography.Text>
+        </span>
+      )
+    },
+  })
+  const columns = [
+    { title: t('common.indicator'), key: 'name', render: (_: unknown, i: Indicator) => <Link to={`/indicators/${i.key}`}>{name(i)}</Link> },
+    { title: t('common.unit'), dataIndex: 'unit' },
+    valueColumn(code, name(region, code)),
+    valueColumn('CN', t('common.national')),
+    valueColumn('CENTRAL', t('common.central')),
+  ]
+  return (
+    <Card
+      title={t('region.heading', { name: name(region, code) })}
+      extra={
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 220 }}
+          value={code}
+          onChange={(c) => navigate(`/regions/${c}`)}
+          options={data.provinces.map((p) => ({ value: p.code, label: name(p) }))}
+          aria-label={t('region.choose')}
+        />
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('region.compare')}</Typography.Paragraph>
+      <Table rowKey="key" size="small" columns={columns} dataSource={data.indicators} pagination={false} data-testid="region-table" />
+    </Card>
+  )
+}
