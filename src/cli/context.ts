@@ -15,11 +15,19 @@ export function withStoreOptions(cmd: Command): Command {
 }
 
 /** Open the store, apply migrations and make sure the built-in data is there. */
-export async function openSeededStore(opts: StoreOptions, log = (m: string) => console.error(m)): Promise<Store> {
+export async function openSeededStore(
+  opts: StoreOptions,
+  log = (m: string) => console.error(m),
+): Promise<Store> {
   const config = storeConfigFrom(opts)
-  log(config.kind === 'postgres' ? 'jueqi: using PostgreSQL server' : `jueqi: embedded database in ${config.dataDir}`)
+  log(
+    config.kind === 'postgres'
+      ? 'jueqi: using PostgreSQL server'
+      : `jueqi: embedded database in ${config.dataDir}`,
+  )
   const store = await openStore(config)
   const report = await seedStore(store)
-  if (report.loaded.length > 0) log(`jueqi: loaded built-in ${report.loaded.join(', ')} (${report.builtinRows} observations)`)
+  if (report.loaded.length > 0)
+    log(`jueqi: loaded built-in ${report.loaded.join(', ')} (${report.builtinRows} observations)`)
   return store
 }

@@ -18,7 +18,21 @@ interface Opts extends StoreOptions {
   preferredOnly?: boolean
 }
 
-const COLUMNS: (keyof FigureRow)[] = ['region', 'indicator', 'period', 'value', 'unit', 'source', 'note', 'vintage', 'release', 'releaseDate', 'preferred', 'derived', 'synthetic']
+const COLUMNS: (keyof FigureRow)[] = [
+  'region',
+  'indicator',
+  'period',
+  'value',
+  'unit',
+  'source',
+  'note',
+  'vintage',
+  'release',
+  'releaseDate',
+  'preferred',
+  'derived',
+  'synthetic',
+]
 
 export function exportCommand(): Command {
   return withStoreOptions(new Command('export'))
@@ -33,7 +47,8 @@ export function exportCommand(): Command {
     .option('--format <fmt>', 'csv, xlsx or json', 'csv')
     .option('--out <file>', 'output file (default stdout; required for xlsx)')
     .action(async (opts: Opts) => {
-      if (!['csv', 'xlsx', 'json'].includes(opts.format)) throw new CliError(`--format must be csv, xlsx or json`)
+      if (!['csv', 'xlsx', 'json'].includes(opts.format))
+        throw new CliError(`--format must be csv, xlsx or json`)
       if (opts.format === 'xlsx' && !opts.out) throw new CliError('--format xlsx needs --out <file.xlsx>')
       const year = (v: string | undefined, name: string) => {
         if (v === undefined) return undefined
@@ -43,8 +58,13 @@ export function exportCommand(): Command {
       const store = await openSeededStore(opts)
       try {
         const rows = await getFigures(store.db, {
-          indicators: opts.indicator.split(','), regions: opts.region?.split(','), level: opts.level,
-          from: year(opts.from, 'from'), to: year(opts.to, 'to'), asOf: opts.asOf, preferredOnly: opts.preferredOnly,
+          indicators: opts.indicator.split(','),
+          regions: opts.region?.split(','),
+          level: opts.level,
+          from: year(opts.from, 'from'),
+          to: year(opts.to, 'to'),
+          asOf: opts.asOf,
+          preferredOnly: opts.preferredOnly,
         })
         await write(rows, opts)
       } catch (e) {
@@ -67,7 +87,10 @@ async function write(rows: FigureRow[], opts: Opts) {
     console.error(`${rows.length} rows written to ${opts.out}`)
     return
   }
-  const text = opts.format === 'json' ? `${JSON.stringify(rows, null, 1)}\n` : stringify(rows, { header: true, columns: COLUMNS as string[], cast: { boolean: String } })
+  const text =
+    opts.format === 'json'
+      ? `${JSON.stringify(rows, null, 1)}\n`
+      : stringify(rows, { header: true, columns: COLUMNS as string[], cast: { boolean: String } })
   if (opts.out) await writeFile(opts.out, text)
   else process.stdout.write(text)
 }

@@ -32,8 +32,13 @@ export function importCommand(): Command {
       let bar: ReturnType<typeof progressBar> | undefined
       try {
         const result = await importFile(store, file, {
-          release: opts.release, publishedOn: opts.published, description: opts.description, dryRun: opts.dryRun,
-          indicator: opts.indicator, unit: opts.unit, source: opts.source,
+          release: opts.release,
+          publishedOn: opts.published,
+          description: opts.description,
+          dryRun: opts.dryRun,
+          indicator: opts.indicator,
+          unit: opts.unit,
+          source: opts.source,
           onProgress: (done, total) => {
             bar ??= progressBar('importing', total)
             bar.update(done)

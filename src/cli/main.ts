@@ -1,10 +1,10 @@
 /** The `jueqi` command: parses arguments, runs a command, and turns a CliError into a message and an exit code. */
 import { Command } from 'commander'
+import { CliError } from './errors.ts'
 import { exportCommand } from './export.ts'
 import { importCommand } from './import.ts'
 import { migrateCommand } from './migrate.ts'
 import { serveCommand } from './serve.ts'
-import { CliError } from './errors.ts'
 
 export function buildProgram(): Command {
   return new Command('jueqi')

@@ -4,7 +4,12 @@ import cliProgress from 'cli-progress'
 export function progressBar(label: string, total: number, threshold = 2_000) {
   if (total <= threshold) return { update: (_n: number) => {}, stop: () => {} }
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000 },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
     cliProgress.Presets.shades_classic,
   )
   bar.start(total, 0)

@@ -14,12 +14,15 @@ export function serveCommand(): Command {
     .option('--host <host>', 'interface to listen on', process.env.HOST ?? '127.0.0.1')
     .action(async (opts: { port: string; host: string; dataDir?: string; databaseUrl?: string }) => {
       const port = Number(opts.port)
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${opts.port}"`)
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`--port must be a port number, not "${opts.port}"`)
       const started = Date.now()
       const store = await openSeededStore(opts)
       const app = createApp({ store, webRoot: WEB_ROOT })
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
-        console.log(`jueqi is running at http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/  (API docs: /api/docs; ready in ${Date.now() - started} ms)`)
+        console.log(
+          `jueqi is running at http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/  (API docs: /api/docs; ready in ${Date.now() - started} ms)`,
+        )
       })
       const stop = async () => {
         server.close()

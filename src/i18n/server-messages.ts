@@ -19,7 +19,12 @@ export function message(lang: Lang, code: MessageCode, params: Record<string, st
 }
 
 /** zh-CN unless the request asks for English (query ?lang=en, the jueqi-lang cookie, or Accept-Language). */
-export function pickLang(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Lang {
-  const pick = (v: string | undefined) => (v?.toLowerCase().startsWith('en') ? 'en' : v?.toLowerCase().startsWith('zh') ? 'zh-CN' : undefined)
+export function pickLang(
+  query: string | undefined,
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+): Lang {
+  const pick = (v: string | undefined) =>
+    v?.toLowerCase().startsWith('en') ? 'en' : v?.toLowerCase().startsWith('zh') ? 'zh-CN' : undefined
   return pick(query) ?? pick(cookie) ?? pick(acceptLanguage?.split(',')[0]) ?? 'zh-CN'
 }

@@ -48,23 +48,34 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
   }
   if (!opts.release.trim()) throw new ImportRefused('a release needs a name (--release)')
   if (await findRelease(store.db, opts.release)) {
-    throw new ImportRefused(`release "${opts.release}" exists already; a revision is a new release with its own name`)
+    throw new ImportRefused(
+      `release "${opts.release}" exists already; a revision is a new release with its own name`,
+    )
   }
   const tables = await readTables(path)
   const { db } = store
-  const result = validateTables(tables, {
-    resolveRegion: buildRegionLookup(await regionNames(db)),
-    indicators: await indicatorMap(db),
-    periodRange: opts.periodRange ?? [1949, new Date().getFullYear()],
-  }, opts)
+  const result = validateTables(
+    tables,
+    {
+      resolveRegion: buildRegionLookup(await regionNames(db)),
+      indicators: await indicatorMap(db),
+      periodRange: opts.periodRange ?? [1949, new Date().getFullYear()],
+    },
+    opts,
+  )
   if (result.issues.length > 0) return { ok: false, issues: result.issues }
-  if (result.rows.length === 0) return { ok: false, issues: [{ location: path, code: 'empty', message: 'the file holds no figures' }] }
+  if (result.rows.length === 0)
+    return { ok: false, issues: [{ location: path, code: 'empty', message: 'the file holds no figures' }] }
   if (opts.dryRun) return { ok: true, dryRun: true, rows: result.rows.length }
   const release = await createReleaseWithRows(
     db,
     {
-      name: opts.release, publishedOn, kind: opts.synthetic ? 'synthetic' : 'import', synthetic: opts.synthetic ?? false,
-      description: opts.description ?? '', sourceFile: path,
+      name: opts.release,
+      publishedOn,
+      kind: opts.synthetic ? 'synthetic' : 'import',
+      synthetic: opts.synthetic ?? false,
+      description: opts.description ?? '',
+      sourceFile: path,
     },
     result.rows,
     opts.onProgress,

@@ -22,7 +22,9 @@ export function createApp({ store, webRoot }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const details = result.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')
+        const details = result.error.issues
+          .map((i) => `${i.path.join('.') || 'request'}: ${i.message}`)
+          .join('; ')
         return errorResponse(c, 'invalid_request', { details })
       }
     },

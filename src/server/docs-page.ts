@@ -12,7 +12,10 @@ export function registerDocsPage(app: Hono<never>): void {
   }
   for (const [file, type] of Object.entries(assets)) {
     app.get(`/api/docs/${file}`, async (c) =>
-      c.body(await readFile(join(dir, file)), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' }),
+      c.body(await readFile(join(dir, file)), 200, {
+        'content-type': type,
+        'cache-control': 'public, max-age=86400',
+      }),
     )
   }
   app.get('/api/docs', (c) => c.html(DOCS_HTML))

@@ -2,7 +2,9 @@
 import { z } from '@hono/zod-openapi'
 
 export const ErrorBody = z
-  .object({ error: z.object({ code: z.string().openapi({ example: 'unknown_indicator' }), message: z.string() }) })
+  .object({
+    error: z.object({ code: z.string().openapi({ example: 'unknown_indicator' }), message: z.string() }),
+  })
   .openapi('Error')
 
 export const errorResponses = {
@@ -71,8 +73,12 @@ export const ObservationSchema = z
     release: z.string(),
     releaseDate: z.string(),
     synthetic: z.boolean(),
-    preferred: z.boolean().openapi({ description: 'picked by the preference rule among rows for the same cell' }),
+    preferred: z
+      .boolean()
+      .openapi({ description: 'picked by the preference rule among rows for the same cell' }),
     superseded: z.boolean().openapi({ description: 'a newer release has this cell (only with allVintages)' }),
-    derived: z.boolean().openapi({ description: 'computed by jueqi from other figures (formula or roll-up)' }),
+    derived: z
+      .boolean()
+      .openapi({ description: 'computed by jueqi from other figures (formula or roll-up)' }),
   })
   .openapi('Observation')

@@ -4,8 +4,15 @@ import { join, normalize } from 'node:path'
 import type { Hono } from 'hono'
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.geojson': 'application/geo+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.geojson': 'application/geo+json',
 }
 
 /** The built web app: files under `root`, and index.html for every other non-API path (client-side routes). */
@@ -20,6 +27,9 @@ export function registerWebApp(app: Hono<never>, root: string): void {
     const target = inside ? file : index
     const ext = target.slice(target.lastIndexOf('.'))
     const cache = target.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
-    return c.body(await readFile(target), 200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': cache })
+    return c.body(await readFile(target), 200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': cache,
+    })
   })
 }

@@ -31,18 +31,28 @@ const toFigure = (r: ObservationRow): Figure => r
 
 function computedRow(f: Figure & { source: string; note: string }, unit: string): FigureRow {
   return {
-    ...f, id: 0, unit, vintage: null, synthetic: false, preferred: true, superseded: false, derived: true,
+    ...f,
+    id: 0,
+    unit,
+    vintage: null,
+    synthetic: false,
+    preferred: true,
+    superseded: false,
+    derived: true,
   }
 }
 
 export async function getFigures(db: Db, q: FigureQuery): Promise<FigureRow[]> {
   const catalogue = await indicatorMap(db)
   for (const k of q.indicators) if (!catalogue.has(k)) throw new UnknownIndicatorError(k)
-  const regions = q.regions ?? (q.level ? (await listRegions(db, { level: q.level })).map((r) => r.code) : undefined)
+  const regions =
+    q.regions ?? (q.level ? (await listRegions(db, { level: q.level })).map((r) => r.code) : undefined)
   const out: FigureRow[] = []
   for (const key of q.indicators) {
     const ind = catalogue.get(key)!
-    const direct = ind.formula ? await derived(db, ind, catalogue, { ...q, regions }) : await stored(db, key, { ...q, regions })
+    const direct = ind.formula
+      ? await derived(db, ind, catalogue, { ...q, regions })
+      : await stored(db, key, { ...q, regions })
     out.push(...direct)
     const macros = (regions ?? []).filter((r) => /^[A-Z]{4,}$/.test(r) && r !== 'CN')
     for (const macro of macros) out.push(...(await rolledUp(db, ind, catalogue, macro, q, direct)))
@@ -54,10 +64,21 @@ async function stored(db: Db, key: string, q: FigureQuery): Promise<FigureRow[]>
   return (await queryObservations(db, { ...q, indicators: [key] })).map((r) => ({ ...r, derived: false }))
 }
 
-async function derived(db: Db, ind: Indicator, catalogue: Map<string, Indicator>, q: FigureQuery): Promise<FigureRow[]> {
+async function derived(
+  db: Db,
+  ind: Indicator,
+  catalogue: Map<string, Indicator>,
+  q: FigureQuery,
+): Promise<FigureRow[]> {
   const inputs = storedInputs(ind.key, catalogue)
   // chain() and growth() need earlier years than the window asked for: read the inputs unbounded below
-  const rows = await queryObservations(db, { ...q, indicators: inputs, from: undefined, preferredOnly: true, allVintages: false })
+  const rows = await queryObservations(db, {
+    ...q,
+    indicators: inputs,
+    from: undefined,
+    preferredOnly: true,
+    allVintages: false,
+  })
   return deriveIndicator(ind.key, rows.map(toFigure), catalogue)
     .filter((f) => (q.from === undefined || f.period >= q.from) && (q.to === undefined || f.period <= q.to))
     .map((f) => computedRow(f, ind.unit))
@@ -75,9 +96,13 @@ async function rolledUp(
   const members = await childCodes(db, macro)
   if (members.length === 0) return []
   const memberQuery = { ...q, regions: members, level: undefined, preferredOnly: true, allVintages: false }
-  const memberRows = (await getFigures(db, { ...memberQuery, indicators: [ind.key] })).filter((r) => r.preferred)
+  const memberRows = (await getFigures(db, { ...memberQuery, indicators: [ind.key] })).filter(
+    (r) => r.preferred,
+  )
   const weightRows = ind.aggregationWeight
-    ? (await getFigures(db, { ...memberQuery, indicators: [ind.aggregationWeight] })).filter((r) => r.preferred)
+    ? (await getFigures(db, { ...memberQuery, indicators: [ind.aggregationWeight] })).filter(
+        (r) => r.preferred,
+      )
     : []
   let computed: (Figure & { source: string; note: string })[]
   if (ind.aggregation === 'formula') {

@@ -27,7 +27,13 @@ export function App() {
           <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
             {t('app.title')}
           </Typography.Text>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[section]} items={items} style={{ flex: 1, minWidth: 0 }} />
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[section]}
+            items={items}
+            style={{ flex: 1, minWidth: 0 }}
+          />
           <a href="/api/docs" style={{ color: '#ddd' }}>
             {t('nav.apiDocs')}
           </a>

@@ -51,7 +51,9 @@ export const api = {
   indicators: () => get<{ indicators: Indicator[] }>('/api/indicators').then((r) => r.indicators),
   indicator: (key: string) => get<Indicator>(`/api/indicators/${encodeURIComponent(key)}`),
   observations: (params: Record<string, string>) =>
-    get<{ observations: Observation[] }>(`/api/observations?${new URLSearchParams(params)}`).then((r) => r.observations),
+    get<{ observations: Observation[] }>(`/api/observations?${new URLSearchParams(params)}`).then(
+      (r) => r.observations,
+    ),
   provincesGeo: () => get<GeoJSON>('/api/maps/provinces'),
 }
 

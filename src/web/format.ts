@@ -1,12 +1,18 @@
 /** Numbers as officials read them: grouped thousands, precision by size. */
 export function formatValue(v: number, lang: string): string {
   const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2
-  return v.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+  return v.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  })
 }
 
 export const CENTRAL_PROVINCES = ['14', '34', '36', '41', '42', '43'] as const
 
 /** ECharts tooltips are HTML: every text from the data goes through this. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
 }

@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react'
 
-/** Load once per dependency change; the page shows a spinner, the data, or the error message. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: string; loading: boolean } {
+/**
+ * Load again whenever `key` changes (callers pass what the load depends on, e.g. its parameters);
+ * the page shows a spinner, the data, or the error message.
+ */
+export function useLoad<T>(
+  load: () => Promise<T>,
+  key: unknown,
+): { data?: T; error?: string; loading: boolean } {
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true })
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the dependencies
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for everything `load` reads
   useEffect(() => {
     let alive = true
     setState((s) => ({ ...s, loading: true }))
@@ -14,6 +20,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T;
     return () => {
       alive = false
     }
-  }, deps)
+  }, [JSON.stringify(key)])
   return state
 }

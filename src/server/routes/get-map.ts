@@ -11,7 +11,10 @@ export const route = createRoute({
   description:
     'From the cn-atlas package (SOURCES.md S10). For illustration only: the base map has not been through official map review (no 审图号) and has no South China Sea inset.',
   responses: {
-    200: { content: { 'application/geo+json': { schema: z.any() } }, description: 'GeoJSON FeatureCollection' },
+    200: {
+      content: { 'application/geo+json': { schema: z.any() } },
+      description: 'GeoJSON FeatureCollection',
+    },
   },
 })
 
@@ -20,5 +23,8 @@ let cached: string | undefined
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   cached ??= await readFile(`${DATA_DIR}china-provinces.geojson`, 'utf8')
   // a ready-made GeoJSON text, passed through rather than parsed and re-serialised
-  return c.body(cached, 200, { 'content-type': 'application/geo+json', 'cache-control': 'public, max-age=86400' }) as never
+  return c.body(cached, 200, {
+    'content-type': 'application/geo+json',
+    'cache-control': 'public, max-age=86400',
+  }) as never
 }

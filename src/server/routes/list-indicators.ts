@@ -9,7 +9,10 @@ export const route = createRoute({
   tags: ['indicators'],
   summary: 'The indicator catalogue, stored and derived',
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema) }) } }, description: 'Indicators' },
+    200: {
+      content: { 'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema) }) } },
+      description: 'Indicators',
+    },
   },
 })
 

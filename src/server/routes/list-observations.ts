@@ -8,18 +8,37 @@ import { errorResponses, ObservationSchema } from '../schemas.ts'
 const list = (max: number) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().min(1).max(80)).min(1).max(max))
 
 export const Query = z.object({
   indicator: list(50).openapi({ description: 'indicator key(s), comma-separated', example: 'rd_intensity' }),
-  region: list(5_000).optional().openapi({ description: 'region code(s), comma-separated', example: 'CN,42' }),
-  level: z.enum(['nation', 'macro', 'province', 'prefecture', 'county']).optional().openapi({ description: 'all regions of a level' }),
+  region: list(5_000)
+    .optional()
+    .openapi({ description: 'region code(s), comma-separated', example: 'CN,42' }),
+  level: z
+    .enum(['nation', 'macro', 'province', 'prefecture', 'county'])
+    .optional()
+    .openapi({ description: 'all regions of a level' }),
   from: z.coerce.number().int().min(1900).max(2200).optional(),
   to: z.coerce.number().int().min(1900).max(2200).optional(),
-  asOf: z.iso.date().optional().openapi({ description: 'what was known on this date (release publication date)', example: '2025-01-01' }),
-  allVintages: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  preferredOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  asOf: z.iso.date().optional().openapi({
+    description: 'what was known on this date (release publication date)',
+    example: '2025-01-01',
+  }),
+  allVintages: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  preferredOnly: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   format: z.enum(['json', 'csv']).default('json'),
   lang: z.enum(['zh-CN', 'en']).optional(),
 })
@@ -44,17 +63,42 @@ export const route = createRoute({
   },
 })
 
-const CSV_COLUMNS: (keyof FigureRow)[] = ['region', 'indicator', 'period', 'value', 'unit', 'source', 'note', 'vintage', 'release', 'releaseDate', 'preferred', 'superseded', 'derived', 'synthetic']
+const CSV_COLUMNS: (keyof FigureRow)[] = [
+  'region',
+  'indicator',
+  'period',
+  'value',
+  'unit',
+  'source',
+  'note',
+  'vintage',
+  'release',
+  'releaseDate',
+  'preferred',
+  'superseded',
+  'derived',
+  'synthetic',
+]
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const q = c.req.valid('query')
   try {
     const rows = await getFigures(c.get('store').db, {
-      indicators: q.indicator, regions: q.region, level: q.level, from: q.from, to: q.to, asOf: q.asOf,
-      allVintages: q.allVintages, preferredOnly: q.preferredOnly,
+      indicators: q.indicator,
+      regions: q.region,
+      level: q.level,
+      from: q.from,
+      to: q.to,
+      asOf: q.asOf,
+      allVintages: q.allVintages,
+      preferredOnly: q.preferredOnly,
     })
     if (q.format === 'csv') {
-      const csv = stringify(rows, { header: true, columns: CSV_COLUMNS as string[], cast: { boolean: (b) => String(b) } })
+      const csv = stringify(rows, {
+        header: true,
+        columns: CSV_COLUMNS as string[],
+        cast: { boolean: (b) => String(b) },
+      })
       return c.body(`\uFEFF${csv}`, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${q.indicator.join('+')}.csv"`,

@@ -6,7 +6,12 @@ import { errorResponses, RegionSchema } from '../schemas.ts'
 export const Query = z.object({
   level: z.enum(['nation', 'macro', 'province', 'prefecture', 'county']).optional(),
   parent: z.string().optional().openapi({ description: 'children of this region code', example: 'CENTRAL' }),
-  q: z.string().min(1).max(50).optional().openapi({ description: 'search by name (zh or en) or code prefix', example: '武汉' }),
+  q: z
+    .string()
+    .min(1)
+    .max(50)
+    .optional()
+    .openapi({ description: 'search by name (zh or en) or code prefix', example: '武汉' }),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
 })
 
@@ -17,7 +22,10 @@ export const route = createRoute({
   summary: 'List or search regions (current codes)',
   request: { query: Query },
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ regions: z.array(RegionSchema) }) } }, description: 'Regions' },
+    200: {
+      content: { 'application/json': { schema: z.object({ regions: z.array(RegionSchema) }) } },
+      description: 'Regions',
+    },
     ...errorResponses,
   },
 })

@@ -9,11 +9,17 @@ export const route = createRoute({
   tags: ['releases'],
   summary: 'Releases (named, dated publications), newest first',
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ releases: z.array(ReleaseSchema) }) } }, description: 'Releases' },
+    200: {
+      content: { 'application/json': { schema: z.object({ releases: z.array(ReleaseSchema) }) } },
+      description: 'Releases',
+    },
   },
 })
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const rows = await listReleases(c.get('store').db)
-  return c.json({ releases: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }, 200)
+  return c.json(
+    { releases: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) },
+    200,
+  )
 }

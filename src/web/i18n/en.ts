@@ -45,7 +45,8 @@ export const en: Shape<typeof zhCN> = {
     heading: 'Map of the provinces',
     indicator: 'Indicator',
     year: 'Year',
-    disclaimer: 'The base map is for illustration only: it has not been through official map review (no map approval number) and has no South China Sea inset.',
+    disclaimer:
+      'The base map is for illustration only: it has not been through official map review (no map approval number) and has no South China Sea inset.',
     centralHighlight: 'The six central provinces are outlined in bold.',
   },
   indicator: {

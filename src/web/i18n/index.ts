@@ -30,7 +30,8 @@ void i18n.use(initReactI18next).init({
 export function useLangName() {
   const { i18n: inst } = useTranslation()
   const isEn = inst.language === 'en'
-  return (x: { nameZh: string; nameEn: string } | undefined, fallback = '') => (x ? (isEn ? x.nameEn : x.nameZh) : fallback)
+  return (x: { nameZh: string; nameEn: string } | undefined, fallback = '') =>
+    x ? (isEn ? x.nameEn : x.nameZh) : fallback
 }
 
 export default i18n

@@ -21,10 +21,13 @@ export function IndicatorPage() {
   const { t, i18n } = useTranslation()
   const name = useLangName()
   const [regions, setRegions] = useState<string[]>(['CN', ...CENTRAL_PROVINCES])
-  const base = useLoad(loadBase, [])
+  const base = useLoad(loadBase, 'once')
   const params = useMemo(() => ({ indicator: key, region: regions.join(',') }), [key, regions])
-  const obs = useLoad(() => (regions.length ? api.observations(params) : Promise.resolve([])), [params])
-  const regionByCode = useMemo(() => new Map<string, Region>((base.data?.regions ?? []).map((r) => [r.code, r])), [base.data])
+  const obs = useLoad(() => (regions.length ? api.observations(params) : Promise.resolve([])), params)
+  const regionByCode = useMemo(
+    () => new Map<string, Region>((base.data?.regions ?? []).map((r) => [r.code, r])),
+    [base.data],
+  )
   const option = useMemo<EChartsOption>(() => {
     const rows = (obs.data ?? []).filter((o) => o.preferred)
     const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b)
@@ -37,7 +40,10 @@ export function IndicatorPage() {
       series: regions.map((code) => {
         const byPeriod = new Map(rows.filter((r) => r.region === code).map((r) => [r.period, r.value]))
         return {
-          type: 'line', name: name(regionByCode.get(code), code), connectNulls: false, showSymbol: true,
+          type: 'line',
+          name: name(regionByCode.get(code), code),
+          connectNulls: false,
+          showSymbol: true,
           lineStyle: code === 'CN' ? { width: 3, type: 'dashed' } : undefined,
           data: periods.map((p) => byPeriod.get(p) ?? null),
         }
@@ -49,11 +55,21 @@ export function IndicatorPage() {
   if (!ind) return <Status loading={false} error={`${key}?`} />
   const columns = [
     { title: t('common.region'), dataIndex: 'region', render: (c: string) => name(regionByCode.get(c), c) },
-    { title: t('common.year'), dataIndex: 'period', sorter: (a: Observation, b: Observation) => a.period - b.period },
-    { title: `${t('common.value')} (${ind.unit})`, dataIndex: 'value', render: (v: number) => formatValue(v, i18n.language) },
+    {
+      title: t('common.year'),
+      dataIndex: 'period',
+      sorter: (a: Observation, b: Observation) => a.period - b.period,
+    },
+    {
+      title: `${t('common.value')} (${ind.unit})`,
+      dataIndex: 'value',
+      render: (v: number) => formatValue(v, i18n.language),
+    },
     { title: t('common.release'), dataIndex: 'release' },
     {
-      title: t('common.source'), dataIndex: 'source', ellipsis: true,
+      title: t('common.source'),
+      dataIndex: 'source',
+      ellipsis: true,
       render: (s: string, o: Observation) => (
         <Space size={4}>
           {o.derived && <Tag color="blue">{t('common.derived')}</Tag>}
@@ -81,14 +97,25 @@ export function IndicatorPage() {
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('indicator.definition')}>{ind.definition}</Descriptions.Item>
           <Descriptions.Item label={t('indicator.sourceSeries')}>{ind.sourceSeries}</Descriptions.Item>
-          <Descriptions.Item label={t('indicator.direction')}>{t(`indicator.directions.${ind.direction}`)}</Descriptions.Item>
-          {ind.formula && <Descriptions.Item label={t('indicator.formula')}><code>{ind.formula}</code> <Tag color="blue">{t('common.derived')}</Tag></Descriptions.Item>}
+          <Descriptions.Item label={t('indicator.direction')}>
+            {t(`indicator.directions.${ind.direction}`)}
+          </Descriptions.Item>
+          {ind.formula && (
+            <Descriptions.Item label={t('indicator.formula')}>
+              <code>{ind.formula}</code> <Tag color="blue">{t('common.derived')}</Tag>
+            </Descriptions.Item>
+          )}
           {ind.breaks.length > 0 && (
-            <Descriptions.Item label={t('indicator.breaks')}>{ind.breaks.map((b) => `${b.year}: ${b.note}`).join('; ')}</Descriptions.Item>
+            <Descriptions.Item label={t('indicator.breaks')}>
+              {ind.breaks.map((b) => `${b.year}: ${b.note}`).join('; ')}
+            </Descriptions.Item>
           )}
         </Descriptions>
       </Card>
-      <Card title={t('indicator.series')} extra={<Button href={observationsCsvUrl(params)}>{t('common.downloadCsv')}</Button>}>
+      <Card
+        title={t('indicator.series')}
+        extra={<Button href={observationsCsvUrl(params)}>{t('common.downloadCsv')}</Button>}
+      >
         <Space style={{ marginBottom: 8 }}>
           <span>{t('indicator.regions')}</span>
           <Select
@@ -104,7 +131,13 @@ export function IndicatorPage() {
         <Chart option={option} testId="series-chart" />
       </Card>
       <Card title={t('indicator.table')}>
-        <Table rowKey={(o) => `${o.region}|${o.period}|${o.source}|${o.release}`} size="small" columns={columns} dataSource={obs.data ?? []} pagination={{ pageSize: 20 }} />
+        <Table
+          rowKey={(o) => `${o.region}|${o.period}|${o.source}|${o.release}`}
+          size="small"
+          columns={columns}
+          dataSource={obs.data ?? []}
+          pagination={{ pageSize: 20 }}
+        />
       </Card>
     </Space>
   )

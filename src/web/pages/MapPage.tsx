@@ -13,12 +13,19 @@ const MAP = 'jueqi-provinces'
 
 /** Register the province boundaries under their two-digit GB/T 2260 codes, the key the data uses. */
 function registerMap(geo: GeoJSON) {
-  const features = geo.features.map((f) => ({ ...f, properties: { ...f.properties, name: String(f.properties.id).slice(0, 2) } }))
+  const features = geo.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties, name: String(f.properties.id).slice(0, 2) },
+  }))
   echarts.registerMap(MAP, { ...geo, features } as never)
 }
 
 async function loadBase() {
-  const [geo, indicators, provinces] = await Promise.all([api.provincesGeo(), api.indicators(), api.regions('?level=province')])
+  const [geo, indicators, provinces] = await Promise.all([
+    api.provincesGeo(),
+    api.indicators(),
+    api.regions('?level=province'),
+  ])
   registerMap(geo)
   return { indicators, provinces }
 }
@@ -28,11 +35,20 @@ export function MapPage() {
   const name = useLangName()
   const [indicator, setIndicator] = useState('rd_intensity')
   const [year, setYear] = useState<number | undefined>()
-  const base = useLoad(loadBase, [])
-  const obs = useLoad(() => api.observations({ indicator, level: 'province', preferredOnly: 'true' }), [indicator])
-  const years = useMemo(() => [...new Set((obs.data ?? []).map((o) => o.period))].sort((a, b) => b - a), [obs.data])
+  const base = useLoad(loadBase, 'once')
+  const obs = useLoad(
+    () => api.observations({ indicator, level: 'province', preferredOnly: 'true' }),
+    indicator,
+  )
+  const years = useMemo(
+    () => [...new Set((obs.data ?? []).map((o) => o.period))].sort((a, b) => b - a),
+    [obs.data],
+  )
   const shownYear = year !== undefined && years.includes(year) ? year : years[0]
-  const provinces = useMemo(() => new Map<string, Region>((base.data?.provinces ?? []).map((p) => [p.code, p])), [base.data])
+  const provinces = useMemo(
+    () => new Map<string, Region>((base.data?.provinces ?? []).map((p) => [p.code, p])),
+    [base.data],
+  )
   const option = useMemo<EChartsOption>(() => {
     const rows = (obs.data ?? []).filter((o) => o.period === shownYear && o.preferred)
     const values = rows.map((r) => r.value)
@@ -68,7 +84,10 @@ export function MapPage() {
           name: indicator,
           data: rows.map((r) => ({ name: r.region, value: r.value })),
           itemStyle: { borderColor: '#999', borderWidth: 0.5, areaColor: '#eee' },
-          regions: CENTRAL_PROVINCES.map((code) => ({ name: code, itemStyle: { borderColor: '#111', borderWidth: 2.5 } })),
+          regions: CENTRAL_PROVINCES.map((code) => ({
+            name: code,
+            itemStyle: { borderColor: '#111', borderWidth: 2.5 },
+          })),
           emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd666' } },
         },
       ],
@@ -89,9 +108,21 @@ export function MapPage() {
           data-testid="map-indicator"
         />
         <span>{t('map.year')}</span>
-        <Select style={{ width: 100 }} value={shownYear} onChange={(v) => setYear(v)} options={years.map((y) => ({ value: y, label: String(y) }))} data-testid="map-year" />
+        <Select
+          style={{ width: 100 }}
+          value={shownYear}
+          onChange={(v) => setYear(v)}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+          data-testid="map-year"
+        />
       </Space>
-      <Alert type="info" showIcon title={`${t('map.disclaimer')} ${t('map.centralHighlight')}`} style={{ marginBottom: 12 }} data-testid="map-disclaimer" />
+      <Alert
+        type="info"
+        showIcon
+        title={`${t('map.disclaimer')} ${t('map.centralHighlight')}`}
+        style={{ marginBottom: 12 }}
+        data-testid="map-disclaimer"
+      />
       <Status loading={obs.loading} error={obs.error} />
       {ind && (
         <Typography.Paragraph type="secondary">
@@ -102,4 +133,3 @@ export function MapPage() {
     </Card>
   )
 }
-

@@ -41,7 +41,11 @@ async function load() {
     api.indicators(),
     api.regions('?level=province'),
     api.regions('?level=nation'),
-    api.observations({ indicator: TARGET_INDICATORS.join(','), region: REGIONS.join(','), preferredOnly: 'true' }),
+    api.observations({
+      indicator: TARGET_INDICATORS.join(','),
+      region: REGIONS.join(','),
+      preferredOnly: 'true',
+    }),
   ])
   return { indicators, regions: [...nation, ...provinces], observations }
 }
@@ -51,7 +55,12 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
   if (!cell?.latest) return <Tag data-testid="no-data">{t('common.noData')}</Tag>
   const { latest, previous } = cell
   const delta = previous ? latest.value - previous.value : undefined
-  const better = delta === undefined || ind.direction === 'neutral' ? undefined : ind.direction === 'higher' ? delta > 0 : delta < 0
+  const better =
+    delta === undefined || ind.direction === 'neutral'
+      ? undefined
+      : ind.direction === 'higher'
+        ? delta > 0
+        : delta < 0
   return (
     <Tooltip title={`${t('common.source')}: ${latest.source} · ${t('common.release')}: ${latest.release}`}>
       <Space orientation="vertical" size={0}>
@@ -63,8 +72,11 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
           {latest.derived ? ` · ${t('common.derived')}` : ''}
         </Typography.Text>
         {delta !== undefined && previous && (
-          <Typography.Text style={{ fontSize: 12, color: better === undefined ? undefined : better ? '#237804' : '#a8071a' }}>
-            {delta > 0 ? '▲' : delta < 0 ? '▼' : '＝'} {formatValue(Math.abs(delta), i18n.language)} {t('common.since', { year: previous.period })}
+          <Typography.Text
+            style={{ fontSize: 12, color: better === undefined ? undefined : better ? '#237804' : '#a8071a' }}
+          >
+            {delta > 0 ? '▲' : delta < 0 ? '▼' : '＝'} {formatValue(Math.abs(delta), i18n.language)}{' '}
+            {t('common.since', { year: previous.period })}
           </Typography.Text>
         )}
       </Space>
@@ -75,7 +87,7 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
 export function Overview() {
   const { t } = useTranslation()
   const name = useLangName()
-  const { data, error, loading } = useLoad(load, [])
+  const { data, error, loading } = useLoad(load, 'once')
   if (!data) return <Status loading={loading} error={error} />
   const cells = latestCells(data.observations)
   const byKey = new Map(data.indicators.map((i) => [i.key, i]))
@@ -87,7 +99,9 @@ export function Overview() {
       width: 260,
       render: (_: unknown, ind: Indicator) => (
         <Space orientation="vertical" size={0}>
-          <Typography.Text strong>{t(`overview.targets.${ind.key}` as 'overview.targets.rd_intensity')}</Typography.Text>
+          <Typography.Text strong>
+            {t(`overview.targets.${ind.key}` as 'overview.targets.rd_intensity')}
+          </Typography.Text>
           <Link to={`/indicators/${ind.key}`}>
             {name(ind)} ({ind.unit})
           </Link>
@@ -95,7 +109,12 @@ export function Overview() {
       ),
     },
     ...REGIONS.map((code) => ({
-      title: code === 'CN' ? t('common.national') : <Link to={`/regions/${code}`}>{name(regionByCode.get(code), code)}</Link>,
+      title:
+        code === 'CN' ? (
+          t('common.national')
+        ) : (
+          <Link to={`/regions/${code}`}>{name(regionByCode.get(code), code)}</Link>
+        ),
       key: code,
       render: (_: unknown, ind: Indicator) => <ValueCell cell={cells.get(`${ind.key}|${code}`)} ind={ind} />,
     })),
@@ -104,7 +123,16 @@ export function Overview() {
   return (
     <Card title={t('overview.heading')}>
       <Typography.Paragraph type="secondary">{t('overview.intro')}</Typography.Paragraph>
-      <Table rowKey="key" columns={columns} dataSource={rows} pagination={false} bordered size="middle" scroll={{ x: 900 }} data-testid="overview-table" />
+      <Table
+        rowKey="key"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        bordered
+        size="middle"
+        scroll={{ x: 900 }}
+        data-testid="overview-table"
+      />
     </Card>
   )
 }

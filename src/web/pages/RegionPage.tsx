@@ -25,7 +25,7 @@ export function RegionPage() {
   const navigate = useNavigate()
   const { t, i18n } = useTranslation()
   const name = useLangName()
-  const { data, error, loading } = useLoad(() => load(code), [code])
+  const { data, error, loading } = useLoad(() => load(code), code)
   if (!data) return <Status loading={loading} error={error} />
   const region = data.provinces.find((p) => p.code === code)
   const cells = latestCells(data.observations)
@@ -37,13 +37,18 @@ export function RegionPage() {
       if (!latest) return <Typography.Text type="secondary">{t('common.noData')}</Typography.Text>
       return (
         <span title={`${latest.source} · ${latest.release}`}>
-          {formatValue(latest.value, i18n.language)} <Typography.Text type="secondary">({latest.period})</Typography.Text>
+          {formatValue(latest.value, i18n.language)}{' '}
+          <Typography.Text type="secondary">({latest.period})</Typography.Text>
         </span>
       )
     },
   })
   const columns = [
-    { title: t('common.indicator'), key: 'name', render: (_: unknown, i: Indicator) => <Link to={`/indicators/${i.key}`}>{name(i)}</Link> },
+    {
+      title: t('common.indicator'),
+      key: 'name',
+      render: (_: unknown, i: Indicator) => <Link to={`/indicators/${i.key}`}>{name(i)}</Link>,
+    },
     { title: t('common.unit'), dataIndex: 'unit' },
     valueColumn(code, name(region, code)),
     valueColumn('CN', t('common.national')),
@@ -64,7 +69,14 @@ export function RegionPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('region.compare')}</Typography.Paragraph>
-      <Table rowKey="key" size="small" columns={columns} dataSource={data.indicators} pagination={false} data-testid="region-table" />
+      <Table
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={data.indicators}
+        pagination={false}
+        data-testid="region-table"
+      />
     </Card>
   )
 }

@@ -1,0 +1,42 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { freePort } from '../src/testing/postgres.ts'
+
+/** Start the product as a user would (`jueqi serve` on a fresh data directory) and wait for its URL. */
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jueqi-e2e-'))
+  const port = await freePort()
+  const child: ChildProcess = spawn(process.execPath, ['bin/jueqi.mjs', 'serve', '--port', String(port), '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '' },
+  })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`jueqi serve did not start:\n${output}`)), 150_000)
+    const onData = (b: Buffer) => {
+      output += b.toString()
+      const m = /running at (http:\/\/\S+?)\/?\s/.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`jueqi serve exited (${code}):\n${output}`)))
+  })
+  project.provide('baseUrl', url)
+  return () => {
+    child.kill('SIGTERM')
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+  }
+}

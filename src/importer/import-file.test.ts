@@ -1,0 +1,176 @@
+/**
+ * Imports of real files on both store back ends. The figures in the generated files are
+ * SYNTHETIC (seeded), labelled so in their source column; only their shape matters here.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Store } from '../store/db.ts'
+import { countObservations, queryObservations } from '../store/observations.ts'
+import { listReleases } from '../store/releases.ts'
+import { seedStore } from '../store/seed.ts'
+import { BACKENDS, openTestStore } from '../testing/backends.ts'
+import { seededRandom } from '../testing/random.ts'
+import { importFile } from './import-file.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'jueqi-import-'))
+const PROVINCES = [
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+]
+const INDICATORS: [string, string][] = [
+  ['gdp', '100 million yuan'],
+  ['population_year_end', '10k persons'],
+  ['rd_expenditure', '100 million yuan'],
+  ['co2_emissions', 't CO2'],
+  ['public_budget_expenditure', '100 million yuan'],
+  ['hitech_industry_revenue', '100 million yuan'],
+  ['urban_population', '10k persons'],
+  ['energy_consumption_total', '10k tce'],
+]
+
+/** 5,000 distinct synthetic cells in the long layout. */
+function longCsv(rows: number, seed: number): string[] {
+  const rnd = seededRandom(seed)
+  const lines = ['region,indicator,period,value,unit,source,note']
+  outer: for (const [ind, unit] of INDICATORS) {
+    for (const region of PROVINCES) {
+      for (let year = 1960; year <= 2024; year++) {
+        if (lines.length > rows) break outer
+        lines.push(
+          `${region},${ind},${year},${(rnd() * 1000).toFixed(2)},${unit},SYNTHETIC test data (seed ${seed}),`,
+        )
+      }
+    }
+  }
+  return lines
+}
+
+describe.each(BACKENDS)('import on %s', (backend) => {
+  let store: Store
+  beforeAll(async () => {
+    store = await openTestStore(backend)
+    await seedStore(store)
+  })
+  afterAll(async () => store?.close())
+
+  it('rejects a 5,000-row file with 3 bad rows, names each by row and column, and stores nothing', async () => {
+    const lines = longCsv(5_000, 7)
+    // file line n+1 holds data row n; break three of them in three different ways
+    lines[100] = lines[100]!.replace(/^\d\d,/, '99,')
+    lines[2500] = lines[2500]!.replace(/,([\d.]+),(100 million yuan|10k persons|t CO2|10k tce),/, ',12x,$2,')
+    lines[4999] = lines[4999]!.replace(/,(100 million yuan|10k persons|t CO2|10k tce),/, ',yuan,')
+    const file = join(dir, 'bad.csv')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const before = { n: await countObservations(store.db), releases: (await listReleases(store.db)).length }
+    const result = await importFile(store, file, { release: 'bad file' })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.issues.map((i) => `${i.location}: ${i.code}`)).toEqual([
+      'bad.csv:101:region: unknown_region',
+      'bad.csv:2501:value: not_a_number',
+      'bad.csv:5000:unit: unit_mismatch',
+    ])
+    expect(result.issues[0]!.message).toContain('"99"')
+    expect(await countObservations(store.db)).toBe(before.n)
+    expect((await listReleases(store.db)).length).toBe(before.releases)
+  })
+
+  it('imports a good file as a new release; the earlier figure stays readable with asOf', async () => {
+    const lines = longCsv(5_000, 11)
+    const file = join(dir, 'good.csv')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const dry = await importFile(store, file, { release: 'synthetic A', dryRun: true })
+    expect(dry).toMatchObject({ ok: true, dryRun: true, rows: 5_000 })
+    const before = await countObservations(store.db)
+    expect(before).toBeGreaterThan(0)
+    const r = await importFile(store, file, { release: 'synthetic A', publishedOn: '2030-01-01' })
+    expect(r).toMatchObject({ ok: true, rows: 5_000 })
+    expect(await countObservations(store.db)).toBe(before + 5_000)
+    // the built-in 2020 GDP of Beijing, then the synthetic figure after 2030
+    const builtin = await queryObservations(store.db, {
+      indicators: ['gdp'],
+      regions: ['11'],
+      from: 2020,
+      to: 2020,
+      asOf: '2029-12-31',
+    })
+    const latest = await queryObservations(store.db, {
+      indicators: ['gdp'],
+      regions: ['11'],
+      from: 2020,
+      to: 2020,
+    })
+    expect(builtin[0]!.release).toMatch(/built-in/)
+    expect(latest[0]!.release).toBe('synthetic A')
+    expect(latest[0]!.source).toMatch(/SYNTHETIC/)
+    await expect(importFile(store, file, { release: 'synthetic A' })).rejects.toThrow(/exists already/)
+  })
+
+  it('reads the wide yearbook layout from XLSX: one indicator per sheet, names as region labels', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('rd_expenditure')
+    ws.addRow(['地区', '2030年', '2031年'])
+    ws.addRow(['湖北省', 1.5, 2.5])
+    ws.addRow(['Hunan', 3, ''])
+    const bad = wb.addWorksheet('population_year_end')
+    bad.addRow(['region', '2030'])
+    bad.addRow(['Atlantis', 5])
+    const file = join(dir, 'wide.xlsx')
+    await wb.xlsx.writeFile(file)
+    const result = await importFile(store, file, { release: 'wide xlsx', periodRange: [1949, 2100] })
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ location: 'wide.xlsx[population_year_end]:2:A', code: 'unknown_region' }],
+    })
+    wb.removeWorksheet(bad.id)
+    await wb.xlsx.writeFile(file)
+    const ok = await importFile(store, file, {
+      release: 'wide xlsx',
+      periodRange: [1949, 2100],
+      source: 'SYNTHETIC',
+    })
+    expect(ok).toMatchObject({ ok: true, rows: 3 })
+    const got = await queryObservations(store.db, {
+      indicators: ['rd_expenditure'],
+      regions: ['42', '43'],
+      from: 2030,
+    })
+    expect(got.map((g) => [g.region, g.period, g.value])).toEqual([
+      ['42', 2030, 1.5],
+      ['42', 2031, 2.5],
+      ['43', 2030, 3],
+    ])
+  })
+})

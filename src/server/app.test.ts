@@ -1,0 +1,100 @@
+/** The API in-process (app.request, no port) over a seeded embedded store. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Store } from '../store/db.ts'
+import { seedStore } from '../store/seed.ts'
+import { openTestStore } from '../testing/backends.ts'
+import { createApp } from './app.ts'
+
+let store: Store
+let app: ReturnType<typeof createApp>
+beforeAll(async () => {
+  store = await openTestStore('pglite')
+  await seedStore(store)
+  app = createApp({ store })
+})
+afterAll(async () => store?.close())
+
+const json = async (path: string, init?: RequestInit) => {
+  const res = await app.request(path, init)
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } },
+  }
+}
+
+describe('API', () => {
+  it('describes itself in OpenAPI 3.1 with every operation', async () => {
+    const { status, body } = await json('/openapi.json')
+    expect(status).toBe(200)
+    expect(body.openapi).toBe('3.1.0')
+    expect(Object.keys(body.paths as object)).toEqual(
+      expect.arrayContaining([
+        '/api/regions',
+        '/api/regions/tree',
+        '/api/regions/{code}',
+        '/api/indicators',
+        '/api/indicators/{key}',
+        '/api/observations',
+        '/api/releases',
+        '/api/maps/provinces',
+      ]),
+    )
+    const docs = await app.request('/api/docs')
+    expect(await docs.text()).toContain('swagger-ui-bundle.js')
+  })
+
+  it('serves observations with provenance, as JSON and as CSV', async () => {
+    const { status, body } = await json(
+      '/api/observations?indicator=rd_intensity&region=42,CN&from=2024&to=2024',
+    )
+    expect(status).toBe(200)
+    const obs = body.observations as {
+      region: string
+      value: number
+      source: string
+      release: string
+      preferred: boolean
+    }[]
+    expect(obs.filter((o) => o.region === '42')).toHaveLength(1)
+    expect(obs.every((o) => o.source.length > 0 && o.release.length > 0)).toBe(true)
+    const csv = await app.request('/api/observations?indicator=rd_intensity&region=42&format=csv')
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    const text = await csv.text()
+    expect(text.split('\n')[0]).toContain('region,indicator,period,value,unit,source')
+    expect(text.split('\n').filter((l) => l.startsWith('42,rd_intensity')).length).toBeGreaterThan(5)
+  })
+
+  it('selects regions by level and walks the tree', async () => {
+    const { body } = await json(
+      '/api/observations?indicator=gdp&level=province&from=2020&to=2020&preferredOnly=true',
+    )
+    const regions = new Set((body.observations as { region: string }[]).map((o) => o.region))
+    expect(regions.size).toBe(31)
+    const tree = await json('/api/regions/tree')
+    const cn = (tree.body.tree as { code: string; children: { code: string; children: unknown[] }[] }[])[0]!
+    expect(cn.code).toBe('CN')
+    expect(cn.children.find((c) => c.code === 'CENTRAL')?.children).toHaveLength(6)
+  })
+
+  it('answers errors as JSON with a code, in Chinese by default and in English on request', async () => {
+    const zh = await json('/api/indicators/nope')
+    expect(zh.status).toBe(404)
+    expect(zh.body.error).toEqual({ code: 'unknown_indicator', message: '未知指标“nope”' })
+    const en = await json('/api/indicators/nope', { headers: { 'accept-language': 'en-US,en;q=0.9' } })
+    expect(en.body.error?.message).toBe('Unknown indicator "nope"')
+    const bad = await json('/api/observations?indicator=gdp&from=abc&lang=en')
+    expect(bad.status).toBe(400)
+    expect(bad.body.error?.code).toBe('invalid_request')
+    expect(bad.body.error?.message).toContain('from')
+    const missing = await json('/api/observations?region=42')
+    expect(missing.status).toBe(400)
+  })
+
+  it('serves the province map with the illustration caveat in its description', async () => {
+    const res = await app.request('/api/maps/provinces')
+    const geo = (await res.json()) as { features: { properties: { id: string } }[] }
+    expect(geo.features.length).toBe(34)
+    const spec = await json('/openapi.json')
+    expect(JSON.stringify(spec.body)).toContain('审图号')
+  })
+})
