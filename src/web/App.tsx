@@ -1,13 +1,18 @@
-import { Button, ConfigProvider, Layout, Menu, Typography } from 'antd'
+import { Button, ConfigProvider, Layout, Menu, Spin, Typography } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useLocation } from 'react-router-dom'
 import { setLang } from './i18n/index.ts'
-import { IndicatorPage } from './pages/IndicatorPage.tsx'
-import { MapPage } from './pages/MapPage.tsx'
 import { Overview } from './pages/Overview.tsx'
-import { RegionPage } from './pages/RegionPage.tsx'
+
+// Pages with charts load ECharts on demand, so the overview stays a small download.
+const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })))
+const IndicatorPage = lazy(() =>
+  import('./pages/IndicatorPage.tsx').then((m) => ({ default: m.IndicatorPage })),
+)
+const RegionPage = lazy(() => import('./pages/RegionPage.tsx').then((m) => ({ default: m.RegionPage })))
 
 export function App() {
   const { t, i18n } = useTranslation()
@@ -42,12 +47,14 @@ export function App() {
           </Button>
         </Layout.Header>
         <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
-          <Routes>
-            <Route path="/" element={<Overview />} />
-            <Route path="/map" element={<MapPage />} />
-            <Route path="/indicators/:key" element={<IndicatorPage />} />
-            <Route path="/regions/:code" element={<RegionPage />} />
-          </Routes>
+          <Suspense fallback={<Spin />}>
+            <Routes>
+              <Route path="/" element={<Overview />} />
+              <Route path="/map" element={<MapPage />} />
+              <Route path="/indicators/:key" element={<IndicatorPage />} />
+              <Route path="/regions/:code" element={<RegionPage />} />
+            </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </ConfigProvider>
