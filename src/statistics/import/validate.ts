@@ -151,13 +151,13 @@ class Collector {
   }
 }
 
-export function validateLong(t: SourceTable, ctx: ImportContext): ValidatedTable {
+export function validateLong(t: SourceTable, ctx: ImportContext, c = new Collector(ctx)): ValidatedTable {
   const col = findColumns(t.header)
-  const c = new Collector(ctx)
+  const before = c.issues.length
   for (const name of ['region', 'indicator', 'period', 'value', 'unit'] as const) {
     if (col[name] === undefined) c.issue(location(t, 1), 'missing_column', `missing column "${name}"`)
   }
-  if (c.issues.length > 0) return c
+  if (c.issues.length > before) return c
   const label = (k: LongColumn) => t.columnLabels[col[k]!] ?? k
   const cell = (cells: string[], k: LongColumn) => (col[k] === undefined ? '' : (cells[col[k]!] ?? '').trim())
   for (const { line, cells } of t.rows) {
@@ -213,8 +213,13 @@ export interface WideOptions {
   source?: string
 }
 
-export function validateWide(t: SourceTable, ctx: ImportContext, opts: WideOptions = {}): ValidatedTable {
-  const c = new Collector(ctx)
+export function validateWide(
+  t: SourceTable,
+  ctx: ImportContext,
+  opts: WideOptions = {},
+  c = new Collector(ctx),
+): ValidatedTable {
+  const before = c.issues.length
   const indRef = opts.indicator ?? t.sheet ?? ''
   const ind = c.indicator(indRef, location(t, 1))
   if (ind && opts.unit) c.unit(opts.unit, ind, location(t, 1))
@@ -226,7 +231,7 @@ export function validateWide(t: SourceTable, ctx: ImportContext, opts: WideOptio
     return y
   })
   for (const y of years) if (y !== undefined) c.period(y, String(y), location(t, 1))
-  if (c.issues.length > 0 || !ind) return c
+  if (c.issues.length > before || !ind) return c
   for (const { line, cells } of t.rows) {
     const region = c.region(cells[0] ?? '', location(t, line, t.columnLabels[0]))
     years.forEach((year, i) => {
@@ -253,17 +258,16 @@ export function validateWide(t: SourceTable, ctx: ImportContext, opts: WideOptio
   return c
 }
 
-/** Validate every table of a file with the layout each one has. */
+/** Validate every table of a file with the layout each one has; a cell repeated across sheets is a duplicate too. */
 export function validateTables(
   tables: SourceTable[],
   ctx: ImportContext,
   wide: WideOptions = {},
 ): ValidatedTable {
-  const all: ValidatedTable = { rows: [], issues: [] }
+  const c = new Collector(ctx)
   for (const t of tables) {
-    const r = isLongLayout(t) ? validateLong(t, ctx) : validateWide(t, ctx, wide)
-    all.rows.push(...r.rows)
-    all.issues.push(...r.issues)
+    if (isLongLayout(t)) validateLong(t, ctx, c)
+    else validateWide(t, ctx, wide, c)
   }
-  return all
+  return c
 }
