@@ -5,6 +5,7 @@ import { exportCommand } from './export.ts'
 import { importCommand } from './import.ts'
 import { migrateCommand } from './migrate.ts'
 import { serveCommand } from './serve.ts'
+import { userCommand } from './user.ts'
 
 export function buildProgram(): Command {
   return new Command('jueqi')
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .addCommand(importCommand())
     .addCommand(exportCommand())
     .addCommand(migrateCommand())
+    .addCommand(userCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -10,6 +10,17 @@ const messages = {
   unknown_region: { 'zh-CN': '未知地区“{code}”', en: 'Unknown region "{code}"' },
   invalid_request: { 'zh-CN': '请求参数无效：{details}', en: 'Invalid request: {details}' },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  unauthenticated: { 'zh-CN': '请先登录', en: 'Please sign in first' },
+  forbidden: { 'zh-CN': '无权执行此操作：{why}', en: 'Not allowed: {why}' },
+  csrf_failed: {
+    'zh-CN': '请求未通过跨站请求伪造（CSRF）校验：{why}',
+    en: 'The request failed the CSRF check: {why}',
+  },
+  login_failed: { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
+  too_many_attempts: {
+    'zh-CN': '登录失败次数过多，请{minutes}分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
 } as const
 
 export type MessageCode = keyof typeof messages

@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Store } from '../store/db.ts'
+import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts'
 import { registerDocsPage } from './docs-page.ts'
 import type { AppEnv } from './env.ts'
 import { AppError, errorResponse } from './errors.ts'
@@ -34,6 +35,8 @@ export function createApp({ store, webRoot }: AppOptions): OpenAPIHono<AppEnv> {
     c.set('store', store)
     await next()
   })
+  app.use('/api/*', sessionMiddleware)
+  app.use('/api/*', csrfMiddleware)
   registerRoutes(app)
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -12,8 +12,13 @@ export class AppError extends Error {
   }
 }
 
-export const STATUS: Record<MessageCode, 400 | 404 | 500> = {
+export const STATUS: Record<MessageCode, 400 | 401 | 403 | 404 | 429 | 500> = {
   not_found: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  login_failed: 401,
+  too_many_attempts: 429,
   unknown_indicator: 404,
   unknown_region: 404,
   invalid_request: 400,

@@ -1,6 +1,9 @@
 /** The API's operations, one file each; this file only lists them. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from './env.ts'
+import * as authLogin from './routes/auth-login.ts'
+import * as authLogout from './routes/auth-logout.ts'
+import * as authSession from './routes/auth-session.ts'
 import * as getIndicator from './routes/get-indicator.ts'
 import * as getMap from './routes/get-map.ts'
 import * as getRegion from './routes/get-region.ts'
@@ -19,4 +22,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listObservations.route, listObservations.handler)
   app.openapi(listReleases.route, listReleases.handler)
   app.openapi(getMap.route, getMap.handler)
+  app.openapi(authSession.route, authSession.handler)
+  app.openapi(authLogin.route, authLogin.handler)
+  app.openapi(authLogout.route, authLogout.handler)
 }

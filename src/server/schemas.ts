@@ -82,3 +82,12 @@ export const ObservationSchema = z
       .openapi({ description: 'computed by jueqi from other figures (formula or roll-up)' }),
   })
   .openapi('Observation')
+
+export const UserSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    grants: z.array(z.object({ role: z.string(), regionCode: z.string(), parkId: z.string().nullable() })),
+  })
+  .openapi('User')

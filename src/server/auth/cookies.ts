@@ -1,0 +1,37 @@
+import type { Context } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+
+export const SESSION_COOKIE = 'jueqi_session'
+export const CSRF_COOKIE = 'jueqi_csrf'
+export const CSRF_HEADER = 'x-csrf-token'
+export const SESSION_HOURS = 12
+
+const secure = (c: Context) => new URL(c.req.url).protocol === 'https:'
+
+/** HttpOnly so scripts cannot read it, SameSite=Lax so other sites' forms do not carry it. */
+export function setSessionCookie(c: Context, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: secure(c),
+    maxAge: SESSION_HOURS * 3600,
+  })
+}
+
+export function clearSessionCookie(c: Context) {
+  setCookie(c, SESSION_COOKIE, '', {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: secure(c),
+    maxAge: 0,
+  })
+}
+
+/** The pre-login CSRF cookie (double submit): readable by the page, sent only to this site. */
+export function setCsrfCookie(c: Context, token: string) {
+  setCookie(c, CSRF_COOKIE, token, { httpOnly: false, sameSite: 'Strict', path: '/', secure: secure(c) })
+}
+
+export const readCookie = (c: Context, name: string) => getCookie(c, name)

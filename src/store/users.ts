@@ -1,0 +1,92 @@
+/** Users, their grants, sessions and failed logins. Sessions are rows, so app processes share them. */
+import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import type { Db } from './db.ts'
+import { loginFailures, sessions, userGrants, users } from './schema.ts'
+
+export type UserRow = typeof users.$inferSelect
+export type Grant = { role: string; regionCode: string; parkId: string | null }
+export interface UserWithGrants {
+  id: number
+  username: string
+  displayName: string
+  grants: Grant[]
+}
+
+export async function createUser(
+  db: Db,
+  u: { username: string; displayName?: string; passwordHash: string; grants: Grant[] },
+): Promise<UserWithGrants> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ username: u.username, displayName: u.displayName ?? '', passwordHash: u.passwordHash })
+      .returning()
+    if (!row) throw new Error('user was not created')
+    if (u.grants.length) await tx.insert(userGrants).values(u.grants.map((g) => ({ ...g, userId: row.id })))
+    return { id: row.id, username: row.username, displayName: row.displayName, grants: u.grants }
+  })
+}
+
+export async function findUserByName(db: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username))
+  return row
+}
+
+export async function grantsOf(db: Db, userId: number): Promise<Grant[]> {
+  return db
+    .select({ role: userGrants.role, regionCode: userGrants.regionCode, parkId: userGrants.parkId })
+    .from(userGrants)
+    .where(eq(userGrants.userId, userId))
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users)
+  return row?.n ?? 0
+}
+
+export async function createSession(
+  db: Db,
+  s: { id: string; userId: number; csrfToken: string; expiresAt: Date },
+) {
+  await db.insert(sessions).values(s)
+}
+
+/** The live session with its user, or nothing when expired, unknown or the user is disabled. */
+export async function loadSession(db: Db, id: string, now = new Date()) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.disabled, false)))
+  if (!row) return undefined
+  const grants = await grantsOf(db, row.user.id)
+  return {
+    csrfToken: row.session.csrfToken,
+    user: {
+      id: row.user.id,
+      username: row.user.username,
+      displayName: row.user.displayName,
+      grants,
+    } satisfies UserWithGrants,
+  }
+}
+
+export async function deleteSession(db: Db, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id))
+}
+
+export async function recordLoginFailure(db: Db, keys: string[]) {
+  await db.insert(loginFailures).values(keys.map((key) => ({ key })))
+}
+
+export async function recentLoginFailures(db: Db, key: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)))
+  return row?.n ?? 0
+}
+
+export async function pruneLoginFailures(db: Db, before: Date) {
+  await db.delete(loginFailures).where(lt(loginFailures.at, before))
+}
