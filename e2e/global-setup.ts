@@ -9,10 +9,14 @@ import { freePort } from '../src/testing/postgres.ts'
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jueqi-e2e-'))
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, ['bin/jueqi.mjs', 'serve', '--port', String(port), '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '' },
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['bin/jueqi.mjs', 'serve', '--port', String(port), '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATABASE_URL: '' },
+    },
+  )
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`jueqi serve did not start:\n${output}`)), 150_000)

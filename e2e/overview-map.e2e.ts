@@ -16,7 +16,10 @@ function latestRd(region: string): { year: number; value: number } {
   const rows = data.filter((r) => r.region_code === region && r.indicator === 'rd_intensity')
   const year = Math.max(...rows.map((r) => Number(r.year)))
   const inYear = rows.filter((r) => Number(r.year) === year)
-  const pick = inYear.find((r) => /REVISED/.test(r.note ?? '')) ?? inYear.find((r) => !/PRELIMINARY/.test(r.note ?? '')) ?? inYear[0]!
+  const pick =
+    inYear.find((r) => /REVISED/.test(r.note ?? '')) ??
+    inYear.find((r) => !/PRELIMINARY/.test(r.note ?? '')) ??
+    inYear[0]!
   return { year, value: Number(pick.value) }
 }
 
@@ -68,7 +71,9 @@ describe('map', () => {
   async function hoverHubei() {
     const chart = page.getByTestId('map-chart')
     await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid=map-chart]') as (HTMLElement & { __echarts?: unknown }) | null
+      const el = document.querySelector('[data-testid=map-chart]') as
+        | (HTMLElement & { __echarts?: unknown })
+        | null
       return Boolean(el?.__echarts)
     })
     await page.waitForTimeout(500)

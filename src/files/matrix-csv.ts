@@ -26,18 +26,24 @@ export function matrixFromCsvText(text: string, file: string, keep: string[] = [
   if (missing.length) throw new Error(`${file}: no column ${missing.map((m) => `"${m}"`).join(', ')}`)
   const numeric = t.header.map((h, i) => (i > 0 && !keep.includes(h) ? i : -1)).filter((i) => i >= 0)
   const units = t.rows.map((r) => r.cells[0] ?? '')
-  const m = createMatrix(units, numeric.map((i) => t.header[i]!))
+  const m = createMatrix(
+    units,
+    numeric.map((i) => t.header[i]!),
+  )
   const errors: string[] = []
   t.rows.forEach((r, row) => {
     numeric.forEach((ci, col) => {
       const raw = (r.cells[ci] ?? '').trim()
       const v = MISSING.has(raw.toLowerCase()) ? Number.NaN : Number(raw)
-      if (Number.isNaN(v) && !MISSING.has(raw.toLowerCase())) errors.push(`${file}:${r.line}:${t.header[ci]}: "${raw}" is not a number`)
+      if (Number.isNaN(v) && !MISSING.has(raw.toLowerCase()))
+        errors.push(`${file}:${r.line}:${t.header[ci]}: "${raw}" is not a number`)
       m.data[row * m.cols + col] = v
     })
   })
   if (errors.length) throw new Error(errors.join('\n'))
   if (m.rows === 0) throw new Error(`${file}: no rows`)
-  const textCols = Object.fromEntries(keep.map((k) => [k, t.rows.map((r) => r.cells[t.header.indexOf(k)] ?? '')]))
+  const textCols = Object.fromEntries(
+    keep.map((k) => [k, t.rows.map((r) => r.cells[t.header.indexOf(k)] ?? '')]),
+  )
   return { matrix: m, text: textCols }
 }

@@ -3,15 +3,16 @@ import { listRegions } from '../../store/regions.ts'
 import type { AppEnv } from '../env.ts'
 
 type TreeNode = { code: string; nameZh: string; nameEn: string; level: string; children: TreeNode[] }
-const TreeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
-  z.object({
+// Described one level deep: the OpenAPI generator cannot follow a recursive schema.
+const TreeNodeSchema = z
+  .object({
     code: z.string(),
     nameZh: z.string(),
     nameEn: z.string(),
     level: z.string(),
-    children: z.array(TreeNodeSchema),
-  }),
-)
+    children: z.array(z.unknown()).openapi({ description: 'child nodes of the same shape' }),
+  })
+  .openapi('RegionTreeNode')
 
 export const route = createRoute({
   method: 'get',
@@ -45,5 +46,5 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     if (parent) parent.children.push(nodes.get(r.code)!)
     else roots.push(nodes.get(r.code)!)
   }
-  return c.json({ tree: roots }, 200)
+  return c.json({ tree: roots as z.infer<typeof TreeNodeSchema>[] }, 200)
 }
