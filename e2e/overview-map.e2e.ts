@@ -97,7 +97,7 @@ describe('map', () => {
     const hubei = latestRd('42')
     const tip = page.locator('div', { hasText: /^湖北省/ }).last()
     await tip.waitFor({ timeout: 10_000 })
-    const text = await tip.innerText()
+    const text = (await tip.textContent()) ?? ''
     expect(text).toContain(String(hubei.value))
     expect(text).toContain(`(${hubei.year})`)
     expect(text).toContain('来源')
@@ -111,7 +111,7 @@ describe('map', () => {
     await hoverHubei()
     const tip = page.locator('div', { hasText: /^Hubei/ }).last()
     await tip.waitFor({ timeout: 10_000 })
-    expect(await tip.innerText()).toContain('Source')
+    expect((await tip.textContent()) ?? '').toContain('Source')
     await screenshot(page, 'map-en')
   })
 })

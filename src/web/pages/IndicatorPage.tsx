@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd'
+import { Button, Card, Descriptions, Select, Space, Table, Tag } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router-dom'
