@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
+import { seedStore } from '../importer/seed.ts'
 import { openStore, type Store, storeConfigFrom } from '../store/db.ts'
-import { seedStore } from '../store/seed.ts'
 
 export interface StoreOptions {
   dataDir?: string

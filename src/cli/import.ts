@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs'
 import { Command } from 'commander'
 import { ImportRefused, importFile } from '../importer/import-file.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
@@ -28,6 +29,8 @@ export function importCommand(): Command {
     .option('--source <text>', 'source of a wide table')
     .option('--dry-run', 'validate only; store nothing')
     .action(async (file: string, opts: Opts) => {
+      // a bar for files of more than a few thousand rows (progress is counted in bytes for CSV)
+      const showBarAbove = existsSync(file) && statSync(file).size > 64 * 1024 ? 0 : Number.POSITIVE_INFINITY
       const store = await openSeededStore(opts)
       let bar: ReturnType<typeof progressBar> | undefined
       try {
@@ -40,14 +43,16 @@ export function importCommand(): Command {
           unit: opts.unit,
           source: opts.source,
           onProgress: (done, total) => {
-            bar ??= progressBar('importing', total)
+            bar ??= progressBar('importing', total, showBarAbove)
             bar.update(done)
           },
         })
         bar?.stop()
         if (!result.ok) {
           for (const i of result.issues) console.error(`${i.location}: ${i.message}`)
-          throw new CliError(`${file}: rejected, ${result.issues.length} problem(s); nothing was stored`, 2)
+          if (result.moreIssues > 0) console.error(`… and ${result.moreIssues} more`)
+          const n = result.issues.length + result.moreIssues
+          throw new CliError(`${file}: rejected, ${n} problem(s); nothing was stored`, 2)
         }
         console.log(
           result.dryRun

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Store } from '../store/db.ts'
 import { countObservations, queryObservations } from '../store/observations.ts'
 import { listReleases } from '../store/releases.ts'
-import { seedStore } from '../store/seed.ts'
 import { BACKENDS, openTestStore } from '../testing/backends.ts'
 import { seededRandom } from '../testing/random.ts'
 import { importFile } from './import-file.ts'
+import { seedStore } from './seed.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'jueqi-import-'))
 const PROVINCES = [
@@ -136,6 +136,19 @@ describe.each(BACKENDS)('import on %s', (backend) => {
     expect(latest[0]!.release).toBe('synthetic A')
     expect(latest[0]!.source).toMatch(/SYNTHETIC/)
     await expect(importFile(store, file, { release: 'synthetic A' })).rejects.toThrow(/exists already/)
+  })
+
+  it('finds a cell given twice by the same source, naming both lines, and stores nothing', async () => {
+    const file = join(dir, 'dup.csv')
+    writeFileSync(
+      file,
+      'region,indicator,year,value,unit,source\n42,gdp,2030,1,亿元,S\n43,gdp,2030,2,亿元,S\n42,gdp,2030,3,亿元,S\n42,gdp,2030,4,亿元,other source\n',
+    )
+    const before = await countObservations(store.db)
+    const r = await importFile(store, file, { release: 'dup', periodRange: [1949, 2100] })
+    expect(r).toMatchObject({ ok: false, issues: [{ location: 'dup.csv:4', code: 'duplicate_cell' }] })
+    if (!r.ok) expect(r.issues[0]!.message).toContain('dup.csv:2')
+    expect(await countObservations(store.db)).toBe(before)
   })
 
   it('reads the wide yearbook layout from XLSX: one indicator per sheet, names as region labels', async () => {

@@ -1,7 +1,7 @@
 /** The API in-process (app.request, no port) over a seeded embedded store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedStore } from '../importer/seed.ts'
 import type { Store } from '../store/db.ts'
-import { seedStore } from '../store/seed.ts'
 import { openTestStore } from '../testing/backends.ts'
 import { createApp } from './app.ts'
 

@@ -5,45 +5,28 @@
  */
 import { type SQL, sql } from 'drizzle-orm'
 import type { ObservationInput } from '../statistics/observation.ts'
-import { type Db, rowsOf } from './db.ts'
-import type { NewRelease, ReleaseRow } from './releases.ts'
-import { observations, releases } from './schema.ts'
+import { type Db, rowsOf, type Store } from './db.ts'
+import { type ReleaseInput, writeRelease } from './release-writer.ts'
+import type { ReleaseRow } from './releases.ts'
 
 export const INSERT_BATCH = 2_000
 
 export type Progress = (done: number, total: number) => void
 
-/** Create a release with its rows; throws (and rolls back) on any failure. */
+/** Create a release with its rows through the one release writer; throws (and rolls back) on duplicates. */
 export async function createReleaseWithRows(
-  db: Db,
-  release: Omit<NewRelease, 'id' | 'rowCount' | 'createdAt'>,
+  store: Store,
+  release: ReleaseInput,
   rows: ObservationInput[],
-  onProgress?: Progress,
 ): Promise<ReleaseRow> {
-  return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(releases)
-      .values({ ...release, rowCount: rows.length })
-      .returning()
-    if (!created) throw new Error('release was not created')
-    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-      const batch = rows.slice(start, start + INSERT_BATCH).map((r, k) => ({
-        releaseId: created.id,
-        regionCode: r.region,
-        indicatorKey: r.indicator,
-        period: r.period,
-        value: r.value,
-        unit: r.unit,
-        source: r.source,
-        note: r.note,
-        vintage: r.vintage,
-        seq: start + k,
-      }))
-      await tx.insert(observations).values(batch)
-      onProgress?.(Math.min(start + INSERT_BATCH, rows.length), rows.length)
-    }
-    return created
+  const out = await writeRelease(store, release, async (sink) => {
+    for (let start = 0; start < rows.length; start += INSERT_BATCH)
+      await sink.write(rows.slice(start, start + INSERT_BATCH))
+    return { commit: true }
   })
+  if (!out.release)
+    throw new Error(`release ${release.name} not written: ${out.duplicates.length} duplicate cell(s)`)
+  return out.release
 }
 
 export interface ObservationQuery {

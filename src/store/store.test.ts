@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readCsvTable } from '../files/csv.ts'
+import { BUILTIN_RELEASE, DATA_DIR, seedStore } from '../importer/seed.ts'
 import { BACKENDS, openTestStore } from '../testing/backends.ts'
 import type { Store } from './db.ts'
 import { getFigures } from './figures.ts'
 import { countObservations, createReleaseWithRows, queryObservations } from './observations.ts'
 import { childCodes, countRegions, listRegions } from './regions.ts'
 import { listReleases } from './releases.ts'
-import { BUILTIN_RELEASE, DATA_DIR, seedStore } from './seed.ts'
 
 async function dataRows() {
   const t = await readCsvTable(`${DATA_DIR}observations.csv`)
@@ -82,7 +82,7 @@ describe.each(BACKENDS)('store on %s', (backend) => {
     expect(before).toHaveLength(1)
     const original = before[0]!.value
     await createReleaseWithRows(
-      store.db,
+      store,
       { name: 'test revision (synthetic value)', publishedOn: '2099-01-01', kind: 'import', synthetic: true },
       [
         {

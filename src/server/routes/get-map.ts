@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
-import { DATA_DIR } from '../../store/seed.ts'
+import { DATA_DIR } from '../../files/data-dir.ts'
 import type { AppEnv } from '../env.ts'
 
 export const route = createRoute({

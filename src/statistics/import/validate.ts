@@ -85,11 +85,20 @@ function parsePeriod(text: string): number | undefined {
   return m ? Number(m[1]) : undefined
 }
 
-class Collector {
+/**
+ * Checks rows one at a time and keeps the issues. Rows it accepts go to `emit` (a list for a
+ * whole table, a database batch for a stream). Duplicate cells are tracked here unless the caller
+ * leaves that to the store (`trackDuplicates: false`, for files too large to key in memory).
+ */
+export class Collector {
   readonly rows: ObservationInput[] = []
   readonly issues: ImportIssue[] = []
   private readonly seen = new Map<string, string>()
-  constructor(private readonly ctx: ImportContext) {}
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly emit: (row: ObservationInput) => void = (row) => this.rows.push(row),
+    private readonly trackDuplicates = true,
+  ) {}
 
   issue(where: string, code: ImportIssue['code'], message: string) {
     this.issues.push({ location: where, code, message })
@@ -98,13 +107,13 @@ class Collector {
   indicator(ref: string, where: string): Indicator | undefined {
     const ind = this.ctx.indicators.get(ref.trim())
     if (!ind) this.issue(where, 'unknown_indicator', `unknown indicator "${ref}"`)
-    else if (ind.formula)
+    else if (ind.formula) {
       this.issue(
         where,
         'derived_indicator',
         `indicator "${ref}" is derived (${ind.formula}); import its inputs instead`,
       )
-    else return ind
+    } else return ind
     return undefined
   }
 
@@ -136,57 +145,60 @@ class Collector {
 
   /** A cell is region × indicator × period × source: two sources may disagree, one source may not repeat itself. */
   add(row: ObservationInput, where: string) {
-    const key = [row.region, row.indicator, row.period, row.source].join('\u0000')
-    const first = this.seen.get(key)
-    if (first) {
-      this.issue(
-        where,
-        'duplicate_cell',
-        `${row.region} ${row.indicator} ${row.period} already given at ${first}`,
-      )
-      return
+    if (this.trackDuplicates) {
+      const key = `${row.region}\u0000${row.indicator}\u0000${row.period}\u0000${row.source}`
+      const first = this.seen.get(key)
+      if (first) {
+        this.issue(
+          where,
+          'duplicate_cell',
+          `${row.region} ${row.indicator} ${row.period} already given at ${first}`,
+        )
+        return
+      }
+      this.seen.set(key, where)
     }
-    this.seen.set(key, where)
-    this.rows.push(row)
+    this.emit(row)
   }
 }
 
-export function validateLong(t: SourceTable, ctx: ImportContext, c = new Collector(ctx)): ValidatedTable {
+export type TableHead = Pick<SourceTable, 'file' | 'sheet' | 'header' | 'columnLabels'>
+export type RowCheck = (line: number, cells: string[]) => void
+
+/** The per-row check of a long table, or undefined (and a missing_column issue) when a column is missing. */
+export function longRowCheck(t: TableHead, ctx: ImportContext, c: Collector): RowCheck | undefined {
   const col = findColumns(t.header)
   const before = c.issues.length
   for (const name of ['region', 'indicator', 'period', 'value', 'unit'] as const) {
     if (col[name] === undefined) c.issue(location(t, 1), 'missing_column', `missing column "${name}"`)
   }
-  if (c.issues.length > before) return c
+  if (c.issues.length > before) return undefined
   const label = (k: LongColumn) => t.columnLabels[col[k]!] ?? k
   const cell = (cells: string[], k: LongColumn) => (col[k] === undefined ? '' : (cells[col[k]!] ?? '').trim())
-  for (const { line, cells } of t.rows) {
+  return (line, cells) => {
     const at = (k: LongColumn) => location(t, line, label(k))
     const region = c.region(cell(cells, 'region'), at('region'))
     const ind = c.indicator(cell(cells, 'indicator'), at('indicator'))
     const periodText = cell(cells, 'period')
     const period = c.period(parsePeriod(periodText), periodText, at('period'))
     const value = c.value(cell(cells, 'value'), at('value'))
-    const unit = cell(cells, 'unit')
-    const unitOk = ind ? c.unit(unit, ind, at('unit')) : false
+    const unitOk = ind ? c.unit(cell(cells, 'unit'), ind, at('unit')) : false
     const note = cell(cells, 'note')
     const vintage = readVintage(c, cell(cells, 'vintage'), note, at('vintage'), ctx)
     if (region && ind && period !== undefined && value !== undefined && unitOk && vintage !== false) {
+      const source = cell(cells, 'source')
       c.add(
-        {
-          region,
-          indicator: ind.key,
-          period,
-          value,
-          unit: ind.unit,
-          source: cell(cells, 'source'),
-          note,
-          vintage,
-        },
+        { region, indicator: ind.key, period, value, unit: ind.unit, source, note, vintage },
         location(t, line),
       )
     }
   }
+}
+
+export function validateLong(t: SourceTable, ctx: ImportContext, c = new Collector(ctx)): ValidatedTable {
+  const check = longRowCheck(t, ctx, c)
+  if (!check) return c
+  for (const { line, cells } of t.rows) check(line, cells)
   if (t.rows.length === 0) c.issue(location(t, 1), 'empty', 'the table has a header but no rows')
   return c
 }
@@ -213,31 +225,33 @@ export interface WideOptions {
   source?: string
 }
 
-export function validateWide(
-  t: SourceTable,
+/** The per-row check of a wide (yearbook) table, or undefined when its header is unusable. */
+export function wideRowCheck(
+  t: TableHead,
   ctx: ImportContext,
+  c: Collector,
   opts: WideOptions = {},
-  c = new Collector(ctx),
-): ValidatedTable {
+): RowCheck | undefined {
   const before = c.issues.length
-  const indRef = opts.indicator ?? t.sheet ?? ''
-  const ind = c.indicator(indRef, location(t, 1))
+  const ind = c.indicator(opts.indicator ?? t.sheet ?? '', location(t, 1))
   if (ind && opts.unit) c.unit(opts.unit, ind, location(t, 1))
   const years = t.header.map((h, i) => {
     if (i === 0) return undefined
     const y = parsePeriod(h)
-    if (y === undefined && h.trim())
+    if (y === undefined && h.trim()) {
       c.issue(location(t, 1, t.columnLabels[i]), 'bad_period_header', `column header "${h}" is not a year`)
+    }
     return y
   })
   for (const y of years) if (y !== undefined) c.period(y, String(y), location(t, 1))
-  if (c.issues.length > before || !ind) return c
-  for (const { line, cells } of t.rows) {
+  if (c.issues.length > before || !ind) return undefined
+  return (line, cells) => {
     const region = c.region(cells[0] ?? '', location(t, line, t.columnLabels[0]))
     years.forEach((year, i) => {
       const text = (cells[i] ?? '').trim()
       if (year === undefined || text === '' || /^[-—–…]+$|^\.\.$/.test(text)) return
-      const value = c.value(text, location(t, line, t.columnLabels[i]))
+      const where = location(t, line, t.columnLabels[i])
+      const value = c.value(text, where)
       if (region && value !== undefined) {
         c.add(
           {
@@ -250,11 +264,21 @@ export function validateWide(
             note: '',
             vintage: null,
           },
-          location(t, line, t.columnLabels[i]),
+          where,
         )
       }
     })
   }
+}
+
+export function validateWide(
+  t: SourceTable,
+  ctx: ImportContext,
+  opts: WideOptions = {},
+  c = new Collector(ctx),
+): ValidatedTable {
+  const check = wideRowCheck(t, ctx, c, opts)
+  if (check) for (const { line, cells } of t.rows) check(line, cells)
   return c
 }
 

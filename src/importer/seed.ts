@@ -3,9 +3,8 @@
  * through the same validation as any import. Idempotent: each part is loaded only when absent,
  * and the catalogue is refreshed so that a new version of jueqi brings its definitions along.
  */
-import { fileURLToPath } from 'node:url'
 import { readCsvTable } from '../files/csv.ts'
-import { validateLong } from '../statistics/import/validate.ts'
+import { DATA_DIR } from '../files/data-dir.ts'
 import { buildBuiltinCatalogue } from '../statistics/indicators.ts'
 import { buildRegionCatalogue } from '../statistics/region-catalogue.ts'
 import {
@@ -14,14 +13,14 @@ import {
   loadChinaDivision2015,
 } from '../statistics/region-catalogue-load.ts'
 import { diffDivisions, withHistory } from '../statistics/region-history.ts'
-import { buildRegionLookup } from '../statistics/region-lookup.ts'
-import type { Store } from './db.ts'
-import { indicatorMap, upsertIndicators } from './indicators.ts'
-import { createReleaseWithRows, type Progress } from './observations.ts'
-import { countRegions, insertRegionCatalogue, regionNames } from './regions.ts'
-import { findRelease } from './releases.ts'
+import type { Store } from '../store/db.ts'
+import { upsertIndicators } from '../store/indicators.ts'
+import type { Progress } from '../store/observations.ts'
+import { countRegions, insertRegionCatalogue } from '../store/regions.ts'
+import { findRelease } from '../store/releases.ts'
+import { importFile } from './import-file.ts'
 
-export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url))
+export { DATA_DIR }
 
 export const BUILTIN_RELEASE = {
   name: 'jueqi built-in dataset 2026-11',
@@ -76,19 +75,18 @@ export async function seedStore(store: Store, onProgress?: Progress): Promise<Se
   await upsertIndicators(db, catalogue)
   let builtinRows = 0
   if (!(await findRelease(db, BUILTIN_RELEASE.name))) {
-    const table = await readCsvTable(`${DATA_DIR}observations.csv`)
-    const result = validateLong(table, {
-      resolveRegion: buildRegionLookup(await regionNames(db)),
-      indicators: await indicatorMap(db),
+    const result = await importFile(store, `${DATA_DIR}observations.csv`, {
+      ...BUILTIN_RELEASE,
+      release: BUILTIN_RELEASE.name,
       periodRange: [1949, 2100],
       vintageFromNotes: true,
+      onProgress,
     })
-    if (result.issues.length > 0) {
+    if (!result.ok) {
       const shown = result.issues.slice(0, 20).map((i) => `${i.location}: ${i.message}`)
       throw new Error(`the built-in dataset does not validate:\n${shown.join('\n')}`)
     }
-    await createReleaseWithRows(db, BUILTIN_RELEASE, result.rows, onProgress)
-    builtinRows = result.rows.length
+    builtinRows = result.rows
     loaded.push('observations')
   }
   return { regions: await countRegions(db), indicators: catalogue.length, builtinRows, loaded }

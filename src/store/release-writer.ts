@@ -1,0 +1,188 @@
+/**
+ * Writing a release and its rows in one transaction, streamed: rows arrive in batches while the
+ * file is still being read, so a 17-million-row import never holds the whole file in memory.
+ * On a PostgreSQL server the rows go through COPY; on PGlite through batched INSERT … unnest.
+ * The producer decides at the end whether to commit (no issues found) or roll back; duplicates
+ * within the release are found by SQL before the commit, with the row numbers of both copies.
+ */
+import type { Transaction as PgliteTx } from '@electric-sql/pglite'
+import type pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import type { ObservationInput } from '../statistics/observation.ts'
+import type { Store } from './db.ts'
+import type { NewRelease, ReleaseRow } from './releases.ts'
+
+export interface RowSink {
+  /** rows with their 0-based position in the file order (seq) */
+  write(rows: ObservationInput[]): Promise<void>
+}
+
+export interface Duplicate {
+  seq: number
+  firstSeq: number
+}
+
+export type ReleaseInput = Omit<NewRelease, 'id' | 'rowCount' | 'createdAt'>
+
+/** What the producer returns: commit or not; duplicates found by the store make it roll back too. */
+export type ProduceResult = { commit: boolean }
+
+export interface WriteOutcome {
+  release?: ReleaseRow
+  rows: number
+  duplicates: Duplicate[]
+}
+
+const COLUMNS = 'release_id, region_code, indicator_key, period, value, unit, source, note, vintage, seq'
+
+const DUPLICATES_SQL = `
+  SELECT seq, first_seq FROM (
+    SELECT seq, first_value(seq) OVER w AS first_seq, row_number() OVER w AS rn
+    FROM observations WHERE release_id = $1
+    WINDOW w AS (PARTITION BY indicator_key, region_code, period, source ORDER BY seq)
+  ) d WHERE rn > 1 ORDER BY seq LIMIT 1000`
+
+class Rollback extends Error {}
+
+export async function writeRelease(
+  store: Store,
+  release: ReleaseInput,
+  produce: (sink: RowSink) => Promise<ProduceResult>,
+): Promise<WriteOutcome> {
+  return store.raw.kind === 'postgres'
+    ? writePostgres(store.raw.pool, release, produce)
+    : writePglite(store.raw.client, release, produce)
+}
+
+function releaseRow(r: Record<string, unknown>): ReleaseRow {
+  return {
+    id: Number(r.id),
+    name: String(r.name),
+    publishedOn: String(r.published_on),
+    kind: String(r.kind),
+    synthetic: Boolean(r.synthetic),
+    description: String(r.description),
+    sourceFile: (r.source_file as string | null) ?? null,
+    rowCount: Number(r.row_count),
+    createdAt: r.created_at as Date,
+  }
+}
+
+const INSERT_RELEASE = `INSERT INTO releases (name, published_on, kind, synthetic, description, source_file, row_count)
+  VALUES ($1, $2, $3, $4, $5, $6, 0) RETURNING id, name, to_char(published_on, 'YYYY-MM-DD') AS published_on, kind, synthetic, description, source_file, row_count, created_at`
+
+const releaseParams = (r: ReleaseInput) => [
+  r.name,
+  r.publishedOn,
+  r.kind,
+  r.synthetic ?? false,
+  r.description ?? '',
+  r.sourceFile ?? null,
+]
+
+/** COPY text format: tab-separated, backslash escapes, \N for null. */
+function copyText(v: string | number | null): string {
+  if (v === null) return '\\N'
+  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+}
+
+async function writePostgres(
+  pool: pg.Pool,
+  release: ReleaseInput,
+  produce: (sink: RowSink) => Promise<ProduceResult>,
+): Promise<WriteOutcome> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const created = releaseRow((await client.query(INSERT_RELEASE, releaseParams(release))).rows[0])
+    const copy = client.query(copyFrom(`COPY observations (${COLUMNS}) FROM STDIN`))
+    const done = new Promise<void>((resolve, reject) => {
+      copy.on('finish', resolve)
+      copy.on('error', reject)
+    })
+    let seq = 0
+    const sink: RowSink = {
+      async write(rows) {
+        let text = ''
+        for (const r of rows) {
+          text += `${created.id}\t${copyText(r.region)}\t${copyText(r.indicator)}\t${r.period}\t${r.value}\t${copyText(r.unit)}\t${copyText(r.source)}\t${copyText(r.note)}\t${copyText(r.vintage)}\t${seq++}\n`
+        }
+        if (!copy.write(text)) await new Promise((resolve) => copy.once('drain', resolve))
+      },
+    }
+    let result: ProduceResult
+    try {
+      result = await produce(sink)
+    } finally {
+      copy.end()
+      await done
+    }
+    const duplicates = (await client.query(DUPLICATES_SQL, [created.id])).rows.map((d) => ({
+      seq: Number(d.seq),
+      firstSeq: Number(d.first_seq),
+    }))
+    if (!result.commit || duplicates.length > 0) {
+      await client.query('ROLLBACK')
+      return { rows: seq, duplicates }
+    }
+    await client.query('UPDATE releases SET row_count = $1 WHERE id = $2', [seq, created.id])
+    await client.query('COMMIT')
+    return { release: { ...created, rowCount: seq }, rows: seq, duplicates }
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw e
+  } finally {
+    client.release()
+  }
+}
+
+async function writePglite(
+  db: import('@electric-sql/pglite').PGlite,
+  release: ReleaseInput,
+  produce: (sink: RowSink) => Promise<ProduceResult>,
+): Promise<WriteOutcome> {
+  let outcome: WriteOutcome = { rows: 0, duplicates: [] }
+  try {
+    await db.transaction(async (tx: PgliteTx) => {
+      const created = releaseRow(
+        (await tx.query<Record<string, unknown>>(INSERT_RELEASE, releaseParams(release))).rows[0]!,
+      )
+      let seq = 0
+      const sink: RowSink = {
+        async write(rows) {
+          const cols: unknown[][] = [[], [], [], [], [], [], [], [], []]
+          for (const r of rows) {
+            cols[0]!.push(r.region)
+            cols[1]!.push(r.indicator)
+            cols[2]!.push(r.period)
+            cols[3]!.push(r.value)
+            cols[4]!.push(r.unit)
+            cols[5]!.push(r.source)
+            cols[6]!.push(r.note)
+            cols[7]!.push(r.vintage)
+            cols[8]!.push(seq++)
+          }
+          await tx.query(
+            `INSERT INTO observations (${COLUMNS})
+             SELECT ${created.id}, * FROM unnest($1::text[], $2::text[], $3::int[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])`,
+            cols,
+          )
+        },
+      }
+      const result = await produce(sink)
+      const duplicates = (
+        await tx.query<{ seq: number; first_seq: number }>(DUPLICATES_SQL, [created.id])
+      ).rows.map((d) => ({
+        seq: Number(d.seq),
+        firstSeq: Number(d.first_seq),
+      }))
+      outcome = { rows: seq, duplicates }
+      if (!result.commit || duplicates.length > 0) throw new Rollback()
+      await tx.query('UPDATE releases SET row_count = $1 WHERE id = $2', [seq, created.id])
+      outcome.release = { ...created, rowCount: seq }
+    })
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e
+  }
+  return outcome
+}
