@@ -5,6 +5,7 @@ import { exportCommand } from './export.ts'
 import { importCommand } from './import.ts'
 import { migrateCommand } from './migrate.ts'
 import { serveCommand } from './serve.ts'
+import { synthCommand } from './synth.ts'
 import { userCommand } from './user.ts'
 
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .addCommand(exportCommand())
     .addCommand(migrateCommand())
     .addCommand(userCommand())
+    .addCommand(synthCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {
