@@ -160,7 +160,7 @@ class BatchFeed {
 }
 
 function checkFor(t: TableHead, ctx: ImportContext, c: Collector, opts: WideOptions): RowCheck | undefined {
-  return isLongLayout(t as SourceTable) ? longRowCheck(t, ctx, c) : wideRowCheck(t, ctx, c, opts)
+  return isLongLayout(t as SourceTable) ? longRowCheck(t, ctx, c) : wideRowCheck(t, c, opts)
 }
 type TableHead = Parameters<typeof longRowCheck>[0]
 

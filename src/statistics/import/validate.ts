@@ -228,7 +228,6 @@ export interface WideOptions {
 /** The per-row check of a wide (yearbook) table, or undefined when its header is unusable. */
 export function wideRowCheck(
   t: TableHead,
-  ctx: ImportContext,
   c: Collector,
   opts: WideOptions = {},
 ): RowCheck | undefined {
@@ -277,7 +276,7 @@ export function validateWide(
   opts: WideOptions = {},
   c = new Collector(ctx),
 ): ValidatedTable {
-  const check = wideRowCheck(t, ctx, c, opts)
+  const check = wideRowCheck(t, c, opts)
   if (check) for (const { line, cells } of t.rows) check(line, cells)
   return c
 }
