@@ -226,11 +226,7 @@ export interface WideOptions {
 }
 
 /** The per-row check of a wide (yearbook) table, or undefined when its header is unusable. */
-export function wideRowCheck(
-  t: TableHead,
-  c: Collector,
-  opts: WideOptions = {},
-): RowCheck | undefined {
+export function wideRowCheck(t: TableHead, c: Collector, opts: WideOptions = {}): RowCheck | undefined {
   const before = c.issues.length
   const ind = c.indicator(opts.indicator ?? t.sheet ?? '', location(t, 1))
   if (ind && opts.unit) c.unit(opts.unit, ind, location(t, 1))
