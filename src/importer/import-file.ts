@@ -205,8 +205,9 @@ async function feedCsv(
     throw new ImportRefused(`${file}: not a readable CSV file: ${(e as Error).message}`)
   }
   opts.onProgress?.(total, total)
-  if (head) c.issue(file, 'empty', 'the file is empty')
-  else if (rows === 0) c.issue(location({ file }, 1), 'empty', 'the table has a header but no rows')
+  c.at({ file, header: [], columnLabels: [] }, 1)
+  if (head) c.issue('empty', 'the file is empty')
+  else if (rows === 0) c.issue('empty', 'the table has a header but no rows')
 }
 
 async function feedWorkbook(
@@ -234,5 +235,6 @@ async function feedWorkbook(
       }
     }
   }
-  if (total === 0) c.issue(basename(path), 'empty', 'the workbook has no rows')
+  c.at({ file: basename(path), header: [], columnLabels: [] }, 1)
+  if (total === 0) c.issue('empty', 'the workbook has no rows')
 }

@@ -47,21 +47,23 @@ export async function getFigures(db: Db, q: FigureQuery): Promise<FigureRow[]> {
   for (const k of q.indicators) if (!catalogue.has(k)) throw new UnknownIndicatorError(k)
   const regions =
     q.regions ?? (q.level ? (await listRegions(db, { level: q.level })).map((r) => r.code) : undefined)
-  const out: FigureRow[] = []
+  const storedKeys = q.indicators.filter((k) => !catalogue.get(k)!.formula)
+  // stored indicators in one query, however many were asked for
+  const out: FigureRow[] = storedKeys.length ? await stored(db, storedKeys, { ...q, regions }) : []
   for (const key of q.indicators) {
     const ind = catalogue.get(key)!
     const direct = ind.formula
       ? await derived(db, ind, catalogue, { ...q, regions })
-      : await stored(db, key, { ...q, regions })
-    out.push(...direct)
+      : out.filter((r) => r.indicator === key)
+    if (ind.formula) out.push(...direct)
     const macros = (regions ?? []).filter((r) => /^[A-Z]{4,}$/.test(r) && r !== 'CN')
     for (const macro of macros) out.push(...(await rolledUp(db, ind, catalogue, macro, q, direct)))
   }
   return out
 }
 
-async function stored(db: Db, key: string, q: FigureQuery): Promise<FigureRow[]> {
-  return (await queryObservations(db, { ...q, indicators: [key] })).map((r) => ({ ...r, derived: false }))
+async function stored(db: Db, keys: string[], q: FigureQuery): Promise<FigureRow[]> {
+  return (await queryObservations(db, { ...q, indicators: keys })).map((r) => ({ ...r, derived: false }))
 }
 
 async function derived(

@@ -81,9 +81,11 @@ const releaseParams = (r: ReleaseInput) => [
 ]
 
 /** COPY text format: tab-separated, backslash escapes, \N for null. */
-function copyText(v: string | number | null): string {
+const NEEDS_ESCAPE = /[\\\t\n\r]/
+function copyText(v: string | null): string {
   if (v === null) return '\\N'
-  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+  if (!NEEDS_ESCAPE.test(v)) return v
+  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
 }
 
 async function writePostgres(

@@ -97,13 +97,11 @@ export const observations = pgTable(
   'observations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    releaseId: integer('release_id')
-      .notNull()
-      .references(() => releases.id),
+    // no foreign keys on this bulk table: the importer checks region, indicator and release
+    // before a row is written, and per-row FK triggers would cost more than the COPY itself
+    releaseId: integer('release_id').notNull(),
     regionCode: text('region_code').notNull(),
-    indicatorKey: text('indicator_key')
-      .notNull()
-      .references(() => indicators.key),
+    indicatorKey: text('indicator_key').notNull(),
     period: integer('period').notNull(),
     value: doublePrecision('value').notNull(),
     unit: text('unit').notNull(),
@@ -115,7 +113,6 @@ export const observations = pgTable(
   (t) => [
     index('observations_cell_idx').on(t.indicatorKey, t.regionCode, t.period),
     index('observations_release_idx').on(t.releaseId),
-    uniqueIndex('observations_release_seq_idx').on(t.releaseId, t.seq),
   ],
 )
 

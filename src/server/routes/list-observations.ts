@@ -17,7 +17,10 @@ const list = (max: number) =>
     .pipe(z.array(z.string().min(1).max(80)).min(1).max(max))
 
 export const Query = z.object({
-  indicator: list(50).openapi({ description: 'indicator key(s), comma-separated', example: 'rd_intensity' }),
+  indicator: list(1_000).openapi({
+    description: 'indicator key(s), comma-separated',
+    example: 'rd_intensity',
+  }),
   region: list(5_000)
     .optional()
     .openapi({ description: 'region code(s), comma-separated', example: 'CN,42' }),

@@ -87,76 +87,85 @@ function parsePeriod(text: string): number | undefined {
 
 /**
  * Checks rows one at a time and keeps the issues. Rows it accepts go to `emit` (a list for a
- * whole table, a database batch for a stream). Duplicate cells are tracked here unless the caller
- * leaves that to the store (`trackDuplicates: false`, for files too large to key in memory).
+ * whole table, a database batch for a stream). It knows which table and line it is on (`at`),
+ * so a location string is only built when there is something to report. Duplicate cells are
+ * tracked here unless the caller leaves that to the store (`trackDuplicates: false`, for files
+ * too large to key in memory).
  */
 export class Collector {
   readonly rows: ObservationInput[] = []
   readonly issues: ImportIssue[] = []
   private readonly seen = new Map<string, string>()
+  private table: TableHead = { file: '', header: [], columnLabels: [] }
+  private line = 1
   constructor(
     private readonly ctx: ImportContext,
     private readonly emit: (row: ObservationInput) => void = (row) => this.rows.push(row),
     private readonly trackDuplicates = true,
   ) {}
 
-  issue(where: string, code: ImportIssue['code'], message: string) {
-    this.issues.push({ location: where, code, message })
+  at(table: TableHead, line: number) {
+    this.table = table
+    this.line = line
   }
 
-  indicator(ref: string, where: string): Indicator | undefined {
+  issue(code: ImportIssue['code'], message: string, column?: string) {
+    this.issues.push({ location: location(this.table, this.line, column), code, message })
+  }
+
+  indicator(ref: string, column?: string): Indicator | undefined {
     const ind = this.ctx.indicators.get(ref.trim())
-    if (!ind) this.issue(where, 'unknown_indicator', `unknown indicator "${ref}"`)
+    if (!ind) this.issue('unknown_indicator', `unknown indicator "${ref}"`, column)
     else if (ind.formula) {
       this.issue(
-        where,
         'derived_indicator',
         `indicator "${ref}" is derived (${ind.formula}); import its inputs instead`,
+        column,
       )
     } else return ind
     return undefined
   }
 
-  region(ref: string, where: string): string | undefined {
+  region(ref: string, column?: string): string | undefined {
     const code = this.ctx.resolveRegion(ref.trim())
-    if (!code) this.issue(where, 'unknown_region', `unknown region "${ref}"`)
+    if (!code) this.issue('unknown_region', `unknown region "${ref}"`, column)
     return code
   }
 
-  period(p: number | undefined, text: string, where: string): number | undefined {
+  period(p: number | undefined, text: string, column?: string): number | undefined {
     const [lo, hi] = this.ctx.periodRange
-    if (p === undefined) this.issue(where, 'period_out_of_range', `"${text}" is not a year`)
-    else if (p < lo || p > hi) this.issue(where, 'period_out_of_range', `period ${p} is outside ${lo}–${hi}`)
+    if (p === undefined) this.issue('period_out_of_range', `"${text}" is not a year`, column)
+    else if (p < lo || p > hi) this.issue('period_out_of_range', `period ${p} is outside ${lo}–${hi}`, column)
     else return p
     return undefined
   }
 
-  value(text: string, where: string): number | undefined {
+  value(text: string, column?: string): number | undefined {
     const v = parseNumber(text)
-    if (v === undefined) this.issue(where, 'not_a_number', `"${text}" is not a number`)
+    if (v === undefined) this.issue('not_a_number', `"${text}" is not a number`, column)
     return v
   }
 
-  unit(unit: string, ind: Indicator, where: string): boolean {
+  unit(unit: string, ind: Indicator, column?: string): boolean {
     if (sameUnit(unit, ind.unit)) return true
-    this.issue(where, 'unit_mismatch', `unit "${unit}" does not match indicator ${ind.key} (${ind.unit})`)
+    this.issue('unit_mismatch', `unit "${unit}" does not match indicator ${ind.key} (${ind.unit})`, column)
     return false
   }
 
   /** A cell is region × indicator × period × source: two sources may disagree, one source may not repeat itself. */
-  add(row: ObservationInput, where: string) {
+  add(row: ObservationInput, column?: string) {
     if (this.trackDuplicates) {
       const key = `${row.region}\u0000${row.indicator}\u0000${row.period}\u0000${row.source}`
       const first = this.seen.get(key)
       if (first) {
         this.issue(
-          where,
           'duplicate_cell',
           `${row.region} ${row.indicator} ${row.period} already given at ${first}`,
+          column,
         )
         return
       }
-      this.seen.set(key, where)
+      this.seen.set(key, location(this.table, this.line, column))
     }
     this.emit(row)
   }
@@ -169,28 +178,36 @@ export type RowCheck = (line: number, cells: string[]) => void
 export function longRowCheck(t: TableHead, ctx: ImportContext, c: Collector): RowCheck | undefined {
   const col = findColumns(t.header)
   const before = c.issues.length
+  c.at(t, 1)
   for (const name of ['region', 'indicator', 'period', 'value', 'unit'] as const) {
-    if (col[name] === undefined) c.issue(location(t, 1), 'missing_column', `missing column "${name}"`)
+    if (col[name] === undefined) c.issue('missing_column', `missing column "${name}"`)
   }
   if (c.issues.length > before) return undefined
-  const label = (k: LongColumn) => t.columnLabels[col[k]!] ?? k
+  const label = Object.fromEntries(
+    Object.keys(LONG_COLUMNS).map((k) => [k, t.columnLabels[col[k as LongColumn] ?? -1] ?? k]),
+  ) as Record<LongColumn, string>
   const cell = (cells: string[], k: LongColumn) => (col[k] === undefined ? '' : (cells[col[k]!] ?? '').trim())
   return (line, cells) => {
-    const at = (k: LongColumn) => location(t, line, label(k))
-    const region = c.region(cell(cells, 'region'), at('region'))
-    const ind = c.indicator(cell(cells, 'indicator'), at('indicator'))
+    c.at(t, line)
+    const region = c.region(cell(cells, 'region'), label.region)
+    const ind = c.indicator(cell(cells, 'indicator'), label.indicator)
     const periodText = cell(cells, 'period')
-    const period = c.period(parsePeriod(periodText), periodText, at('period'))
-    const value = c.value(cell(cells, 'value'), at('value'))
-    const unitOk = ind ? c.unit(cell(cells, 'unit'), ind, at('unit')) : false
+    const period = c.period(parsePeriod(periodText), periodText, label.period)
+    const value = c.value(cell(cells, 'value'), label.value)
+    const unitOk = ind ? c.unit(cell(cells, 'unit'), ind, label.unit) : false
     const note = cell(cells, 'note')
-    const vintage = readVintage(c, cell(cells, 'vintage'), note, at('vintage'), ctx)
+    const vintage = readVintage(c, cell(cells, 'vintage'), note, label.vintage, ctx)
     if (region && ind && period !== undefined && value !== undefined && unitOk && vintage !== false) {
-      const source = cell(cells, 'source')
-      c.add(
-        { region, indicator: ind.key, period, value, unit: ind.unit, source, note, vintage },
-        location(t, line),
-      )
+      c.add({
+        region,
+        indicator: ind.key,
+        period,
+        value,
+        unit: ind.unit,
+        source: cell(cells, 'source'),
+        note,
+        vintage,
+      })
     }
   }
 }
@@ -199,7 +216,10 @@ export function validateLong(t: SourceTable, ctx: ImportContext, c = new Collect
   const check = longRowCheck(t, ctx, c)
   if (!check) return c
   for (const { line, cells } of t.rows) check(line, cells)
-  if (t.rows.length === 0) c.issue(location(t, 1), 'empty', 'the table has a header but no rows')
+  if (t.rows.length === 0) {
+    c.at(t, 1)
+    c.issue('empty', 'the table has a header but no rows')
+  }
   return c
 }
 
@@ -212,7 +232,7 @@ function readVintage(
 ): Vintage | null | false {
   if (text) {
     if ((Vintage as readonly string[]).includes(text)) return text as Vintage
-    c.issue(where, 'bad_vintage', `vintage "${text}" is not one of ${Vintage.join(', ')}`)
+    c.issue('bad_vintage', `vintage "${text}" is not one of ${Vintage.join(', ')}`, where)
     return false
   }
   return ctx.vintageFromNotes ? vintageFromNote(note) : null
@@ -228,39 +248,37 @@ export interface WideOptions {
 /** The per-row check of a wide (yearbook) table, or undefined when its header is unusable. */
 export function wideRowCheck(t: TableHead, c: Collector, opts: WideOptions = {}): RowCheck | undefined {
   const before = c.issues.length
-  const ind = c.indicator(opts.indicator ?? t.sheet ?? '', location(t, 1))
-  if (ind && opts.unit) c.unit(opts.unit, ind, location(t, 1))
+  c.at(t, 1)
+  const ind = c.indicator(opts.indicator ?? t.sheet ?? '')
+  if (ind && opts.unit) c.unit(opts.unit, ind)
   const years = t.header.map((h, i) => {
     if (i === 0) return undefined
     const y = parsePeriod(h)
-    if (y === undefined && h.trim()) {
-      c.issue(location(t, 1, t.columnLabels[i]), 'bad_period_header', `column header "${h}" is not a year`)
-    }
+    if (y === undefined && h.trim())
+      c.issue('bad_period_header', `column header "${h}" is not a year`, t.columnLabels[i])
     return y
   })
-  for (const y of years) if (y !== undefined) c.period(y, String(y), location(t, 1))
+  for (const y of years) if (y !== undefined) c.period(y, String(y))
   if (c.issues.length > before || !ind) return undefined
   return (line, cells) => {
-    const region = c.region(cells[0] ?? '', location(t, line, t.columnLabels[0]))
+    c.at(t, line)
+    const region = c.region(cells[0] ?? '', t.columnLabels[0])
     years.forEach((year, i) => {
       const text = (cells[i] ?? '').trim()
       if (year === undefined || text === '' || /^[-—–…]+$|^\.\.$/.test(text)) return
-      const where = location(t, line, t.columnLabels[i])
-      const value = c.value(text, where)
+      const value = c.value(text, t.columnLabels[i])
       if (region && value !== undefined) {
-        c.add(
-          {
-            region,
-            indicator: ind.key,
-            period: year,
-            value,
-            unit: ind.unit,
-            source: opts.source ?? '',
-            note: '',
-            vintage: null,
-          },
-          where,
-        )
+        const row = {
+          region,
+          indicator: ind.key,
+          period: year,
+          value,
+          unit: ind.unit,
+          source: opts.source ?? '',
+          note: '',
+          vintage: null,
+        }
+        c.add(row, t.columnLabels[i])
       }
     })
   }

@@ -1,0 +1,75 @@
+/**
+ * The API under load on loopback: a `jueqi serve` process on the benchmark's PostgreSQL, hit
+ * by autocannon at 50 and 200 connections for a bounded time, next to a static file served by
+ * the same server.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import autocannon from 'autocannon'
+import { freePort } from '../src/testing/postgres.ts'
+import { fmt } from './machine.ts'
+
+async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['bin/jueqi.mjs', 'serve', '--port', String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  await new Promise<void>((resolve, reject) => {
+    const on = (b: Buffer) => {
+      log += b.toString()
+      if (log.includes('running at')) resolve()
+    }
+    child.stdout!.on('data', on)
+    child.stderr!.on('data', on)
+    child.on('exit', (c) => reject(new Error(`server exited ${c}: ${log}`)))
+  })
+  return { url: `http://127.0.0.1:${port}`, child }
+}
+
+async function load(url: string, connections: number, seconds: number) {
+  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1 })
+  return {
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    p50: r.latency.p50,
+    errors: r.errors + r.non2xx,
+    bytes: r.throughput.average,
+  }
+}
+
+export async function apiBench(
+  databaseUrl: string,
+  opts: { region: string; indicators: string[]; seconds: number },
+): Promise<string[]> {
+  const { url, child } = await startServer(databaseUrl)
+  try {
+    const targets = [
+      ['static file (reference)', `${url}/api/docs/swagger-ui.css`],
+      [
+        'one indicator × all counties × all years',
+        `${url}/api/observations?indicator=${opts.indicators[0]}&level=county&preferredOnly=true`,
+      ],
+      [
+        `one region's ${opts.indicators.length} indicators`,
+        `${url}/api/observations?indicator=${opts.indicators.join(',')}&region=${opts.region}&preferredOnly=true`,
+      ],
+    ] as const
+    const lines: string[] = []
+    for (const connections of [50, 200]) {
+      const ref = await load(targets[0][1], connections, opts.seconds)
+      for (const [name, target] of targets) {
+        const r = name === targets[0][0] ? ref : await load(target, connections, opts.seconds)
+        lines.push(
+          `API ${name}, ${connections} connections: ${fmt(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${fmt(r.bytes / 2 ** 20, 1)} MB/s, errors ${r.errors}` +
+            (name === targets[0][0]
+              ? ''
+              : `; vs static: ${fmt(r.rps / ref.rps, 3)}× the req/s (goal p99 <20 ms, ≥5k req/s)`),
+        )
+      }
+    }
+    return lines
+  } finally {
+    child.kill('SIGTERM')
+  }
+}

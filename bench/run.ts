@@ -1,0 +1,76 @@
+/**
+ * `npm run bench [-- --scale small|full]`: ingest (PostgreSQL 15 vs raw COPY; PGlite), the API
+ * under load (vs a static file), and the web bundle. The data is SYNTHETIC (seeded), the server
+ * is a throwaway PostgreSQL 15 started here and stopped at the end.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openStore } from '../src/store/db.ts'
+import { startTestPostgres } from '../src/testing/postgres.ts'
+import { apiBench } from './api.ts'
+import { bundleFigures } from './bundle.ts'
+import { countyUnits, ingestPglite, ingestPostgres, type Scale, writePanelCsv } from './ingest.ts'
+import { fmt, machineHeader, timed } from './machine.ts'
+
+const SCALES: Record<string, Scale> = {
+  full: { units: 2900, indicators: 300, years: 20 },
+  small: { units: 500, indicators: 40, years: 20 },
+}
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? (process.argv[i + 1] ?? dflt) : dflt
+}
+const scaleName = arg('scale', 'full')
+const scale = SCALES[scaleName]
+if (!scale) throw new Error(`--scale must be ${Object.keys(SCALES).join(' or ')}`)
+const only = arg('only', 'ingest,pglite,api,bundle').split(',')
+const seed = 20261125
+
+const server = await startTestPostgres([
+  '-c shared_buffers=512MB',
+  '-c max_wal_size=4GB',
+  '-c synchronous_commit=off',
+])
+const dir = mkdtempSync(join(tmpdir(), 'jueqi-bench-'))
+try {
+  const probe = await openStore({ kind: 'postgres', url: server.url })
+  console.log(
+    machineHeader({
+      postgres: await probe.version(),
+      scale: `${scaleName}: ${scale.units} units × ${scale.indicators} indicators × ${scale.years} years (SYNTHETIC, seed ${seed})`,
+    }),
+  )
+  const { seedStore } = await import('../src/importer/seed.ts')
+  await seedStore(probe)
+  const units = await countyUnits(probe, scale.units)
+  await probe.close()
+  const csv = join(dir, 'panel.csv')
+  const o = { indicators: scale.indicators, years: scale.years, lastYear: 2024, seed }
+  const gen = await timed(() => writePanelCsv(csv, units, o))
+  const rows = gen.value
+  console.log(`generated ${fmt(rows)} synthetic observations in ${fmt(gen.seconds, 1)} s`)
+  if (only.includes('ingest'))
+    for (const l of await ingestPostgres(server.url, csv, rows, scale, o)) console.log(l)
+  if (only.includes('pglite')) for (const l of ingestPglite(csv, rows, scale, seed)) console.log(l)
+  if (only.includes('api')) {
+    const indicators = Array.from(
+      { length: scale.indicators },
+      (_, j) => `synthetic_${String(j + 1).padStart(3, '0')}`,
+    )
+    for (const l of await apiBench(server.url, {
+      region: units[0]!.code,
+      indicators,
+      seconds: scaleName === 'full' ? 10 : 5,
+    }))
+      console.log(l)
+  }
+  if (only.includes('bundle')) {
+    execFileSync('npm', ['run', '--silent', 'build:web'], { stdio: 'ignore' })
+    for (const l of bundleFigures()) console.log(l)
+  }
+} finally {
+  server.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
