@@ -60,6 +60,8 @@ export async function apiBench(
       const ref = await load(targets[0][1], connections, opts.seconds)
       for (const [name, target] of targets) {
         const r = name === targets[0][0] ? ref : await load(target, connections, opts.seconds)
+        // let the server drain what the last run left queued before the next measurement
+        await new Promise((resolve) => setTimeout(resolve, 3_000))
         lines.push(
           `API ${name}, ${connections} connections: ${fmt(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${fmt(r.bytes / 2 ** 20, 1)} MB/s, errors ${r.errors}` +
             (name === targets[0][0]

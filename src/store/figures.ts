@@ -48,8 +48,10 @@ export async function getFigures(db: Db, q: FigureQuery): Promise<FigureRow[]> {
   const regions =
     q.regions ?? (q.level ? (await listRegions(db, { level: q.level })).map((r) => r.code) : undefined)
   const storedKeys = q.indicators.filter((k) => !catalogue.get(k)!.formula)
-  // stored indicators in one query, however many were asked for
-  const out: FigureRow[] = storedKeys.length ? await stored(db, storedKeys, { ...q, regions }) : []
+  // stored indicators in one query, however many were asked for; a level stays a level in SQL
+  const out: FigureRow[] = storedKeys.length
+    ? await stored(db, storedKeys, q.regions ? q : { ...q, regions: undefined })
+    : []
   for (const key of q.indicators) {
     const ind = catalogue.get(key)!
     const direct = ind.formula

@@ -32,6 +32,8 @@ export async function createReleaseWithRows(
 export interface ObservationQuery {
   indicators: string[]
   regions?: string[]
+  /** all current regions of a level (resolved in SQL, not as a list of codes) */
+  level?: string
   from?: number
   to?: number
   /** ISO date: only releases published on or before it are visible */
@@ -68,6 +70,8 @@ export async function queryObservations(db: Db, q: ObservationQuery): Promise<Ob
   if (q.indicators.length === 0) return []
   const where: SQL[] = [sql`o.indicator_key IN (${inList(q.indicators)})`]
   if (q.regions?.length) where.push(sql`o.region_code IN (${inList(q.regions)})`)
+  else if (q.level)
+    where.push(sql`o.region_code IN (SELECT code FROM regions WHERE level = ${q.level} AND valid_to IS NULL)`)
   if (q.from !== undefined) where.push(sql`o.period >= ${q.from}`)
   if (q.to !== undefined) where.push(sql`o.period <= ${q.to}`)
   if (q.asOf) where.push(sql`r.published_on <= ${q.asOf}::date`)
