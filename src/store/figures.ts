@@ -45,8 +45,11 @@ function computedRow(f: Figure & { source: string; note: string }, unit: string)
 export async function getFigures(db: Db, q: FigureQuery): Promise<FigureRow[]> {
   const catalogue = await indicatorMap(db)
   for (const k of q.indicators) if (!catalogue.has(k)) throw new UnknownIndicatorError(k)
+  // a list of codes is needed only to derive per region or to roll up macro-regions
+  const needList =
+    !q.regions && q.level && (q.level === 'macro' || q.indicators.some((k) => catalogue.get(k)!.formula))
   const regions =
-    q.regions ?? (q.level ? (await listRegions(db, { level: q.level })).map((r) => r.code) : undefined)
+    q.regions ?? (needList ? (await listRegions(db, { level: q.level })).map((r) => r.code) : undefined)
   const storedKeys = q.indicators.filter((k) => !catalogue.get(k)!.formula)
   // stored indicators in one query, however many were asked for; a level stays a level in SQL
   const out: FigureRow[] = storedKeys.length
