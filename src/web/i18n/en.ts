@@ -27,6 +27,7 @@ export const en: Shape<typeof zhCN> = {
     preferred: 'preferred',
     alsoReported: 'also reported',
     note: 'Note',
+    synthetic: 'SYNTHETIC',
   },
   overview: {
     heading: 'The five quantified targets of the 2021 Opinions: six central provinces against the nation',

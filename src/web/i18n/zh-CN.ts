@@ -23,6 +23,7 @@ export const zhCN = {
     preferred: '首选值',
     alsoReported: '另有来源报告',
     note: '说明',
+    synthetic: '模拟数据',
   },
   overview: {
     heading: '2021年《意见》五项量化目标：中部六省与全国',

@@ -72,6 +72,7 @@ export function IndicatorPage() {
       ellipsis: true,
       render: (s: string, o: Observation) => (
         <Space size={4}>
+          {o.synthetic && <Tag color="red">{t('common.synthetic')}</Tag>}
           {o.derived && <Tag color="blue">{t('common.derived')}</Tag>}
           {!o.preferred && <Tag color="orange">{t('common.alsoReported')}</Tag>}
           <span title={`${s}\n${o.note}`}>{s}</span>
