@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
     }
     child.stdout?.on('data', onData)
     child.stderr?.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`jueqi serve exited (${code}):\n${output}`)))
+    child.on('exit', (code) => reject(new Error(`jueqi serve exited (${code}):\n${output.slice(-2000)}`)))
   })
   project.provide('baseUrl', url)
   return () => {

@@ -13,7 +13,7 @@ import {
   loadChinaDivision2015,
 } from '../statistics/region-catalogue-load.ts'
 import { diffDivisions, withHistory } from '../statistics/region-history.ts'
-import type { Store } from '../store/db.ts'
+import { SEED_LOCK, type Store, withStoreLock } from '../store/db.ts'
 import { upsertIndicators } from '../store/indicators.ts'
 import type { Progress } from '../store/observations.ts'
 import { countRegions, insertRegionCatalogue } from '../store/regions.ts'
@@ -65,6 +65,10 @@ export interface SeedReport {
 }
 
 export async function seedStore(store: Store, onProgress?: Progress): Promise<SeedReport> {
+  return withStoreLock(store, SEED_LOCK, () => seedUnlocked(store, onProgress))
+}
+
+async function seedUnlocked(store: Store, onProgress?: Progress): Promise<SeedReport> {
   const { db } = store
   const loaded: string[] = []
   if ((await countRegions(db)) === 0) {

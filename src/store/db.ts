@@ -74,6 +74,24 @@ async function openPostgres(url: string): Promise<Store> {
   }
 }
 
+/**
+ * Run `fn` while holding a cluster-wide lock, so that app processes sharing one PostgreSQL
+ * server do first-start work (loading the built-in data) one at a time. PGlite has one process.
+ */
+export async function withStoreLock<T>(store: Store, key: number, fn: () => Promise<T>): Promise<T> {
+  if (store.raw.kind !== 'postgres') return fn()
+  const client = await store.raw.pool.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [key])
+    return await fn()
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => {})
+    client.release()
+  }
+}
+
+export const SEED_LOCK = 727_002
+
 async function serverVersion(db: Db): Promise<string> {
   const rows = rowsOf<{ v: string }>(await db.execute(sql`SELECT current_setting('server_version') AS v`))
   return rows[0]?.v ?? 'unknown'

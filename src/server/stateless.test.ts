@@ -1,0 +1,89 @@
+/**
+ * Two `jueqi serve` processes behind one PostgreSQL 15 server, as behind a load balancer: they
+ * start together (migrations and first-start loading serialise on an advisory lock), and a
+ * session opened on one is honoured by the other, because sessions live in the database.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { hashPassword } from '../access/passwords.ts'
+import { openStore } from '../store/db.ts'
+import { countObservations } from '../store/observations.ts'
+import { createUser } from '../store/users.ts'
+import { createDatabase, freePort } from '../testing/postgres.ts'
+
+let url: string
+const children: ChildProcess[] = []
+
+async function serve(): Promise<string> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['bin/jueqi.mjs', 'serve', '--port', String(port)], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let log = ''
+  await new Promise<void>((resolve, reject) => {
+    const on = (b: Buffer) => {
+      log += b.toString()
+      if (log.includes('running at')) resolve()
+    }
+    child.stdout!.on('data', on)
+    child.stderr!.on('data', on)
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${log.slice(-2000)}`)))
+  })
+  return `http://127.0.0.1:${port}`
+}
+
+beforeAll(async () => {
+  url = await createDatabase(inject('pgUrl'), `stateless_${process.pid}`)
+})
+afterAll(() => {
+  for (const c of children) c.kill('SIGTERM')
+})
+
+describe('two app processes, one database', () => {
+  let a: string
+  let b: string
+  it('start at the same time and load the built-in data once', async () => {
+    ;[a, b] = await Promise.all([serve(), serve()])
+    const store = await openStore({ kind: 'postgres', url })
+    try {
+      const rows = await countObservations(store.db)
+      const [ra, rb] = await Promise.all([fetch(`${a}/api/releases`), fetch(`${b}/api/releases`)])
+      const [ja, jb] = (await Promise.all([ra.json(), rb.json()])) as { releases: { rowCount: number }[] }[]
+      expect(ja!.releases).toEqual(jb!.releases)
+      expect(ja!.releases).toHaveLength(1)
+      expect(ja!.releases[0]!.rowCount).toBe(rows)
+      await createUser(store.db, {
+        username: 'planner',
+        passwordHash: await hashPassword('long enough password'),
+        grants: [{ role: 'national_planner', regionCode: 'CN', parkId: null }],
+      })
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('honours on one process a session opened on the other', async () => {
+    const s = await fetch(`${a}/api/auth/session`)
+    const csrf = ((await s.json()) as { csrfToken: string }).csrfToken
+    const pre = s.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+    const login = await fetch(`${a}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie: pre },
+      body: JSON.stringify({ username: 'planner', password: 'long enough password' }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+    const me = (await (await fetch(`${b}/api/auth/session`, { headers: { cookie } })).json()) as {
+      user: { username: string } | null
+    }
+    expect(me.user?.username).toBe('planner')
+  })
+})
