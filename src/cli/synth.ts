@@ -96,7 +96,7 @@ export function synthCommand(): Command {
         const bar = progressBar('generating', total, 50_000)
         const rows = await writeCsv(path, synthPanel(units, o), source, (k) => bar.update(k))
         bar.stop()
-        const revPath = path.replace(/\.csv$/, '') + '-revision.csv'
+        const revPath = `${path.replace(/\.csv$/, '')}-revision.csv`
         const revised = await writeCsv(revPath, synthRevision(synthPanel(units, o), o), source)
         console.log(
           `${rows} synthetic observations written to ${path}; ${revised} revised cells to ${revPath}`,

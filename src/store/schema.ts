@@ -17,7 +17,6 @@ import {
   text,
   timestamp,
   unique,
-  uniqueIndex,
 } from 'drizzle-orm/pg-core'
 
 export const regions = pgTable(
