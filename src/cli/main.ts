@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import { CliError } from './errors.ts'
 import { exportCommand } from './export.ts'
 import { importCommand } from './import.ts'
+import { methodCommand } from './method/index.ts'
 import { migrateCommand } from './migrate.ts'
 import { serveCommand } from './serve.ts'
 import { synthCommand } from './synth.ts'
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .addCommand(migrateCommand())
     .addCommand(userCommand())
     .addCommand(synthCommand())
+    .addCommand(methodCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {
