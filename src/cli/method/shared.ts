@@ -129,7 +129,7 @@ async function weightsFile(path: string, columns: readonly string[]): Promise<Fl
   } else {
     const row = t.rows[0]
     if (!row) throw usage(`${file}: no weights`)
-    t.header.forEach((h, i) => put(h, row.cells[i] ?? '', `${file}:${row.line}:${h}`))
+    for (const [i, h] of t.header.entries()) put(h, row.cells[i] ?? '', `${file}:${row.line}:${h}`)
   }
   const missing = columns.filter((c) => !byName.has(c))
   if (missing.length) throw usage(`${file}: no weight for ${missing.join(', ')}`)
