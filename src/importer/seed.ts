@@ -3,8 +3,10 @@
  * through the same validation as any import. Idempotent: each part is loaded only when absent,
  * and the catalogue is refreshed so that a new version of jueqi brings its definitions along.
  */
+import { readFile } from 'node:fs/promises'
 import { readCsvTable } from '../files/csv.ts'
 import { DATA_DIR } from '../files/data-dir.ts'
+import { builtinPlan, parseOverlay } from '../plans/builtin.ts'
 import { buildBuiltinCatalogue } from '../statistics/indicators.ts'
 import { buildRegionCatalogue } from '../statistics/region-catalogue.ts'
 import {
@@ -16,6 +18,7 @@ import { diffDivisions, withHistory } from '../statistics/region-history.ts'
 import { SEED_LOCK, type Store, withStoreLock } from '../store/db.ts'
 import { upsertIndicators } from '../store/indicators.ts'
 import type { Progress } from '../store/observations.ts'
+import { insertPlanVersion, listPlans } from '../store/plans.ts'
 import { countRegions, insertRegionCatalogue } from '../store/regions.ts'
 import { findRelease } from '../store/releases.ts'
 import { importFile } from './import-file.ts'
@@ -57,9 +60,24 @@ export async function loadBuiltinIndicators(): Promise<ReturnType<typeof buildBu
   )
 }
 
+/** The built-in plan files, in the order they are loaded (national first). */
+export const BUILTIN_PLAN_FILES = ['central-2021.json', 'hubei-2019.json', 'symposium-2024.json'] as const
+
+const readJson = async (file: string): Promise<unknown> =>
+  JSON.parse(await readFile(`${DATA_DIR}${file}`, 'utf8'))
+
+export async function loadBuiltinPlans() {
+  const overlay = parseOverlay(await readJson('policy/targets.json'), 'data/policy/targets.json')
+  const plans = []
+  for (const f of BUILTIN_PLAN_FILES)
+    plans.push(builtinPlan(await readJson(`policy/${f}`), overlay, `data/policy/${f}`))
+  return plans
+}
+
 export interface SeedReport {
   regions: number
   indicators: number
+  plans: number
   builtinRows: number
   loaded: string[]
 }
@@ -93,5 +111,24 @@ async function seedUnlocked(store: Store, onProgress?: Progress): Promise<SeedRe
     builtinRows = result.rows
     loaded.push('observations')
   }
-  return { regions: await countRegions(db), indicators: catalogue.length, builtinRows, loaded }
+  const present = new Set((await listPlans(db)).map((p) => p.planId))
+  const builtins = await loadBuiltinPlans()
+  for (const { meta, tree } of builtins) {
+    if (present.has(meta.id)) continue
+    await insertPlanVersion(db, {
+      meta,
+      tree,
+      state: 'published',
+      builtin: true,
+      note: 'built-in (data/policy)',
+    })
+    loaded.push(`plan ${meta.id}`)
+  }
+  return {
+    regions: await countRegions(db),
+    indicators: catalogue.length,
+    plans: builtins.length,
+    builtinRows,
+    loaded,
+  }
 }

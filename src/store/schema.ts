@@ -172,3 +172,29 @@ export const loginFailures = pgTable(
   },
   (t) => [index('login_failures_key_idx').on(t.key, t.at)],
 )
+
+// ── plans ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every version of a plan: the tree and its targets as one JSON document (validated by
+ * src/plans/model.ts on the way in). A published version is never changed: editing makes a new
+ * draft version, publishing marks it published, and older versions stay readable.
+ */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: serial('id').primaryKey(),
+    planId: text('plan_id').notNull(),
+    version: integer('version').notNull(),
+    state: text('state').notNull(),
+    level: text('level').notNull(),
+    regionCode: text('region_code').notNull(),
+    builtin: boolean('builtin').notNull().default(false),
+    tree: jsonb('tree').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [unique('plan_versions_plan_version').on(t.planId, t.version)],
+)
