@@ -37,6 +37,8 @@ describe('API', () => {
         '/api/observations',
         '/api/releases',
         '/api/maps/provinces',
+        '/api/plans',
+        '/api/plans/{id}',
       ]),
     )
     const docs = await app.request('/api/docs')
@@ -108,5 +110,19 @@ describe('API', () => {
     expect(geo.features.length).toBe(34)
     const spec = await json('/openapi.json')
     expect(JSON.stringify(spec.body)).toContain('审图号')
+  })
+
+  it('serves the built-in plans and their trees; an unknown plan or version is a 404', async () => {
+    const list = await json('/api/plans')
+    const plans = list.body.plans as { planId: string; publishedVersion: number; builtin: boolean }[]
+    expect(plans.map((p) => p.planId).sort()).toEqual(['C21', 'H19', 'S24'])
+    expect(plans.every((p) => p.builtin && p.publishedVersion === 1)).toBe(true)
+    const c21 = await json('/api/plans/C21')
+    expect(c21.status).toBe(200)
+    const tree = c21.body.tree as { id: string; children: { number?: string }[] }
+    expect(tree.id).toBe('C21')
+    expect(tree.children[0]?.number).toBe('一')
+    expect((await json('/api/plans/NOPE')).status).toBe(404)
+    expect((await json('/api/plans/C21?version=9')).status).toBe(404)
   })
 })

@@ -6,9 +6,11 @@ import * as authLogout from './routes/auth-logout.ts'
 import * as authSession from './routes/auth-session.ts'
 import * as getIndicator from './routes/get-indicator.ts'
 import * as getMap from './routes/get-map.ts'
+import * as getPlan from './routes/get-plan.ts'
 import * as getRegion from './routes/get-region.ts'
 import * as listIndicators from './routes/list-indicators.ts'
 import * as listObservations from './routes/list-observations.ts'
+import * as listPlans from './routes/list-plans.ts'
 import * as listRegions from './routes/list-regions.ts'
 import * as listReleases from './routes/list-releases.ts'
 import * as regionTree from './routes/region-tree.ts'
@@ -22,6 +24,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listObservations.route, listObservations.handler)
   app.openapi(listReleases.route, listReleases.handler)
   app.openapi(getMap.route, getMap.handler)
+  app.openapi(listPlans.route, listPlans.handler)
+  app.openapi(getPlan.route, getPlan.handler)
   app.openapi(authSession.route, authSession.handler)
   app.openapi(authLogin.route, authLogin.handler)
   app.openapi(authLogout.route, authLogout.handler)
