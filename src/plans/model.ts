@@ -28,7 +28,13 @@ export const TITLE_STATUSES = [
 
 export const TargetFormSchema = z.discriminatedUnion('form', [
   z.object({ form: z.literal('level'), op: z.enum(['>=', '<=']), value: z.number() }),
-  z.object({ form: z.literal('reference'), op: z.enum(['>=', '<=']), reference: z.string().min(1) }),
+  z.object({
+    form: z.literal('reference'),
+    op: z.enum(['>=', '<=']),
+    reference: z.string().min(1),
+    /** compare levels, or each one's change since the base year ("the decline reaches the nation's") */
+    compare: z.enum(['level', 'change']).default('level'),
+  }),
   z.object({ form: z.literal('change'), pct: z.number(), base_year: z.number().int().optional() }),
   z.object({ form: z.literal('increment'), per_year: z.number() }),
   z.object({

@@ -125,4 +125,38 @@ describe('API', () => {
     expect((await json('/api/plans/NOPE')).status).toBe(404)
     expect((await json('/api/plans/C21?version=9')).status).toBe(404)
   })
+
+  it('gives each 2025 target of the 2021 plan a status per central province, or names the missing series', async () => {
+    const { status, body } = await json('/api/plans/C21/status?lang=en')
+    expect(status).toBe(200)
+    type S = {
+      targetId: string
+      region: string
+      status: string
+      missing: string[]
+      label: string
+      method: string
+      currentValue: number | null
+      currentYear: number | null
+    }
+    const all = body.statuses as S[]
+    const measured = all.filter((s) =>
+      ['C21-1-2-G1#0', 'C21-1-2-G2#0', 'C21-1-2-G3#0', 'C21-1-2-G4#0', 'C21-1-2-G5#0'].includes(s.targetId),
+    )
+    expect(measured).toHaveLength(5 * 6)
+    for (const s of measured) {
+      if (s.status === 'insufficient_data') expect(s.missing.length).toBeGreaterThan(0)
+      else expect(s.method).not.toBe('')
+    }
+    // the R&D target's current value is the latest figure in the shipped data for that province
+    const rd = measured.find((s) => s.targetId === 'C21-1-2-G1#0' && s.region === '42')!
+    const obs = await json(`/api/observations?indicator=rd_intensity&region=42&preferredOnly=true`)
+    const latest = (obs.body.observations as { period: number; value: number; preferred: boolean }[])
+      .filter((o) => o.preferred)
+      .sort((a, b) => b.period - a.period)[0]!
+    expect([rd.currentYear, rd.currentValue]).toEqual([latest.period, latest.value])
+    expect(rd.status).not.toBe('insufficient_data')
+    // qualitative targets are stated as not assessable, in the request language
+    expect(all.some((s) => s.status === 'not_assessable' && s.label === 'Not assessable')).toBe(true)
+  })
 })
