@@ -13,12 +13,10 @@ export const TargetStatusSchema = z
     indicator: z.string().nullable(),
     region: z.string(),
     status: z.enum(STATUSES),
-    label: z
-      .string()
-      .openapi({
-        description:
-          'the status in the request language (zh-CN: 提前实现 / 快于预期 / 基本符合预期 / 滞后于预期 …)',
-      }),
+    label: z.string().openapi({
+      description:
+        'the status in the request language (zh-CN: 提前实现 / 快于预期 / 基本符合预期 / 滞后于预期 …)',
+    }),
     ahead: z.boolean(),
     method: z.string().openapi({ description: 'how the status was reached' }),
     baseYear: z.number().int().nullable(),
