@@ -12,6 +12,8 @@ const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default:
 const IndicatorPage = lazy(() =>
   import('./pages/IndicatorPage.tsx').then((m) => ({ default: m.IndicatorPage })),
 )
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx').then((m) => ({ default: m.PlansPage })))
+const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })))
 const RegionPage = lazy(() => import('./pages/RegionPage.tsx').then((m) => ({ default: m.RegionPage })))
 
 export function App() {
@@ -21,6 +23,7 @@ export function App() {
   const section = `/${location.pathname.split('/')[1] ?? ''}`
   const items = [
     { key: '/', label: <Link to="/">{t('nav.overview')}</Link> },
+    { key: '/plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
     { key: '/map', label: <Link to="/map">{t('nav.map')}</Link> },
     { key: '/indicators', label: <Link to="/indicators/rd_intensity">{t('nav.indicators')}</Link> },
     { key: '/regions', label: <Link to="/regions/42">{t('nav.regions')}</Link> },
@@ -50,6 +53,8 @@ export function App() {
           <Suspense fallback={<Spin />}>
             <Routes>
               <Route path="/" element={<Overview />} />
+              <Route path="/plans" element={<PlansPage />} />
+              <Route path="/plans/:id" element={<PlanPage />} />
               <Route path="/map" element={<MapPage />} />
               <Route path="/indicators/:key" element={<IndicatorPage />} />
               <Route path="/regions/:code" element={<RegionPage />} />

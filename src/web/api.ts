@@ -55,6 +55,71 @@ export const api = {
       (r) => r.observations,
     ),
   provincesGeo: () => get<GeoJSON>('/api/maps/provinces'),
+  plans: () => get<{ plans: PlanSummary[] }>('/api/plans').then((r) => r.plans),
+  plan: (id: string) => get<PlanDetail>(`/api/plans/${encodeURIComponent(id)}`),
+  planStatus: (id: string, lang: string) =>
+    get<{ statuses: TargetStatus[] }>(`/api/plans/${encodeURIComponent(id)}/status?lang=${lang}`).then(
+      (r) => r.statuses,
+    ),
+}
+
+export interface PlanSummary {
+  planId: string
+  level: string
+  regionCode: string
+  builtin: boolean
+  publishedVersion: number | null
+  titleZh: string
+  titleEn: string | null
+}
+
+export interface PlanTarget {
+  id: string
+  indicator: string | null
+  regions: string[]
+  deadline: number | null
+  text: string
+  binding: 'binding' | 'expected' | null
+  target: { form: string; [k: string]: unknown }
+}
+
+export interface PlanNode {
+  id: string
+  kind: string
+  number?: string
+  title_zh: string
+  title_en?: string
+  title_status?: string
+  notes?: string
+  provinces: string[]
+  provinces_in_subtree?: string[]
+  related_national: string[]
+  targets: PlanTarget[]
+  children: PlanNode[]
+}
+
+export interface PlanDetail {
+  planId: string
+  version: number
+  level: string
+  regionCode: string
+  tree: PlanNode & { issuer?: string; completeness?: { status?: string } }
+}
+
+export interface TargetStatus {
+  targetId: string
+  nodeId: string
+  indicator: string | null
+  region: string
+  status: 'achieved' | 'on_track' | 'off_track' | 'regressing' | 'insufficient_data' | 'not_assessable'
+  label: string
+  method: string
+  baseYear: number | null
+  baseValue: number | null
+  currentYear: number | null
+  currentValue: number | null
+  missing: string[]
+  reason: string
 }
 
 export interface GeoJSON {

@@ -1,0 +1,65 @@
+/**
+ * The plan browser as a planner uses it: open the 2021 plan, filter to Hubei, open the R&D
+ * target and read its status, figures and chart. Expected values come from the shipped data file
+ * and from the API the page itself reads.
+ */
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launch, screenshot } from './browser.ts'
+
+const base = inject('baseUrl')
+type Row = Record<string, string>
+const data: Row[] = parse(readFileSync('data/observations.csv', 'utf8'), { columns: true, bom: true })
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => browser?.close())
+
+describe('plan browser', () => {
+  it('opens the 2021 plan, filters to Hubei, and shows the R&D target with status and chart', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(`${base}/plans`)
+    await page.getByTestId('plan-C21').click()
+    await page.getByTestId('plan-title').getByText('关于新时代推动中部地区高质量发展的意见').waitFor()
+
+    await page.getByTestId('filter-province').click()
+    await page.locator('.ant-select-item-option', { hasText: '湖北省' }).click()
+    await page.getByTestId('node-C21-1-2-G1').click()
+
+    const detail = page.getByTestId('node-detail')
+    await detail.waitFor()
+    const tag = page.getByTestId('status-C21-1-2-G1#0-42')
+    await tag.waitFor()
+    // the page shows the status the API computed, in Chinese
+    const api = (await (await fetch(`${base}/api/plans/C21/status`)).json()) as {
+      statuses: {
+        targetId: string
+        region: string
+        label: string
+        currentYear: number
+        currentValue: number
+      }[]
+    }
+    const hubei = api.statuses.find((s) => s.targetId === 'C21-1-2-G1#0' && s.region === '42')!
+    expect(await tag.textContent()).toBe(hubei.label)
+    expect(['提前实现', '快于预期', '基本符合预期', '滞后于预期', '倒退']).toContain(hubei.label)
+    // with the latest Hubei R&D intensity of the data file, and only Hubei's row
+    const years = data
+      .filter((r) => r.region_code === '42' && r.indicator === 'rd_intensity')
+      .map((r) => Number(r.year))
+    expect(hubei.currentYear).toBe(Math.max(...years))
+    await page.getByText(`(${hubei.currentYear})`).first().waitFor()
+    await expect(page.getByTestId('status-C21-1-2-G1#0-41').count()).resolves.toBe(0)
+    // the chart of the measured indicator is drawn
+    const chart = page.getByTestId('target-chart')
+    await chart.locator('canvas').waitFor()
+    const shot = await screenshot(page, 'plan-C21-hubei')
+    expect(readFileSync(shot).length).toBeGreaterThan(20_000)
+    await context.close()
+  })
+})

@@ -1,0 +1,143 @@
+import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
+import { api, type PlanNode, type TargetStatus } from '../../api.ts'
+import { Chart } from '../../components/Chart.tsx'
+import type { EChartsOption } from '../../components/echarts.ts'
+import { CENTRAL_PROVINCES, formatValue } from '../../format.ts'
+import { useLoad } from '../../hooks.ts'
+import { STATUS_COLOR } from './status-colors.ts'
+
+/** One plan item: its wording and provenance, its targets with status and method, and a chart of the measured indicator. */
+export function NodeDetail({
+  node,
+  statuses,
+  province,
+  regionName,
+}: {
+  node: PlanNode
+  statuses: TargetStatus[]
+  province?: string | undefined
+  regionName: (code: string) => string
+}) {
+  const { t, i18n } = useTranslation()
+  const en = i18n.language === 'en'
+  const fmt = (v: number | null) => (v === null ? '—' : formatValue(v, i18n.language))
+  const columns = [
+    { title: t('common.region'), dataIndex: 'region', render: (c: string) => regionName(c) },
+    {
+      title: t('plans.status'),
+      dataIndex: 'status',
+      render: (_: string, s: TargetStatus) => (
+        <Tag color={STATUS_COLOR[s.status]} data-testid={`status-${s.targetId}-${s.region}`}>
+          {s.label}
+        </Tag>
+      ),
+    },
+    {
+      title: t('plans.current'),
+      render: (_: unknown, s: TargetStatus) =>
+        s.currentYear ? `${fmt(s.currentValue)} (${s.currentYear})` : '—',
+    },
+    {
+      title: t('plans.base'),
+      render: (_: unknown, s: TargetStatus) => (s.baseYear ? `${fmt(s.baseValue)} (${s.baseYear})` : '—'),
+    },
+    { title: t('plans.method'), dataIndex: 'method' },
+    {
+      title: t('plans.reason'),
+      render: (_: unknown, s: TargetStatus) =>
+        s.missing.length ? `${t('plans.missing')}: ${s.missing.join('; ')}` : s.reason,
+    },
+  ]
+  const indicator = node.targets.find((x) => x.indicator)?.indicator ?? undefined
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Card
+        title={`${node.number ?? ''} ${en && node.title_en ? node.title_en : node.title_zh}`}
+        data-testid="node-detail"
+      >
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label="中文">{node.title_zh}</Descriptions.Item>
+          {node.title_en && <Descriptions.Item label="English">{node.title_en}</Descriptions.Item>}
+          {node.title_status && (
+            <Descriptions.Item label={t('plans.wording')}>
+              <Tag color={node.title_status === 'official' ? 'green' : 'gold'}>
+                {t(`plans.titleStatus.${node.title_status}`, { defaultValue: node.title_status })}
+              </Tag>
+            </Descriptions.Item>
+          )}
+          {node.related_national.length > 0 && (
+            <Descriptions.Item label={t('plans.related')}>
+              {node.related_national.map((r) => (
+                <Tag key={r}>{r}</Tag>
+              ))}
+            </Descriptions.Item>
+          )}
+          {node.notes && <Descriptions.Item label={t('plans.notes')}>{node.notes}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      <Card title={t('plans.targets')}>
+        {node.targets.length === 0 && (
+          <Typography.Text type="secondary">{t('plans.noTargets')}</Typography.Text>
+        )}
+        {node.targets.map((target) => (
+          <div key={target.id} style={{ marginBottom: 16 }}>
+            <Typography.Paragraph>
+              <Typography.Text strong>{target.text}</Typography.Text>{' '}
+              {target.indicator && <Link to={`/indicators/${target.indicator}`}>{target.indicator}</Link>}{' '}
+              {target.deadline && (
+                <Tag>
+                  {t('plans.deadline')} {target.deadline}
+                </Tag>
+              )}
+            </Typography.Paragraph>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey={(s) => `${s.targetId}|${s.region}`}
+              columns={columns}
+              dataSource={statuses.filter((s) => s.targetId === target.id)}
+            />
+          </div>
+        ))}
+      </Card>
+      {indicator && <IndicatorChart indicator={indicator} province={province} regionName={regionName} />}
+    </Space>
+  )
+}
+
+function IndicatorChart({
+  indicator,
+  province,
+  regionName,
+}: {
+  indicator: string
+  province?: string | undefined
+  regionName: (code: string) => string
+}) {
+  const regions = province ? ['CN', province] : ['CN', ...CENTRAL_PROVINCES]
+  const key = { indicator, region: regions.join(',') }
+  const obs = useLoad(() => api.observations(key), key)
+  const option = useMemo<EChartsOption>(() => {
+    const rows = (obs.data ?? []).filter((o) => o.preferred)
+    const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b)
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 60, right: 20, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: periods.map(String) },
+      yAxis: { type: 'value', scale: true },
+      series: regions.map((code) => {
+        const byPeriod = new Map(rows.filter((r) => r.region === code).map((r) => [r.period, r.value]))
+        return { type: 'line', name: regionName(code), data: periods.map((p) => byPeriod.get(p) ?? null) }
+      }),
+    } as EChartsOption
+  }, [obs.data, regions, regionName])
+  return (
+    <Card title={indicator}>
+      <Chart option={option} height={280} testId="target-chart" />
+    </Card>
+  )
+}

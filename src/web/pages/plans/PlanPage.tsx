@@ -1,0 +1,193 @@
+import { Alert, Card, Col, Row, Select, Space, Switch, Tag, Tree, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useParams } from 'react-router-dom'
+import { api, type PlanNode, type TargetStatus } from '../../api.ts'
+import { Status } from '../../components/Status.tsx'
+import { CENTRAL_PROVINCES } from '../../format.ts'
+import { useLoad } from '../../hooks.ts'
+import { useLangName } from '../../i18n/index.ts'
+import { NodeDetail } from './NodeDetail.tsx'
+import { STATUS_COLOR } from './status-colors.ts'
+
+interface Filters {
+  province?: string
+  status?: TargetStatus['status']
+  onlyTargets: boolean
+}
+
+/** Plan browser: the outline with status colours per target, filters, and the chosen item beside it. */
+export function PlanPage() {
+  const { id = 'C21' } = useParams()
+  const { t, i18n } = useTranslation()
+  const name = useLangName()
+  const plan = useLoad(() => api.plan(id), id)
+  const statuses = useLoad(() => api.planStatus(id, i18n.language), [id, i18n.language])
+  const regions = useLoad(() => api.regions('?level=province'), 'provinces')
+  const [filters, setFilters] = useState<Filters>({ onlyTargets: false })
+  const [selected, setSelected] = useState<string | undefined>()
+  const shown = useMemo(
+    () => (statuses.data ?? []).filter((s) => !filters.province || s.region === filters.province),
+    [statuses.data, filters.province],
+  )
+  const byNode = useMemo(() => groupBy(shown, (s) => s.nodeId), [shown])
+  const en = i18n.language === 'en'
+  const treeData = useMemo(() => {
+    if (!plan.data) return []
+    const keep = (n: PlanNode): boolean =>
+      n.children.some(keep) ||
+      ((!filters.onlyTargets || n.targets.length > 0) &&
+        (!filters.status || (byNode.get(n.id) ?? []).some((s) => s.status === filters.status)))
+    const toItem = (n: PlanNode): TreeItem => ({
+      key: n.id,
+      title: <NodeTitle node={n} statuses={byNode.get(n.id) ?? []} en={en} />,
+      children: n.children.filter(keep).map(toItem),
+    })
+    return plan.data.tree.children.filter(keep).map(toItem)
+  }, [plan.data, byNode, filters, en])
+  if (!plan.data) return <Status loading={plan.loading} error={plan.error} />
+  const tree = plan.data.tree
+  const node = selected ? find(tree, selected) : undefined
+  const regionName = (code: string) =>
+    code === 'CN'
+      ? t('common.national')
+      : name(
+          regions.data?.find((r) => r.code === code),
+          code,
+        )
+  const provinceOptions = (regions.data ?? [])
+    .filter((r) => (CENTRAL_PROVINCES as readonly string[]).includes(r.code))
+    .map((r) => ({ value: r.code, label: name(r) }))
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card title={en && tree.title_en ? tree.title_en : tree.title_zh} data-testid="plan-title">
+        <Space wrap>
+          <Tag>{t(`plans.levels.${plan.data.level}`, { defaultValue: plan.data.level })}</Tag>
+          <Tag>{t('plans.version', { version: plan.data.version })}</Tag>
+          {tree.issuer && (
+            <Typography.Text type="secondary">
+              {t('plans.issuer')}: {tree.issuer}
+            </Typography.Text>
+          )}
+        </Space>
+        {tree.completeness?.status && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="info"
+            showIcon
+            title={`${t('plans.completeness')}: ${tree.completeness.status}`}
+          />
+        )}
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={10}>
+          <Card>
+            <Space wrap style={{ marginBottom: 12 }}>
+              <Select
+                allowClear
+                style={{ width: 160 }}
+                placeholder={t('plans.allProvinces')}
+                aria-label={t('plans.province')}
+                data-testid="filter-province"
+                value={filters.province}
+                onChange={(v) => setFilters({ ...filters, province: v })}
+                options={provinceOptions}
+              />
+              <Select
+                allowClear
+                style={{ width: 160 }}
+                placeholder={t('plans.allStatuses')}
+                aria-label={t('plans.status')}
+                value={filters.status}
+                onChange={(v) => setFilters({ ...filters, status: v })}
+                options={Object.keys(STATUS_COLOR).map((s) => ({
+                  value: s,
+                  label: t(`plans.statuses.${s}`),
+                }))}
+              />
+              <Space size={4}>
+                <Switch
+                  size="small"
+                  checked={filters.onlyTargets}
+                  onChange={(v) => setFilters({ ...filters, onlyTargets: v })}
+                />
+                {t('plans.onlyTargets')}
+              </Space>
+            </Space>
+            <Status loading={statuses.loading} error={statuses.error} />
+            <Tree
+              data-testid="plan-tree"
+              defaultExpandAll
+              height={640}
+              treeData={treeData}
+              selectedKeys={selected ? [selected] : []}
+              onSelect={(keys) => setSelected(keys[0] as string | undefined)}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          {node ? (
+            <NodeDetail
+              node={node}
+              statuses={byNode.get(node.id) ?? []}
+              province={filters.province}
+              regionName={regionName}
+            />
+          ) : (
+            <Card>{t('plans.chooseNode')}</Card>
+          )}
+        </Col>
+      </Row>
+    </Space>
+  )
+}
+
+interface TreeItem {
+  key: string
+  title: React.ReactNode
+  children: TreeItem[]
+}
+
+function NodeTitle({ node, statuses, en }: { node: PlanNode; statuses: TargetStatus[]; en: boolean }) {
+  const { t } = useTranslation()
+  const title = en && node.title_en ? node.title_en : node.title_zh
+  const provisional = node.title_status === 'provisional'
+  return (
+    <span data-testid={`node-${node.id}`}>
+      {node.number ? `${node.number} ` : ''}
+      {title}
+      {provisional && (
+        <Tag style={{ marginLeft: 4 }} color="gold">
+          {t('plans.titleStatus.provisional')}
+        </Tag>
+      )}
+      {statuses
+        .filter((s) => s.status !== 'not_assessable')
+        .map((s) => (
+          <Tag
+            key={`${s.targetId}|${s.region}`}
+            color={STATUS_COLOR[s.status]}
+            style={{ marginLeft: 2 }}
+            title={`${s.region}: ${s.label}`}
+          >
+            {s.region}
+          </Tag>
+        ))}
+    </span>
+  )
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>()
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x])
+  return m
+}
+
+function find(n: PlanNode, id: string): PlanNode | undefined {
+  if (n.id === id) return n
+  for (const c of n.children) {
+    const f = find(c, id)
+    if (f) return f
+  }
+  return undefined
+}
