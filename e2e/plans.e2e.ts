@@ -62,4 +62,17 @@ describe('plan browser', () => {
     expect(readFileSync(shot).length).toBeGreaterThan(20_000)
     await context.close()
   })
+
+  it('shows how the Hubei plan aligns with the national plan, in English', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
+    await context.addInitScript(() => localStorage.setItem('jueqi-lang', 'en'))
+    const page = await context.newPage()
+    await page.goto(`${base}/plans/H19`)
+    await page.getByText('Alignment with the national plan (C21)').waitFor()
+    const implemented = page.getByTestId('align-implemented')
+    await implemented.getByText('C21-2-3', { exact: true }).waitFor()
+    await expect(implemented.getByText('H19-1-1').count()).resolves.toBeGreaterThan(0)
+    await expect(page.getByTestId('align-missing').locator('li').count()).resolves.toBeGreaterThan(0)
+    await context.close()
+  })
 })

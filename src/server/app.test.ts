@@ -159,4 +159,13 @@ describe('API', () => {
     // qualitative targets are stated as not assessable, in the request language
     expect(all.some((s) => s.status === 'not_assessable' && s.label === 'Not assessable')).toBe(true)
   })
+
+  it('aligns the Hubei plan with the national plan', async () => {
+    const { status, body } = await json('/api/plans/H19/alignment')
+    expect(status).toBe(200)
+    expect(body.national).toBe('C21')
+    const implemented = body.implemented as { nationalId: string; by: string[] }[]
+    expect(implemented.find((i) => i.nationalId === 'C21-2-3')?.by).toContain('H19-1-1')
+    expect((body.withoutCounterpart as string[]).length).toBeGreaterThan(0)
+  })
 })

@@ -13,6 +13,7 @@ import * as listObservations from './routes/list-observations.ts'
 import * as listPlans from './routes/list-plans.ts'
 import * as listRegions from './routes/list-regions.ts'
 import * as listReleases from './routes/list-releases.ts'
+import * as planAlignment from './routes/plan-alignment.ts'
 import * as planStatus from './routes/plan-status.ts'
 import * as regionTree from './routes/region-tree.ts'
 
@@ -28,6 +29,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listPlans.route, listPlans.handler)
   app.openapi(getPlan.route, getPlan.handler)
   app.openapi(planStatus.route, planStatus.handler)
+  app.openapi(planAlignment.route, planAlignment.handler)
   app.openapi(authSession.route, authSession.handler)
   app.openapi(authLogin.route, authLogin.handler)
   app.openapi(authLogout.route, authLogout.handler)

@@ -55,6 +55,13 @@ export const api = {
       (r) => r.observations,
     ),
   provincesGeo: () => get<GeoJSON>('/api/maps/provinces'),
+  alignment: (id: string) =>
+    get<{
+      national: string
+      implemented: { nationalId: string; by: string[] }[]
+      withoutCounterpart: string[]
+      unlinked: string[]
+    }>(`/api/plans/${encodeURIComponent(id)}/alignment`),
   plans: () => get<{ plans: PlanSummary[] }>('/api/plans').then((r) => r.plans),
   plan: (id: string) => get<PlanDetail>(`/api/plans/${encodeURIComponent(id)}`),
   planStatus: (id: string, lang: string) =>

@@ -75,6 +75,12 @@ export const en: Shape<typeof zhCN> = {
     choose: 'Choose a region',
   },
   plans: {
+    alignment: {
+      heading: 'Alignment with the national plan ({{national}})',
+      implemented: 'National items implemented',
+      withoutCounterpart: 'National items without a counterpart',
+      unlinked: 'Items of this plan linked to nothing',
+    },
     wording: 'Wording',
     notes: 'Notes',
     heading: 'Plans',

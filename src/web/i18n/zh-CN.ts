@@ -70,6 +70,12 @@ export const zhCN = {
     choose: '选择地区',
   },
   plans: {
+    alignment: {
+      heading: '与国家规划（{{national}}）的对应关系',
+      implemented: '已落实的国家条目',
+      withoutCounterpart: '无省级对应的国家条目',
+      unlinked: '未对应国家条目的本规划条目',
+    },
     wording: '表述来源',
     notes: '备注',
     heading: '规划',

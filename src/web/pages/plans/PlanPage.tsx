@@ -7,6 +7,7 @@ import { Status } from '../../components/Status.tsx'
 import { CENTRAL_PROVINCES } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
+import { AlignmentCard } from './AlignmentCard.tsx'
 import { NodeDetail } from './NodeDetail.tsx'
 import { STATUS_COLOR } from './status-colors.ts'
 
@@ -138,6 +139,7 @@ export function PlanPage() {
           )}
         </Col>
       </Row>
+      {plan.data.level !== 'national' && <AlignmentCard planId={id} tree={tree} />}
     </Space>
   )
 }
