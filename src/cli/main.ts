@@ -5,6 +5,7 @@ import { exportCommand } from './export.ts'
 import { importCommand } from './import.ts'
 import { methodCommand } from './method/index.ts'
 import { migrateCommand } from './migrate.ts'
+import { planCommand } from './plan.ts'
 import { serveCommand } from './serve.ts'
 import { synthCommand } from './synth.ts'
 import { userCommand } from './user.ts'
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .addCommand(userCommand())
     .addCommand(synthCommand())
     .addCommand(methodCommand())
+    .addCommand(planCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {
