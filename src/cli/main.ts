@@ -1,5 +1,6 @@
 /** The `jueqi` command: parses arguments, runs a command, and turns a CliError into a message and an exit code. */
 import { Command } from 'commander'
+import { auditCommand } from './audit.ts'
 import { CliError } from './errors.ts'
 import { exportCommand } from './export.ts'
 import { importCommand } from './import.ts'
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .addCommand(synthCommand())
     .addCommand(methodCommand())
     .addCommand(planCommand())
+    .addCommand(auditCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -198,3 +198,98 @@ export const planVersions = pgTable(
   },
   (t) => [unique('plan_versions_plan_version').on(t.planId, t.version)],
 )
+
+// ── supervision ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The audit trail: a hash chain (src/supervision/audit.ts). Times are kept as the ISO text that
+ * was hashed, so reading an entry back reproduces its hash byte for byte. A trigger refuses
+ * UPDATE and DELETE: the application can only append.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    region: text('region').notNull(),
+    details: jsonb('details').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_log_object_idx').on(t.objectType, t.objectId),
+    index('audit_log_actor_idx').on(t.actor),
+  ],
+)
+
+/** Supervision tasks (督办任务); the state machine is src/supervision/tasks.ts. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    regionCode: text('region_code').notNull(),
+    assignee: text('assignee'),
+    leadBody: text('lead_body').notNull().default(''),
+    coBodies: jsonb('co_bodies').notNull().default([]),
+    planId: text('plan_id'),
+    planNodeId: text('plan_node_id'),
+    state: text('state').notNull(),
+    start: text('start').notNull(),
+    deadline: text('deadline').notNull(),
+    cadence: text('cadence').notNull(),
+    milestones: jsonb('milestones').notNull().default([]),
+    createdBy: text('created_by').notNull(),
+    updatedAt: text('updated_at'),
+    reportedAt: text('reported_at'),
+    acceptedAt: text('accepted_at'),
+  },
+  (t) => [index('tasks_region_idx').on(t.regionCode), index('tasks_plan_idx').on(t.planId, t.planNodeId)],
+)
+
+export const taskTransitions = pgTable(
+  'task_transitions',
+  {
+    id: serial('id').primaryKey(),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    event: text('event').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('task_transitions_task_idx').on(t.taskId)],
+)
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    body: jsonb('body').notNull(),
+    status: text('status').notNull(),
+    submittedAt: text('submitted_at').notNull(),
+  },
+  (t) => [index('reports_task_idx').on(t.taskId)],
+)
+
+/** Evidence files by content hash; served only as attachments, never inline. */
+export const evidence = pgTable('evidence', {
+  sha256: text('sha256').primaryKey(),
+  type: text('type').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  name: text('name').notNull(),
+  content: text('content_base64').notNull(),
+  uploadedBy: text('uploaded_by').notNull(),
+  uploadedAt: text('uploaded_at').notNull(),
+})
