@@ -10,6 +10,8 @@ const messages = {
   unknown_region: { 'zh-CN': '未知地区“{code}”', en: 'Unknown region "{code}"' },
   invalid_request: { 'zh-CN': '请求参数无效：{details}', en: 'Invalid request: {details}' },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+  conflict: { 'zh-CN': '无法执行：{why}', en: 'Not possible now: {why}' },
+  too_large: { 'zh-CN': '文件过大：{why}', en: 'File too large: {why}' },
   unauthenticated: { 'zh-CN': '请先登录', en: 'Please sign in first' },
   forbidden: { 'zh-CN': '无权执行此操作：{why}', en: 'Not allowed: {why}' },
   csrf_failed: {

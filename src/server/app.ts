@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Store } from '../store/db.ts'
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts'
@@ -11,6 +12,7 @@ import { registerDocsPage } from './docs-page.ts'
 import type { AppEnv } from './env.ts'
 import { AppError, errorResponse } from './errors.ts'
 import { registerRoutes } from './router.ts'
+import { MAX_EVIDENCE_BYTES } from './routes/tasks/upload-evidence.ts'
 import { registerWebApp } from './static.ts'
 
 export interface AppOptions {
@@ -37,6 +39,14 @@ export function createApp({ store, webRoot }: AppOptions): OpenAPIHono<AppEnv> {
   })
   app.use('/api/*', sessionMiddleware)
   app.use('/api/*', csrfMiddleware)
+  // refuse an oversized upload before reading it (the multipart envelope gets 64 KiB of slack)
+  app.use(
+    '/api/tasks/:id/evidence',
+    bodyLimit({
+      maxSize: MAX_EVIDENCE_BYTES + 65_536,
+      onError: (c) => errorResponse(c, 'too_large', { why: `more than ${MAX_EVIDENCE_BYTES} bytes` }),
+    }),
+  )
   registerRoutes(app)
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

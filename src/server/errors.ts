@@ -12,7 +12,7 @@ export class AppError extends Error {
   }
 }
 
-export const STATUS: Record<MessageCode, 400 | 401 | 403 | 404 | 429 | 500> = {
+export const STATUS: Record<MessageCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500> = {
   not_found: 404,
   unauthenticated: 401,
   forbidden: 403,
@@ -23,6 +23,8 @@ export const STATUS: Record<MessageCode, 400 | 401 | 403 | 404 | 429 | 500> = {
   unknown_region: 404,
   invalid_request: 400,
   internal: 500,
+  conflict: 409,
+  too_large: 413,
 }
 
 export function requestLang(c: Context): Lang {

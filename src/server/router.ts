@@ -1,6 +1,7 @@
 /** The API's operations, one file each; this file only lists them. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from './env.ts'
+import * as listAudit from './routes/audit/list-audit.ts'
 import * as authLogin from './routes/auth-login.ts'
 import * as authLogout from './routes/auth-logout.ts'
 import * as authSession from './routes/auth-session.ts'
@@ -16,6 +17,14 @@ import * as listReleases from './routes/list-releases.ts'
 import * as planAlignment from './routes/plan-alignment.ts'
 import * as planStatus from './routes/plan-status.ts'
 import * as regionTree from './routes/region-tree.ts'
+import * as createTask from './routes/tasks/create-task.ts'
+import * as getEvidence from './routes/tasks/get-evidence.ts'
+import * as getTask from './routes/tasks/get-task.ts'
+import * as listTasks from './routes/tasks/list-tasks.ts'
+import * as reviewReport from './routes/tasks/review-report.ts'
+import * as submitReport from './routes/tasks/submit-report.ts'
+import * as taskTransition from './routes/tasks/task-transition.ts'
+import * as uploadEvidence from './routes/tasks/upload-evidence.ts'
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(regionTree.route, regionTree.handler)
@@ -30,6 +39,15 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getPlan.route, getPlan.handler)
   app.openapi(planStatus.route, planStatus.handler)
   app.openapi(planAlignment.route, planAlignment.handler)
+  app.openapi(listTasks.route, listTasks.handler)
+  app.openapi(createTask.route, createTask.handler)
+  app.openapi(getTask.route, getTask.handler)
+  app.openapi(taskTransition.route, taskTransition.handler)
+  app.openapi(uploadEvidence.route, uploadEvidence.handler)
+  app.openapi(getEvidence.route, getEvidence.handler)
+  app.openapi(submitReport.route, submitReport.handler)
+  app.openapi(reviewReport.route, reviewReport.handler)
+  app.openapi(listAudit.route, listAudit.handler)
   app.openapi(authSession.route, authSession.handler)
   app.openapi(authLogin.route, authLogin.handler)
   app.openapi(authLogout.route, authLogout.handler)

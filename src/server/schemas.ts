@@ -12,6 +12,20 @@ export const errorResponses = {
   404: { content: { 'application/json': { schema: ErrorBody } }, description: 'Not found' },
 } as const
 
+/** Errors a write can answer: not signed in, not allowed (role, region or state), a conflict. */
+export const writeErrorResponses = {
+  ...errorResponses,
+  401: { content: { 'application/json': { schema: ErrorBody } }, description: 'Not signed in' },
+  403: {
+    content: { 'application/json': { schema: ErrorBody } },
+    description: 'Not allowed, or the CSRF check failed',
+  },
+  409: {
+    content: { 'application/json': { schema: ErrorBody } },
+    description: 'Not possible in the current state',
+  },
+} as const
+
 export const RegionSchema = z
   .object({
     code: z.string().openapi({ example: '42' }),

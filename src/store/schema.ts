@@ -289,6 +289,9 @@ export const evidence = pgTable('evidence', {
   mime: text('mime').notNull(),
   size: integer('size').notNull(),
   name: text('name').notNull(),
+  /** the task it was uploaded for: who may download it follows from the task's region */
+  taskId: text('task_id').notNull(),
+  regionCode: text('region_code').notNull(),
   content: text('content_base64').notNull(),
   uploadedBy: text('uploaded_by').notNull(),
   uploadedAt: text('uploaded_at').notNull(),

@@ -17,6 +17,8 @@ CREATE TABLE "evidence" (
 	"mime" text NOT NULL,
 	"size" integer NOT NULL,
 	"name" text NOT NULL,
+	"task_id" text NOT NULL,
+	"region_code" text NOT NULL,
 	"content_base64" text NOT NULL,
 	"uploaded_by" text NOT NULL,
 	"uploaded_at" text NOT NULL

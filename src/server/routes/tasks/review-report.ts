@@ -1,0 +1,74 @@
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
+import { appendAudit } from '../../../store/audit.ts'
+import { getReport, getTask, saveReport } from '../../../store/tasks.ts'
+import { reviewReport } from '../../../supervision/reports.ts'
+import { canRead } from '../../access.ts'
+import type { AppEnv } from '../../env.ts'
+import { AppError } from '../../errors.ts'
+import { writeErrorResponses } from '../../schemas.ts'
+import { applyTaskEvent } from '../../task-workflow.ts'
+
+export const route = createRoute({
+  method: 'post',
+  path: '/api/reports/{id}/review',
+  tags: ['supervision'],
+  summary:
+    'Review a report (复核): accept, or return it with comments; done by a reviewer at the level above, never the submitter',
+  request: {
+    params: z.object({ id: z.string().min(1).max(60) }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            decision: z.enum(['accept', 'return']),
+            note: z.string().trim().max(5000).optional(),
+          }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.looseObject({ id: z.string(), status: z.string() }) } },
+      description: 'The reviewed report',
+    },
+    ...writeErrorResponses,
+  },
+})
+
+export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+  const { id } = c.req.valid('param')
+  const { decision, note } = c.req.valid('json')
+  const db = c.get('store').db
+  const report = await getReport(db, id)
+  const task = report ? await getTask(db, report.taskId) : undefined
+  if (!report || !task || !canRead(c, { kind: 'report', regionCode: task.regionCode, state: report.status }))
+    throw new AppError('not_found', { what: `report ${id}` })
+  const at = new Date().toISOString()
+  const result = await db.transaction(async (tx) => {
+    const next = await applyTaskEvent(c, tx, task, decision, {
+      at,
+      submittedBy: report.submittedBy,
+      ...(note ? { reason: note } : {}),
+    })
+    const r = reviewReport(report, decision, c.get('user')!.username, at, note)
+    if (!r.ok)
+      throw new AppError(
+        r.code === 'own_report' ? 'forbidden' : 'invalid_request',
+        r.code === 'own_report' ? { why: r.message } : { details: `${r.code}: ${r.message}` },
+      )
+    await saveReport(tx, r.report)
+    await appendAudit(tx, {
+      action: 'report.reviewed',
+      objectType: 'report',
+      objectId: report.id,
+      region: task.regionCode,
+      actor: c.get('user')!.username,
+      at,
+      details: { decision, ...(note ? { note } : {}) },
+    })
+    return { ...r.report, taskState: next.state }
+  })
+  return c.json(result, 200)
+}
