@@ -1,13 +1,43 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { freePort } from '../src/testing/postgres.ts'
 
+export const E2E_PASSWORD = 'e2e password, long enough'
+export const E2E_USERS = [
+  ['planner', 'national_planner', 'CN'],
+  ['hubei.officer', 'provincial_officer', '42'],
+  ['reviewer', 'reviewer', 'CN'],
+] as const
+
 /** Start the product as a user would (`jueqi serve` on a fresh data directory) and wait for its URL. */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jueqi-e2e-'))
+  // the officials of the supervision test, created as an administrator would (jueqi user add)
+  for (const [name, role, region] of E2E_USERS)
+    execFileSync(
+      process.execPath,
+      [
+        'bin/jueqi.mjs',
+        'user',
+        'add',
+        name,
+        '--role',
+        role,
+        '--region',
+        region,
+        '--password-stdin',
+        '--data-dir',
+        dataDir,
+      ],
+      {
+        input: `${E2E_PASSWORD}\n`,
+        env: { ...process.env, DATABASE_URL: '' },
+        stdio: ['pipe', 'ignore', 'inherit'],
+      },
+    )
   const port = await freePort()
   const child: ChildProcess = spawn(
     process.execPath,

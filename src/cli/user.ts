@@ -58,6 +58,7 @@ export function userCommand(): Command {
           displayName: opts.name ?? username,
           passwordHash: await hashPassword(password),
           grants: [{ role: opts.role, regionCode: opts.region, parkId: opts.park ?? null }],
+          actor: `cli:${process.env.USER ?? 'operator'}`,
         })
         console.log(`created user ${user.username} (${opts.role} for ${opts.region})`)
         if (generated) console.log(`password (shown once): ${password}`)

@@ -1,5 +1,7 @@
 /** Users, their grants, sessions and failed logins. Sessions are rows, so app processes share them. */
 import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import { grantsFromRows } from '../supervision/roles.ts'
+import { appendAudit } from './audit.ts'
 import type { Db } from './db.ts'
 import { loginFailures, sessions, userGrants, users } from './schema.ts'
 
@@ -12,9 +14,10 @@ export interface UserWithGrants {
   grants: Grant[]
 }
 
+/** Creates a user with grants; the audit trail records it in the same transaction. */
 export async function createUser(
   db: Db,
-  u: { username: string; displayName?: string; passwordHash: string; grants: Grant[] },
+  u: { username: string; displayName?: string; passwordHash: string; grants: Grant[]; actor?: string },
 ): Promise<UserWithGrants> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -23,6 +26,14 @@ export async function createUser(
       .returning()
     if (!row) throw new Error('user was not created')
     if (u.grants.length) await tx.insert(userGrants).values(u.grants.map((g) => ({ ...g, userId: row.id })))
+    const at = new Date().toISOString()
+    const actor = u.actor ?? 'system'
+    const base = { objectType: 'user' as const, objectId: row.username, region: 'CN', actor, at }
+    await appendAudit(tx, { ...base, action: 'user.created', details: { username: row.username } })
+    if (u.grants.length) {
+      const granted = grantsFromRows(u.grants).grants
+      await appendAudit(tx, { ...base, action: 'permission.changed', details: { granted, revoked: [] } })
+    }
     return { id: row.id, username: row.username, displayName: row.displayName, grants: u.grants }
   })
 }

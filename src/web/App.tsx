@@ -1,4 +1,4 @@
-import { Button, ConfigProvider, Layout, Menu, Spin, Typography } from 'antd'
+import { Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { lazy, Suspense } from 'react'
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useLocation } from 'react-router-dom'
 import { setLang } from './i18n/index.ts'
 import { Overview } from './pages/Overview.tsx'
+import { hasRole, useSession } from './session.tsx'
 
 // Pages with charts load ECharts on demand, so the overview stays a small download.
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })))
@@ -14,16 +15,25 @@ const IndicatorPage = lazy(() =>
 )
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx').then((m) => ({ default: m.PlansPage })))
 const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })))
+const TaskBoard = lazy(() => import('./pages/tasks/TaskBoard.tsx').then((m) => ({ default: m.TaskBoard })))
+const TaskPage = lazy(() => import('./pages/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })))
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
+const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })))
 const RegionPage = lazy(() => import('./pages/RegionPage.tsx').then((m) => ({ default: m.RegionPage })))
 
 export function App() {
   const { t, i18n } = useTranslation()
   const location = useLocation()
   const isEn = i18n.language === 'en'
+  const { user, send, refresh } = useSession()
   const section = `/${location.pathname.split('/')[1] ?? ''}`
   const items = [
     { key: '/', label: <Link to="/">{t('nav.overview')}</Link> },
     { key: '/plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
+    { key: '/tasks', label: <Link to="/tasks">{t('nav.tasks')}</Link> },
+    ...(hasRole(user, 'admin') || hasRole(user, 'reviewer')
+      ? [{ key: '/audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
+      : []),
     { key: '/map', label: <Link to="/map">{t('nav.map')}</Link> },
     { key: '/indicators', label: <Link to="/indicators/rd_intensity">{t('nav.indicators')}</Link> },
     { key: '/regions', label: <Link to="/regions/42">{t('nav.regions')}</Link> },
@@ -42,6 +52,26 @@ export function App() {
             items={items}
             style={{ flex: 1, minWidth: 0 }}
           />
+          {user ? (
+            <Space>
+              <Typography.Text style={{ color: '#ddd' }} data-testid="signed-in-as">
+                {user.displayName || user.username}
+              </Typography.Text>
+              <Button
+                size="small"
+                onClick={async () => {
+                  await send('/api/auth/logout', {})
+                  await refresh()
+                }}
+              >
+                {t('auth.signOut')}
+              </Button>
+            </Space>
+          ) : (
+            <Link to="/login" style={{ color: '#ddd' }}>
+              {t('nav.login')}
+            </Link>
+          )}
           <a href="/api/docs" style={{ color: '#ddd' }}>
             {t('nav.apiDocs')}
           </a>
@@ -55,6 +85,10 @@ export function App() {
               <Route path="/" element={<Overview />} />
               <Route path="/plans" element={<PlansPage />} />
               <Route path="/plans/:id" element={<PlanPage />} />
+              <Route path="/tasks" element={<TaskBoard />} />
+              <Route path="/tasks/:id" element={<TaskPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="/login" element={<LoginPage />} />
               <Route path="/map" element={<MapPage />} />
               <Route path="/indicators/:key" element={<IndicatorPage />} />
               <Route path="/regions/:code" element={<RegionPage />} />

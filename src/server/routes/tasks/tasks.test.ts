@@ -39,7 +39,7 @@ afterAll(async () => store?.close())
 
 const upload = (c: Client, taskId: string, bytes: Uint8Array, name: string) => {
   const form = new FormData()
-  form.set('file', new File([bytes], name))
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name))
   return c(`/api/tasks/${taskId}/evidence`, { method: 'POST', body: form })
 }
 

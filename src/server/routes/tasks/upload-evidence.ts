@@ -54,7 +54,12 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const file = form.get('file')
   if (!(file instanceof File))
     throw new AppError('invalid_request', { details: 'file: a file field named "file" is required' })
-  const name = file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 255) || 'evidence'
+  // path separators and control characters out of the stored name (it is shown and sent back)
+  const name =
+    [...file.name]
+      .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch))
+      .join('')
+      .slice(0, 255) || 'evidence'
   const bytes = new Uint8Array(await file.arrayBuffer())
   const check = checkEvidence(bytes, name, { maxBytes: MAX_EVIDENCE_BYTES })
   if (!check.ok) {
