@@ -109,17 +109,15 @@ export async function insertTransition(
     reason: string | null
   },
 ): Promise<void> {
-  await db
-    .insert(taskTransitions)
-    .values({
-      taskId: r.taskId,
-      event: r.event,
-      fromState: r.from,
-      toState: r.to,
-      actor: r.actor,
-      at: r.at,
-      reason: r.reason,
-    })
+  await db.insert(taskTransitions).values({
+    taskId: r.taskId,
+    event: r.event,
+    fromState: r.from,
+    toState: r.to,
+    actor: r.actor,
+    at: r.at,
+    reason: r.reason,
+  })
 }
 
 export async function listTransitions(db: Db, taskId: string) {
