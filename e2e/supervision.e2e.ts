@@ -122,6 +122,13 @@ describe('supervision', () => {
     await row.getByText('已通过复核').waitFor()
     await row.getByText('45%').waitFor()
 
+    // the scorecard counts the accepted task for Hubei
+    await board.goto(`${base}/scorecard`)
+    const hubei = board.getByTestId('scorecard-table').locator('tr', { hasText: '湖北省' })
+    await hubei.locator('.ant-table-row-expand-icon').click()
+    await board.getByText('任务：按期完成').waitFor()
+    await board.getByText(taskId).first().waitFor()
+
     // the audit trail: every step of this task, and the chain verifies
     await reviewer.goto(`${base}/audit`)
     await reviewer.getByTestId('audit-verification').getByText('哈希链完整').waitFor()

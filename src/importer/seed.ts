@@ -21,6 +21,7 @@ import type { Progress } from '../store/observations.ts'
 import { insertPlanVersion, listPlans } from '../store/plans.ts'
 import { countRegions, insertRegionCatalogue } from '../store/regions.ts'
 import { findRelease } from '../store/releases.ts'
+import { saveScheme } from '../store/scorecard.ts'
 import { importFile } from './import-file.ts'
 
 export { DATA_DIR }
@@ -124,6 +125,8 @@ async function seedUnlocked(store: Store, onProgress?: Progress): Promise<SeedRe
     })
     loaded.push(`plan ${meta.id}`)
   }
+  // the default scoring scheme: inserted once per version, never changed in place
+  await saveScheme(db, await readJson('scoring/default.json'))
   return {
     regions: await countRegions(db),
     indicators: catalogue.length,

@@ -17,6 +17,7 @@ import * as listReleases from './routes/list-releases.ts'
 import * as planAlignment from './routes/plan-alignment.ts'
 import * as planStatus from './routes/plan-status.ts'
 import * as regionTree from './routes/region-tree.ts'
+import * as scorecard from './routes/scorecard.ts'
 import * as createTask from './routes/tasks/create-task.ts'
 import * as getEvidence from './routes/tasks/get-evidence.ts'
 import * as getTask from './routes/tasks/get-task.ts'
@@ -48,6 +49,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(submitReport.route, submitReport.handler)
   app.openapi(reviewReport.route, reviewReport.handler)
   app.openapi(listAudit.route, listAudit.handler)
+  app.openapi(scorecard.route, scorecard.handler)
   app.openapi(authSession.route, authSession.handler)
   app.openapi(authLogin.route, authLogin.handler)
   app.openapi(authLogout.route, authLogout.handler)

@@ -296,3 +296,15 @@ export const evidence = pgTable('evidence', {
   uploadedBy: text('uploaded_by').notNull(),
   uploadedAt: text('uploaded_at').notNull(),
 })
+
+/** Scoring schemes of the province scorecard; a new version is a new row, never an edit. */
+export const scoringSchemes = pgTable(
+  'scoring_schemes',
+  {
+    id: text('id').notNull(),
+    version: text('version').notNull(),
+    scheme: jsonb('scheme').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('scoring_schemes_id_version').on(t.id, t.version)],
+)

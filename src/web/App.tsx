@@ -17,6 +17,9 @@ const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx').then((m) => (
 const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })))
 const TaskBoard = lazy(() => import('./pages/tasks/TaskBoard.tsx').then((m) => ({ default: m.TaskBoard })))
 const TaskPage = lazy(() => import('./pages/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })))
+const ScorecardPage = lazy(() =>
+  import('./pages/scorecard/ScorecardPage.tsx').then((m) => ({ default: m.ScorecardPage })),
+)
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })))
 const RegionPage = lazy(() => import('./pages/RegionPage.tsx').then((m) => ({ default: m.RegionPage })))
@@ -31,6 +34,7 @@ export function App() {
     { key: '/', label: <Link to="/">{t('nav.overview')}</Link> },
     { key: '/plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
     { key: '/tasks', label: <Link to="/tasks">{t('nav.tasks')}</Link> },
+    { key: '/scorecard', label: <Link to="/scorecard">{t('nav.scorecard')}</Link> },
     ...(hasRole(user, 'admin') || hasRole(user, 'reviewer')
       ? [{ key: '/audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
       : []),
@@ -88,6 +92,7 @@ export function App() {
               <Route path="/tasks" element={<TaskBoard />} />
               <Route path="/tasks/:id" element={<TaskPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/scorecard" element={<ScorecardPage />} />
               <Route path="/login" element={<LoginPage />} />
               <Route path="/map" element={<MapPage />} />
               <Route path="/indicators/:key" element={<IndicatorPage />} />

@@ -4,6 +4,7 @@
  * cross-region or wrong-role write is refused with 403 and changes nothing; the audit trail
  * records every step and verifies.
  */
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedStore } from '../../../importer/seed.ts'
 import { readAuditChain } from '../../../store/audit.ts'
@@ -211,5 +212,41 @@ describe('supervision workflow', () => {
     ])
     expect(audit.body.verification.ok).toBe(true)
     expect(verifyChain(await readAuditChain(store.db)).ok).toBe(true)
+  })
+
+  it('the scorecard counts the accepted task and every target status, and exports the same to XLSX', async () => {
+    type Card = {
+      scores: {
+        province: string
+        total: number
+        rank: number
+        breakdown: { item: string; points: number; refs: string[] }[]
+      }[]
+      scheme: { id: string; version: string }
+    }
+    const card = (await client(app).json<Card>('/api/scorecard?plan=C21')).body
+    expect(card.scores.map((s) => s.province).sort()).toEqual(['14', '34', '36', '41', '42', '43'])
+    const hubei = card.scores.find((s) => s.province === '42')!
+    expect(hubei.breakdown.find((l) => l.item === 'tasks.completed_on_time')?.refs).toEqual([taskId])
+    for (const s of card.scores) expect(s.breakdown.reduce((a, l) => a + l.points, 0)).toBeCloseTo(s.total, 9)
+    // target lines agree with the plan's own statuses
+    const statuses = (
+      await client(app).json<{ statuses: { region: string; status: string }[] }>('/api/plans/C21/status')
+    ).body.statuses
+    const achieved = statuses.filter((x) => x.region === '42' && x.status === 'achieved').length
+    expect(hubei.breakdown.find((l) => l.item === 'targets.achieved')?.refs.length ?? 0).toBe(achieved)
+    const res = await client(app)('/api/scorecard?plan=C21&format=xlsx')
+    expect(res.headers.get('content-type')).toContain('spreadsheetml')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const sheet = wb.worksheets[0]!
+    const totals = new Map<string, number>()
+    sheet.eachRow((row, i) => {
+      if (i > 1) totals.set(String(row.getCell(3).value), Number(row.getCell(4).value))
+    })
+    expect(Object.fromEntries(totals)).toEqual(
+      Object.fromEntries(card.scores.map((x) => [x.province, x.total])),
+    )
+    expect((await client(app).json('/api/scorecard?scheme=nope')).status).toBe(404)
   })
 })

@@ -1,0 +1,98 @@
+import { Button, Card, Table, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { api } from '../../api.ts'
+import { Status } from '../../components/Status.tsx'
+import { useLoad } from '../../hooks.ts'
+import { useLangName } from '../../i18n/index.ts'
+
+interface Line {
+  item: string
+  points: number
+  why: string
+  refs: string[]
+}
+interface Score {
+  province: string
+  total: number
+  rank: number
+  scheme: string
+  breakdown: Line[]
+}
+
+/** The province scorecard: ranks and totals, each total's lines on expansion, and the XLSX. */
+export function ScorecardPage() {
+  const { t } = useTranslation()
+  const name = useLangName()
+  const data = useLoad(async () => {
+    const [card, regions] = await Promise.all([
+      fetch('/api/scorecard?plan=C21').then(
+        (r) =>
+          r.json() as Promise<{
+            asOf: string
+            planVersion: number
+            scheme: { id: string; version: string }
+            scores: Score[]
+          }>,
+      ),
+      api.regions('?level=province'),
+    ])
+    return { card, regions }
+  }, 'scorecard')
+  if (!data.data) return <Status loading={data.loading} error={data.error} />
+  const { card, regions } = data.data
+  const regionName = (c: string) =>
+    name(
+      regions.find((r) => r.code === c),
+      c,
+    )
+  return (
+    <Card
+      title={t('scorecard.heading')}
+      extra={
+        <Button href="/api/scorecard?plan=C21&format=xlsx" data-testid="scorecard-xlsx">
+          {t('scorecard.download')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('scorecard.intro', {
+          scheme: `${card.scheme.id}@${card.scheme.version}`,
+          asOf: card.asOf,
+          version: card.planVersion,
+        })}
+      </Typography.Paragraph>
+      <Table<Score>
+        rowKey="province"
+        size="small"
+        pagination={false}
+        data-testid="scorecard-table"
+        dataSource={card.scores}
+        columns={[
+          { title: t('scorecard.rank'), dataIndex: 'rank' },
+          { title: t('common.region'), dataIndex: 'province', render: regionName },
+          { title: t('scorecard.total'), dataIndex: 'total' },
+        ]}
+        expandable={{
+          expandedRowRender: (s) => (
+            <Table<Line>
+              rowKey="item"
+              size="small"
+              pagination={false}
+              dataSource={s.breakdown}
+              columns={[
+                {
+                  title: t('scorecard.item'),
+                  dataIndex: 'item',
+                  render: (i: string) => <Tag>{t(`scorecard.items.${i}`, { defaultValue: i })}</Tag>,
+                },
+                { title: t('scorecard.points'), dataIndex: 'points' },
+                { title: t('scorecard.how'), dataIndex: 'why' },
+                { title: t('scorecard.refs'), dataIndex: 'refs', render: (r: string[]) => r.join(', ') },
+              ]}
+            />
+          ),
+        }}
+      />
+    </Card>
+  )
+}
