@@ -9,6 +9,7 @@ import { migrateCommand } from './migrate.ts'
 import { planCommand } from './plan.ts'
 import { serveCommand } from './serve.ts'
 import { synthCommand } from './synth.ts'
+import { tasksCommand } from './tasks.ts'
 import { userCommand } from './user.ts'
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .addCommand(methodCommand())
     .addCommand(planCommand())
     .addCommand(auditCommand())
+    .addCommand(tasksCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {
