@@ -1,5 +1,8 @@
 /** The method commands, in the order `jueqi method --help` and docs/methods.md list them. */
+import { criticMethod } from './critic.ts'
+import { entropyMethod } from './entropy.ts'
 import { normalizeMethod } from './normalize.ts'
+import { topsisMethod } from './topsis.ts'
 import type { MethodCommand } from './types.ts'
 
-export const METHODS: readonly MethodCommand[] = [normalizeMethod]
+export const METHODS: readonly MethodCommand[] = [normalizeMethod, entropyMethod, criticMethod, topsisMethod]
