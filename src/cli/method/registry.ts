@@ -1,8 +1,17 @@
 /** The method commands, in the order `jueqi method --help` and docs/methods.md list them. */
+import { convergenceMethod } from './convergence.ts'
 import { criticMethod } from './critic.ts'
+import { disparityMethod } from './disparity.ts'
 import { entropyMethod } from './entropy.ts'
 import { normalizeMethod } from './normalize.ts'
 import { topsisMethod } from './topsis.ts'
 import type { MethodCommand } from './types.ts'
 
-export const METHODS: readonly MethodCommand[] = [normalizeMethod, entropyMethod, criticMethod, topsisMethod]
+export const METHODS: readonly MethodCommand[] = [
+  normalizeMethod,
+  entropyMethod,
+  criticMethod,
+  topsisMethod,
+  disparityMethod,
+  convergenceMethod,
+]
