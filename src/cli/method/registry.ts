@@ -1,9 +1,11 @@
 /** The method commands, in the order `jueqi method --help` and docs/methods.md list them. */
 import { convergenceMethod } from './convergence.ts'
+import { couplingMethod } from './coupling.ts'
 import { criticMethod } from './critic.ts'
 import { disparityMethod } from './disparity.ts'
 import { entropyMethod } from './entropy.ts'
 import { normalizeMethod } from './normalize.ts'
+import { obstacleMethod } from './obstacle.ts'
 import { topsisMethod } from './topsis.ts'
 import type { MethodCommand } from './types.ts'
 
@@ -12,6 +14,8 @@ export const METHODS: readonly MethodCommand[] = [
   entropyMethod,
   criticMethod,
   topsisMethod,
+  couplingMethod,
+  obstacleMethod,
   disparityMethod,
   convergenceMethod,
 ]
