@@ -16,21 +16,15 @@
  * least ON_TRACK (0.95, the Open SDG "substantial progress" cut-off); above 1 the zh label says
  * 快于预期 (ahead of schedule).
  */
+import { referenceGap } from '../methods/progress/reference.ts'
+import { ON_TRACK, type Status, statusLabel } from '../methods/progress/status.ts'
+import { trajectory } from '../methods/progress/trajectory.ts'
 import type { Target } from './model.ts'
 
+export { STATUS_LABELS, STATUSES, type Status } from '../methods/progress/status.ts'
+export { statusLabel }
+
 export type Series = ReadonlyMap<number, number>
-
-export const STATUSES = [
-  'achieved',
-  'on_track',
-  'off_track',
-  'regressing',
-  'insufficient_data',
-  'not_assessable',
-] as const
-export type Status = (typeof STATUSES)[number]
-
-export const ON_TRACK = 0.95
 
 export interface TargetInputs {
   target: Target
@@ -59,21 +53,6 @@ export interface TargetStatus {
   /** what data would be needed, when the status is insufficient_data */
   missing: string[]
   reason: string
-}
-
-export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
-  achieved: { zh: '提前实现', en: 'Achieved' },
-  on_track: { zh: '基本符合预期', en: 'On track' },
-  off_track: { zh: '滞后于预期', en: 'Off track' },
-  regressing: { zh: '倒退', en: 'Regressing' },
-  insufficient_data: { zh: '数据不足', en: 'Insufficient data' },
-  not_assessable: { zh: '无法评估', en: 'Not assessable' },
-}
-
-/** zh label, with 快于预期 for an on-track target ahead of schedule. */
-export function statusLabel(s: Pick<TargetStatus, 'status' | 'ahead'>, lang: 'zh' | 'en'): string {
-  if (s.status === 'on_track' && s.ahead) return lang === 'zh' ? '快于预期' : 'Ahead of schedule'
-  return STATUS_LABELS[s.status][lang]
 }
 
 export function assessTarget(inp: TargetInputs): TargetStatus {
@@ -168,40 +147,19 @@ function insufficient(inp: TargetInputs, what: 'base' | 'current', missing: stri
 
 const deadlineOf = (inp: TargetInputs) => inp.target.deadline
 
-/** Pro-rata pacing towards a level `goal` by the deadline. */
+/** Pro-rata pacing towards a level `goal` by the deadline (src/methods/progress/trajectory.ts). */
 function pace(inp: TargetInputs, base: Point, cur: Point, goal: number, method: string): TargetStatus {
   const D = deadlineOf(inp)
-  const sign = goal >= base.value ? 1 : -1
-  const q: Record<string, number | null> = { goal, progress: null, elapsed: null, ratio: null }
-  if (sign * (cur.value - goal) >= 0)
-    return result(inp, 'achieved', method, base, cur, q, 'the goal is reached')
-  if (goal === base.value || D === null || D <= base.year)
-    return result(
-      inp,
-      'not_assessable',
-      method,
-      base,
-      cur,
-      q,
-      'no distance or no plan period to pace against',
-    )
-  const progress = (cur.value - base.value) / (goal - base.value)
-  const elapsed = Math.min(1, (cur.year - base.year) / (D - base.year))
-  const ratio = progress / elapsed
-  Object.assign(q, { progress, elapsed, ratio })
-  if (progress < 0)
-    return result(inp, 'regressing', method, base, cur, q, 'moved away from the goal since the base year')
-  const status = ratio >= ON_TRACK ? 'on_track' : 'off_track'
-  return result(
-    inp,
-    status,
-    method,
-    base,
-    cur,
-    q,
-    `${pct(progress)} of the way in ${pct(elapsed)} of the time`,
-    ratio > 1,
-  )
+  const p = trajectory({
+    baseYear: base.year,
+    base: base.value,
+    year: cur.year,
+    value: cur.value,
+    goal,
+    deadline: D ?? base.year,
+  })
+  const q = { goal, progress: p.progress, elapsed: p.elapsed, ratio: p.ratio }
+  return result(inp, p.status, method, base, cur, q, p.reason, p.ahead)
 }
 
 /** "Falls further" / "rises further": any move in the good direction since the base year. */
@@ -278,44 +236,27 @@ function reference(
   }
   if (compare === 'change' && (base.value === 0 || rb === 0))
     return result(inp, 'not_assessable', method, base, cur, {}, 'a zero base makes the change undefined')
-  const own = compare === 'level' ? [base.value, cur.value] : [0, (cur.value / base.value - 1) * 100]
-  const ref = compare === 'level' ? [rb, rc] : [0, (rc / rb - 1) * 100]
-  const sign = op === '>=' ? 1 : -1
-  const gapBase = sign * (own[0]! - ref[0]!)
-  const gapNow = sign * (own[1]! - ref[1]!)
-  const trend = (gapNow - gapBase) / (cur.year - base.year)
-  const q: Record<string, number | null> = {
-    gap: gapNow,
-    gap_base: gapBase,
-    gap_trend: trend,
-    closes_in: null,
-  }
-  if (gapNow >= 0) return result(inp, 'achieved', method, base, cur, q, `at or beyond ${refCode}`)
-  // regressing means the region itself moved the wrong way; a gap that widens while the region
-  // improves (the reference improving faster) is off track, not regressing
-  if (sign * (cur.value - base.value) < 0 && compare === 'level')
-    return result(
-      inp,
-      'regressing',
-      method,
-      base,
-      cur,
-      q,
-      'moved away from the reference level since the base year',
-    )
-  if (trend <= 0) return result(inp, 'off_track', method, base, cur, q, `the gap to ${refCode} is widening`)
-  const closes = cur.year - gapNow / trend
-  q.closes_in = closes
-  const D = deadlineOf(inp)
-  const onTime = D === null || closes <= D
+  const own: [number, number] =
+    compare === 'level' ? [base.value, cur.value] : [0, (cur.value / base.value - 1) * 100]
+  const ref: [number, number] = compare === 'level' ? [rb, rc] : [0, (rc / rb - 1) * 100]
+  const g = referenceGap({
+    sign: op === '>=' ? 1 : -1,
+    baseYear: base.year,
+    year: cur.year,
+    own,
+    ref,
+    deadline: deadlineOf(inp),
+    judgeOwnMove: compare === 'level',
+  })
+  const q = { gap: g.gap, gap_base: g.gapBase, gap_trend: g.trend, closes_in: g.closesIn }
   return result(
     inp,
-    onTime ? 'on_track' : 'off_track',
+    g.status,
     method,
     base,
     cur,
     q,
-    `the gap closes about ${Math.ceil(closes)} at the present pace`,
+    g.reason.replace('the reference', refCode).replace('the gap', `the gap to ${refCode}`),
   )
 }
 

@@ -6,6 +6,7 @@ import { disparityMethod } from './disparity.ts'
 import { entropyMethod } from './entropy.ts'
 import { normalizeMethod } from './normalize.ts'
 import { obstacleMethod } from './obstacle.ts'
+import { progressMethod } from './progress.ts'
 import { topsisMethod } from './topsis.ts'
 import type { MethodCommand } from './types.ts'
 
@@ -18,4 +19,5 @@ export const METHODS: readonly MethodCommand[] = [
   obstacleMethod,
   disparityMethod,
   convergenceMethod,
+  progressMethod,
 ]
