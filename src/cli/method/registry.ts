@@ -4,6 +4,7 @@ import { couplingMethod } from './coupling.ts'
 import { criticMethod } from './critic.ts'
 import { disparityMethod } from './disparity.ts'
 import { entropyMethod } from './entropy.ts'
+import { forecastMethod } from './forecast.ts'
 import { normalizeMethod } from './normalize.ts'
 import { obstacleMethod } from './obstacle.ts'
 import { progressMethod } from './progress.ts'
@@ -20,4 +21,5 @@ export const METHODS: readonly MethodCommand[] = [
   disparityMethod,
   convergenceMethod,
   progressMethod,
+  forecastMethod,
 ]
