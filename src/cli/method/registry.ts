@@ -1,4 +1,5 @@
 /** The method commands, in the order `jueqi method --help` and docs/methods.md list them. */
+import { compositeMethod } from './composite.ts'
 import { convergenceMethod } from './convergence.ts'
 import { couplingMethod } from './coupling.ts'
 import { criticMethod } from './critic.ts'
@@ -10,6 +11,7 @@ import { obstacleMethod } from './obstacle.ts'
 import { progressMethod } from './progress.ts'
 import { topsisMethod } from './topsis.ts'
 import type { MethodCommand } from './types.ts'
+import { uncertaintyMethod } from './uncertainty.ts'
 
 export const METHODS: readonly MethodCommand[] = [
   normalizeMethod,
@@ -22,4 +24,6 @@ export const METHODS: readonly MethodCommand[] = [
   convergenceMethod,
   progressMethod,
   forecastMethod,
+  compositeMethod,
+  uncertaintyMethod,
 ]
