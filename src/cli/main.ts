@@ -1,5 +1,6 @@
 /** The `jueqi` command: parses arguments, runs a command, and turns a CliError into a message and an exit code. */
 import { Command } from 'commander'
+import { assessCommand } from './assess.ts'
 import { auditCommand } from './audit.ts'
 import { CliError } from './errors.ts'
 import { exportCommand } from './export.ts'
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     .addCommand(planCommand())
     .addCommand(auditCommand())
     .addCommand(tasksCommand())
+    .addCommand(assessCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {

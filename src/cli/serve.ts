@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { Command } from 'commander'
+import { runAssessment } from '../evaluation/run-assessment.ts'
 import { createApp } from '../server/app.ts'
+import { getEvaluation, saveEvaluation } from '../store/evaluations.ts'
 import { openSeededStore, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -18,6 +20,17 @@ export function serveCommand(): Command {
         throw new CliError(`--port must be a port number, not "${opts.port}"`)
       const started = Date.now()
       const store = await openSeededStore(opts)
+      // a fresh store gets a first evaluation run, so the index and disparity pages have results
+      if (!(await getEvaluation(store.db, 'latest'))) {
+        const run = await runAssessment(store.db)
+        const saved = await saveEvaluation(store.db, {
+          kind: 'assess',
+          asOf: null,
+          stamp: run.stamp,
+          results: run.results,
+        })
+        console.error(`jueqi: first evaluation run ${saved.id} saved (index year ${run.results.year})`)
+      }
       const app = createApp({ store, webRoot: WEB_ROOT })
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         console.log(

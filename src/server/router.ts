@@ -5,6 +5,8 @@ import * as listAudit from './routes/audit/list-audit.ts'
 import * as authLogin from './routes/auth-login.ts'
 import * as authLogout from './routes/auth-logout.ts'
 import * as authSession from './routes/auth-session.ts'
+import * as evaluations from './routes/evaluations.ts'
+import * as getEvaluation from './routes/get-evaluation.ts'
 import * as getIndicator from './routes/get-indicator.ts'
 import * as getMap from './routes/get-map.ts'
 import * as getPlan from './routes/get-plan.ts'
@@ -50,6 +52,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(reviewReport.route, reviewReport.handler)
   app.openapi(listAudit.route, listAudit.handler)
   app.openapi(scorecard.route, scorecard.handler)
+  app.openapi(evaluations.route, evaluations.handler)
+  app.openapi(getEvaluation.route, getEvaluation.handler)
   app.openapi(authSession.route, authSession.handler)
   app.openapi(authLogin.route, authLogin.handler)
   app.openapi(authLogout.route, authLogout.handler)

@@ -308,3 +308,15 @@ export const scoringSchemes = pgTable(
   },
   (t) => [unique('scoring_schemes_id_version').on(t.id, t.version)],
 )
+
+// ── evaluation ─────────────────────────────────────────────────────────────────────────────
+
+/** Saved evaluation runs (`jueqi assess`): results as computed, with their stamp; never updated. */
+export const evaluationRuns = pgTable('evaluation_runs', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(),
+  asOf: text('as_of'),
+  stamp: jsonb('stamp').notNull(),
+  results: jsonb('results').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
