@@ -20,6 +20,12 @@ const TaskPage = lazy(() => import('./pages/tasks/TaskPage.tsx').then((m) => ({ 
 const ScorecardPage = lazy(() =>
   import('./pages/scorecard/ScorecardPage.tsx').then((m) => ({ default: m.ScorecardPage })),
 )
+const IndexPage = lazy(() =>
+  import('./pages/evaluation/IndexPage.tsx').then((m) => ({ default: m.IndexPage })),
+)
+const DisparityPage = lazy(() =>
+  import('./pages/evaluation/DisparityPage.tsx').then((m) => ({ default: m.DisparityPage })),
+)
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })))
 const RegionPage = lazy(() => import('./pages/RegionPage.tsx').then((m) => ({ default: m.RegionPage })))
@@ -33,6 +39,8 @@ export function App() {
   const items = [
     { key: '/', label: <Link to="/">{t('nav.overview')}</Link> },
     { key: '/plans', label: <Link to="/plans">{t('nav.plans')}</Link> },
+    { key: '/index', label: <Link to="/index">{t('nav.index')}</Link> },
+    { key: '/disparity', label: <Link to="/disparity">{t('nav.disparity')}</Link> },
     { key: '/tasks', label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     { key: '/scorecard', label: <Link to="/scorecard">{t('nav.scorecard')}</Link> },
     ...(hasRole(user, 'admin') || hasRole(user, 'reviewer')
@@ -92,6 +100,8 @@ export function App() {
               <Route path="/tasks" element={<TaskBoard />} />
               <Route path="/tasks/:id" element={<TaskPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/index" element={<IndexPage />} />
+              <Route path="/disparity" element={<DisparityPage />} />
               <Route path="/scorecard" element={<ScorecardPage />} />
               <Route path="/login" element={<LoginPage />} />
               <Route path="/map" element={<MapPage />} />

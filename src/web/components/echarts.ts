@@ -1,5 +1,5 @@
 // Tree-shaken ECharts: only the charts and components the pages use.
-import { LineChart, MapChart } from 'echarts/charts'
+import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts'
 import {
   GridComponent,
   LegendComponent,
@@ -11,6 +11,8 @@ import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 
 echarts.use([
+  BarChart,
+  ScatterChart,
   LineChart,
   MapChart,
   GridComponent,

@@ -1,0 +1,53 @@
+/**
+ * The index & rankings and the disparity pages, fed by the first evaluation run `jueqi serve` saves
+ * on a fresh store; the figures shown are the API's.
+ */
+import { readFileSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launch, screenshot } from './browser.ts'
+
+const base = inject('baseUrl')
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => browser?.close())
+
+describe('evaluation pages', () => {
+  it('shows the index ranking with uncertainty intervals and obstacle factors, in Chinese', async () => {
+    const run = (await (await fetch(`${base}/api/evaluations/latest`)).json()) as {
+      results: {
+        year: number
+        index: { units: string[]; rank: number[]; uncertainty: { p05: number[]; p95: number[] } }
+      }
+    }
+    const ix = run.results.index
+    const first = ix.units[ix.rank.indexOf(1)]!
+    const page = await (
+      await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })
+    ).newPage()
+    await page.goto(`${base}/index`)
+    await page.getByText(`高质量发展指数与排名（${run.results.year}年`).waitFor()
+    const table = page.getByTestId('index-table')
+    const row = table.locator('tbody tr').first()
+    const i = ix.units.indexOf(first)
+    await expect(row.locator('td').first().textContent()).resolves.toBe('1')
+    const r1 = (x: number) => String(Math.round(x * 10) / 10)
+    await row.getByText(`${r1(ix.uncertainty.p05[i]!)}–${r1(ix.uncertainty.p95[i]!)}`).waitFor()
+    await page.getByTestId('rank-chart').locator('canvas').waitFor()
+    const shot = await screenshot(page, 'index-zh-CN')
+    expect(readFileSync(shot).length).toBeGreaterThan(20_000)
+  })
+
+  it('shows Theil between/within the macro-regions and σ-convergence, in English', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })
+    await context.addInitScript(() => localStorage.setItem('jueqi-lang', 'en'))
+    const page = await context.newPage()
+    await page.goto(`${base}/disparity`)
+    await page.getByText('between and within the four macro-regions').waitFor()
+    await page.getByTestId('theil-chart').locator('canvas').waitFor()
+    await page.getByTestId('beta').getByText('R²').waitFor()
+    await screenshot(page, 'disparity-en')
+  })
+})

@@ -1,0 +1,79 @@
+import { Alert, Card, Descriptions, Space } from 'antd'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Chart } from '../../components/Chart.tsx'
+import type { EChartsOption } from '../../components/echarts.ts'
+import { Status } from '../../components/Status.tsx'
+import { formatValue } from '../../format.ts'
+import { useLoad } from '../../hooks.ts'
+import { latestRun } from './evaluation-api.ts'
+
+/** Regional disparity: Theil between/within the four macro-regions, and σ-convergence, over time. */
+export function DisparityPage() {
+  const { t, i18n } = useTranslation()
+  const run = useLoad(latestRun, 'disparity')
+  const d = run.data?.results.disparity
+  const theil = useMemo<EChartsOption>(
+    () =>
+      ({
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 60, right: 20, top: 40, bottom: 30 },
+        xAxis: { type: 'category', data: (d?.theil ?? []).map((x) => String(x.year)) },
+        yAxis: { type: 'value', name: 'Theil T' },
+        series: [
+          {
+            type: 'bar',
+            stack: 't',
+            name: t('disparity.between'),
+            data: (d?.theil ?? []).map((x) => x.between),
+          },
+          {
+            type: 'bar',
+            stack: 't',
+            name: t('disparity.within'),
+            data: (d?.theil ?? []).map((x) => x.within),
+          },
+        ],
+      }) as EChartsOption,
+    [d, t],
+  )
+  const sigma = useMemo<EChartsOption>(
+    () =>
+      ({
+        tooltip: { trigger: 'axis' },
+        grid: { left: 60, right: 20, top: 30, bottom: 30 },
+        xAxis: { type: 'category', data: (d?.sigma ?? []).map((x) => String(x.year)) },
+        yAxis: { type: 'value', name: 'σ', scale: true },
+        series: [{ type: 'line', name: 'σ', data: (d?.sigma ?? []).map((x) => x.sigma) }],
+      }) as EChartsOption,
+    [d],
+  )
+  if (!run.data) return <Status loading={run.loading} error={run.error} />
+  if (!d || d.theil.length === 0) return <Alert type="warning" title={t('disparity.none')} />
+  const f = (v: number) => formatValue(v, i18n.language)
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card title={t('disparity.heading')} data-testid="disparity-page">
+        <Chart option={theil} height={320} testId="theil-chart" />
+      </Card>
+      <Card title={t('disparity.sigma')}>
+        <Chart option={sigma} height={260} testId="sigma-chart" />
+        {d.beta && (
+          <Descriptions size="small" column={3} data-testid="beta">
+            <Descriptions.Item label="β">
+              {f(d.beta.b)} (se {f(d.beta.se_b)})
+            </Descriptions.Item>
+            <Descriptions.Item label="R²">{f(d.beta.r2)}</Descriptions.Item>
+            <Descriptions.Item label={t('disparity.halfLife')}>
+              {Number.isFinite(d.beta.half_life) ? f(d.beta.half_life) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('disparity.period')}>
+              {d.beta.from}–{d.beta.to}, n = {d.beta.n}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+    </Space>
+  )
+}
