@@ -11,6 +11,7 @@ import { openStore } from '../src/store/db.ts'
 import { startTestPostgres } from '../src/testing/postgres.ts'
 import { apiBench } from './api.ts'
 import { bundleFigures } from './bundle.ts'
+import { evaluationBench } from './evaluation.ts'
 import { countyUnits, ingestPglite, ingestPostgres, type Scale, writePanelCsv } from './ingest.ts'
 import { fmt, machineHeader, timed } from './machine.ts'
 
@@ -25,7 +26,7 @@ const arg = (name: string, dflt: string) => {
 const scaleName = arg('scale', 'full')
 const scale = SCALES[scaleName]
 if (!scale) throw new Error(`--scale must be ${Object.keys(SCALES).join(' or ')}`)
-const only = arg('only', 'ingest,pglite,api,bundle').split(',')
+const only = arg('only', 'evaluation,ingest,pglite,api,bundle').split(',')
 const seed = 20261125
 
 const server = await startTestPostgres([
@@ -51,6 +52,8 @@ try {
   const gen = await timed(() => writePanelCsv(csv, units, o))
   const rows = gen.value
   console.log(`generated ${fmt(rows)} synthetic observations in ${fmt(gen.seconds, 1)} s`)
+  if (only.includes('evaluation'))
+    for (const l of evaluationBench({ ...scale, draws: 200 }, seed, dir)) console.log(l)
   if (only.includes('ingest'))
     for (const l of await ingestPostgres(server.url, csv, rows, scale, o)) console.log(l)
   if (only.includes('pglite')) for (const l of ingestPglite(csv, rows, scale, seed)) console.log(l)

@@ -16,7 +16,7 @@
  * before any draw, never skipped.
  */
 import { mulberry32 } from '../statistics/synth.ts'
-import type { Aggregation } from './composite/aggregate.ts'
+import { type Aggregation, aggregateCompiled, compileHierarchy } from './composite/aggregate.ts'
 import type { Hierarchy } from './composite/hierarchy.ts'
 import { aggregateAll, type CompositeOptions, composite } from './composite/pipeline.ts'
 import type { Matrix } from './matrix.ts'
@@ -97,27 +97,41 @@ export function uncertainty(raw: Matrix, h: Hierarchy, o: UncertaintyOptions): U
     picks[key].push(k)
     return xs[k]!
   }
+  // the compiled structure and, per normalisation, the values (and their logs) are reused by every draw
+  const columns = first.stages.normalised!.columns
+  const compiled = compileHierarchy(h, columns)
+  const data = new Map(
+    [...normalised].map(([n, res]) => {
+      const z = res.stages.normalised!.data
+      const geo = o.aggregation.includes('geometric')
+      return [n, { z, logz: geo ? z.map(Math.log) : null, complete: !z.some(Number.isNaN) }] as const
+    }),
+  )
+  const K = columns.length
+  const A = compiled.aggregates.length
+  const wInd = new Float64Array(K)
+  const wAgg = new Float64Array(A)
+  const scores = new Float64Array(U)
+  const sorted = new Float64Array(U)
+  const scratch = new Float64Array(2 * A)
   for (let d = 0; d < o.draws; d++) {
     const n = pick(o.normalize, 'normalize')
     const w = pick(o.weights, 'weights')
     const a = pick(o.aggregation, 'aggregation')
     const bw = baseWeights.get(`${n}|${w}`)!
-    const weights = new Map<string, number>()
     let dev = 0
-    for (const [c, v] of bw) {
+    const perturbed = (v: number) => {
       const f = 1 + o.perturb * (2 * rand() - 1)
       dev += Math.abs(f - 1)
-      weights.set(c, v * f)
+      return v * f
     }
-    picks.perturb.push(dev / Math.max(1, bw.size))
-    const r = aggregateAll(
-      normalised.get(n)!.stages.normalised!,
-      h,
-      { weights: w, aggregation: a },
-      { stages: {}, screenedOut: [], treatment: [] },
-      weights,
-    )
-    ranks.set(r.rank, d * U)
+    for (let j = 0; j < K; j++) wInd[j] = perturbed(bw.get(columns[j]!)!)
+    for (let k = 0; k < A; k++)
+      wAgg[k] = compiled.aggregateParent[k]! < 0 ? 1 : perturbed(bw.get(compiled.aggregates[k]!)!)
+    picks.perturb.push(dev / Math.max(1, K + A - 1))
+    const { z, logz, complete } = data.get(n)!
+    aggregateCompiled(z, logz, U, K, compiled, wInd, wAgg, a, scores, scratch, complete)
+    competitionRanks(scores, sorted, ranks.subarray(d * U, (d + 1) * U))
   }
   const rankMedian = new Float64Array(U)
   const rankP05 = new Float64Array(U)
@@ -171,4 +185,28 @@ function firstOrder(ranks: Float64Array, U: number, D: number, group: number[]):
     for (let g = 0; g < G; g++) if (count[g]! > 0) between += count[g]! * (sum[g]! / count[g]! - m) ** 2
   }
   return total === 0 ? 0 : between / total
+}
+
+/** Ranks 1 = highest, ties sharing the smallest rank: 1 + the number of strictly higher scores. */
+function competitionRanks(scores: Float64Array, sorted: Float64Array, out: Float64Array): void {
+  sorted.set(scores)
+  sorted.sort() // ascending; NaN last
+  let valid = sorted.length
+  while (valid > 0 && Number.isNaN(sorted[valid - 1]!)) valid--
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!
+    if (s !== s) {
+      out[i] = Number.NaN
+      continue
+    }
+    // first index with sorted[idx] > s
+    let lo = 0
+    let hi = valid
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (sorted[mid]! > s) hi = mid
+      else lo = mid + 1
+    }
+    out[i] = 1 + (valid - lo)
+  }
 }

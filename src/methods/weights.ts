@@ -34,12 +34,66 @@ export interface EntropyResult {
 export class MethodInputError extends Error {}
 
 export function entropyWeights(m: Matrix, o: EntropyOptions): EntropyResult {
-  const y = o.on === 'raw' ? m : normalize(m, { scheme: 'minmax', directions: o.directions })
   if (o.on === 'raw') refuseNegative(m)
-  const entropy = new Float64Array(m.cols)
-  const divergence = new Float64Array(m.cols)
-  for (let j = 0; j < m.cols; j++) entropy[j] = columnEntropy(y, j, o.zero)
-  for (let j = 0; j < m.cols; j++) divergence[j] = 1 - entropy[j]!
+  const { rows, cols, data } = m
+  const shift = o.zero.kind === 'shift' ? o.zero.eps : 0
+  // y = raw value or direction-aware min-max value; every pass walks the matrix in row order
+  const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
+  const hi = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
+  const n = new Float64Array(cols)
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const v = data[k]!
+      if (v !== v) continue
+      n[j] = n[j]! + 1
+      if (v < lo[j]!) lo[j] = v
+      if (v > hi[j]!) hi[j] = v
+    }
+  for (let j = 0; j < cols; j++)
+    if (n[j]! < 2)
+      throw new MethodInputError(`column ${m.columns[j]}: entropy needs at least two units with values`)
+  // y = a·x + b per column (raw: a = 1, b = 0), plus the shift
+  const a = new Float64Array(cols)
+  const b = new Float64Array(cols)
+  for (let j = 0; j < cols; j++) {
+    const range = hi[j]! - lo[j]!
+    if (o.on === 'raw') a[j] = 1
+    else if (range === 0)
+      b[j] = 1 // a constant column is 1 after min-max (normalize.ts)
+    else if (o.directions[j] === 'lower') {
+      a[j] = -1 / range
+      b[j] = hi[j]! / range
+    } else {
+      a[j] = 1 / range
+      b[j] = -lo[j]! / range
+    }
+    b[j] = b[j]! + shift
+  }
+  const sum = new Float64Array(cols)
+  const ylny = new Float64Array(cols)
+  const zero = new Uint8Array(cols)
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const v = data[k]!
+      if (v !== v) continue
+      const y = a[j]! * v + b[j]!
+      sum[j] = sum[j]! + y
+      if (y > 0) ylny[j] = ylny[j]! + y * Math.log(y)
+      else zero[j] = 1
+    }
+  const entropy = new Float64Array(cols)
+  const divergence = new Float64Array(cols)
+  for (let j = 0; j < cols; j++) {
+    const S = sum[j]!
+    // Σ p ln p with p = y/S is (Σ y ln y)/S − ln S
+    entropy[j] =
+      S <= 0
+        ? 1
+        : o.zero.kind === 'column-zero' && zero[j]
+          ? 0
+          : -(ylny[j]! / S - Math.log(S)) / Math.log(n[j]!)
+    divergence[j] = 1 - entropy[j]!
+  }
   return { weights: shares(divergence), entropy, divergence }
 }
 
@@ -51,32 +105,6 @@ function refuseNegative(m: Matrix): void {
         `entropy on raw values needs values ≥ 0: ${m.units[i]} × ${m.columns[k % m.cols]} is ${m.data[k]} (use --on minmax)`,
       )
     }
-}
-
-function columnEntropy(y: Matrix, j: number, zero: EntropyZero): number {
-  const shift = zero.kind === 'shift' ? zero.eps : 0
-  let n = 0
-  let sum = 0
-  let hasZero = false
-  for (let i = 0; i < y.rows; i++) {
-    const v = y.data[i * y.cols + j]!
-    if (Number.isNaN(v)) continue
-    n++
-    sum += v + shift
-    if (v + shift === 0) hasZero = true
-  }
-  if (n < 2)
-    throw new MethodInputError(`column ${y.columns[j]}: entropy needs at least two units with values`)
-  if (sum === 0) return 1
-  if (zero.kind === 'column-zero' && hasZero) return 0
-  let h = 0
-  for (let i = 0; i < y.rows; i++) {
-    const v = y.data[i * y.cols + j]!
-    if (Number.isNaN(v)) continue
-    const p = (v + shift) / sum
-    if (p > 0) h -= p * Math.log(p)
-  }
-  return h / Math.log(n)
 }
 
 /** Non-negative scores rescaled to sum to 1; all zero (no information anywhere) gives equal weights. */

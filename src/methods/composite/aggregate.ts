@@ -48,3 +48,123 @@ export function aggregateInto(
             : wsum / acc
   }
 }
+
+/**
+ * A hierarchy compiled for repeated aggregation (the uncertainty analysis aggregates the same
+ * structure hundreds of times): each indicator column and each aggregate points to its parent's
+ * slot, so one row-major pass per level does all the sums with no lookups.
+ */
+export interface CompiledHierarchy {
+  /** slot of each indicator column's parent, in 0..aggregates−1 */
+  indicatorParent: Int32Array
+  /** aggregates in bottom-up order; parent slot of each (−1 for the top) */
+  aggregateParent: Int32Array
+  /** the level (2, 3, …) of each aggregate slot */
+  aggregateLevel: Int32Array
+  top: number
+  aggregates: string[]
+}
+
+export function compileHierarchy(
+  h: { levels: { nodes: { code: string; children: string[] }[] }[]; top: string },
+  columns: readonly string[],
+): CompiledHierarchy {
+  const aggregates = h.levels.flatMap((l) => l.nodes.map((n) => n.code))
+  const slot = new Map(aggregates.map((c, k) => [c, k]))
+  const parentOf = new Map<string, string>()
+  for (const l of h.levels) for (const n of l.nodes) for (const c of n.children) parentOf.set(c, n.code)
+  const indicatorParent = Int32Array.from(columns, (c) => slot.get(parentOf.get(c)!) ?? -1)
+  const aggregateParent = Int32Array.from(aggregates, (c) =>
+    parentOf.has(c) ? slot.get(parentOf.get(c)!)! : -1,
+  )
+  const aggregateLevel = Int32Array.from(h.levels.flatMap((l, i) => l.nodes.map(() => i + 2)))
+  return { indicatorParent, aggregateParent, aggregateLevel, top: slot.get(h.top)!, aggregates }
+}
+
+/**
+ * Aggregate every row of `z` (row-major, `cols` wide; `logz` = ln z for the geometric mean) up
+ * the compiled hierarchy with per-column weights `wInd` and per-aggregate weights `wAgg`, writing
+ * the top score of each row into `out`. Missing values are left out with their weights, as in
+ * `aggregateInto`; `scratch` holds 2 × aggregates numbers.
+ */
+export function aggregateCompiled(
+  z: Float64Array,
+  logz: Float64Array | null,
+  rows: number,
+  cols: number,
+  c: CompiledHierarchy,
+  wInd: Float64Array,
+  wAgg: Float64Array,
+  how: Aggregation,
+  out: Float64Array,
+  scratch: Float64Array,
+  /** the caller knows `z` has no missing values: the weight sums are the same for every row */
+  complete = false,
+): void {
+  const A = c.aggregates.length
+  const acc = scratch.subarray(0, A)
+  const wsum = scratch.subarray(A, 2 * A)
+  const geo = how === 'geometric'
+  const harm = how === 'harmonic'
+  if (!harm && complete)
+    return aggregateComplete(geo ? logz! : z, rows, cols, c, wInd, wAgg, geo, out, acc, wsum)
+  for (let i = 0; i < rows; i++) {
+    acc.fill(0)
+    wsum.fill(0)
+    const base = i * cols
+    for (let j = 0; j < cols; j++) {
+      const v = geo ? logz![base + j]! : z[base + j]!
+      if (v !== v) continue
+      const p = c.indicatorParent[j]!
+      const w = wInd[j]!
+      acc[p] = acc[p]! + (harm ? w / v : w * v)
+      wsum[p] = wsum[p]! + w
+    }
+    // aggregates are stored bottom-up, so a child is finished before its parent reads it
+    for (let k = 0; k < A; k++) {
+      const s = wsum[k]!
+      const mean = s === 0 ? Number.NaN : geo ? Math.exp(acc[k]! / s) : harm ? s / acc[k]! : acc[k]! / s
+      const p = c.aggregateParent[k]!
+      if (p < 0) {
+        out[i] = mean
+        continue
+      }
+      if (mean !== mean) continue
+      const w = wAgg[k]!
+      acc[p] = acc[p]! + (geo ? w * Math.log(mean) : harm ? w / mean : w * mean)
+      wsum[p] = wsum[p]! + w
+    }
+  }
+}
+
+/** The hot loop without missing values: weight sums computed once, one fused pass per row. */
+function aggregateComplete(
+  v: Float64Array,
+  rows: number,
+  cols: number,
+  c: CompiledHierarchy,
+  wInd: Float64Array,
+  wAgg: Float64Array,
+  geo: boolean,
+  out: Float64Array,
+  acc: Float64Array,
+  wsum: Float64Array,
+): void {
+  const A = c.aggregates.length
+  const parent = c.indicatorParent
+  wsum.fill(0)
+  for (let j = 0; j < cols; j++) wsum[parent[j]!] = wsum[parent[j]!]! + wInd[j]!
+  for (let k = 0; k < A; k++)
+    if (c.aggregateParent[k]! >= 0) wsum[c.aggregateParent[k]!] = wsum[c.aggregateParent[k]!]! + wAgg[k]!
+  for (let i = 0; i < rows; i++) {
+    acc.fill(0)
+    const base = i * cols
+    for (let j = 0; j < cols; j++) acc[parent[j]!] = acc[parent[j]!]! + wInd[j]! * v[base + j]!
+    for (let k = 0; k < A; k++) {
+      const mean = acc[k]! / wsum[k]!
+      const p = c.aggregateParent[k]!
+      if (p < 0) out[i] = geo ? Math.exp(mean) : mean
+      else acc[p] = acc[p]! + wAgg[k]! * mean
+    }
+  }
+}

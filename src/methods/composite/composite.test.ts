@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { csvTextToTable } from '../../files/csv.ts'
 import { createMatrix, matrixFromRows } from '../matrix.ts'
 import { MethodInputError } from '../weights.ts'
+import { aggregateCompiled, compileHierarchy } from './aggregate.ts'
 import { buildHierarchy, metaFromTable } from './hierarchy.ts'
 import { composite } from './pipeline.ts'
 import { kurt, passes, skew, treatColumn } from './treat.ts'
@@ -107,6 +108,54 @@ describe('composite index on COINr’s ASEM inputs', () => {
     expect(r.treatment.length).toBeGreaterThan(0)
     const ranks = Array.from(r.rank).sort((a, b) => a - b)
     if (r.ties.length === 0) expect(ranks).toEqual(ranks.map((_, i) => i + 1))
+  })
+
+  it('the compiled aggregation (used by the uncertainty draws) equals the general one, missing values included', () => {
+    for (const aggregation of ['arithmetic', 'geometric', 'harmonic'] as const) {
+      const r = composite(raw, h, { ...base, range: [1, 100], aggregation })
+      const n = r.stages.normalised!
+      const c = compileHierarchy(h, n.columns)
+      const wInd = Float64Array.from(n.columns, () => 1)
+      const wAgg = Float64Array.from(c.aggregates, () => 1)
+      const out = new Float64Array(n.rows)
+      aggregateCompiled(
+        n.data,
+        n.data.map(Math.log),
+        n.rows,
+        n.cols,
+        c,
+        wInd,
+        wAgg,
+        aggregation,
+        out,
+        new Float64Array(2 * c.aggregates.length),
+      )
+      for (let i = 0; i < n.rows; i++) expect(out[i]).toBeCloseTo(r.index[i]!, 9)
+    }
+    expect(raw.data.some(Number.isNaN)).toBe(true)
+    // the fused path for complete data (after imputation) agrees too
+    for (const aggregation of ['arithmetic', 'geometric'] as const) {
+      const r = composite(raw, h, { ...base, impute: 'mean', range: [1, 100], aggregation })
+      const n = r.stages.normalised!
+      expect(n.data.some(Number.isNaN)).toBe(false)
+      const c = compileHierarchy(h, n.columns)
+      const out = new Float64Array(n.rows)
+      const ones = (k: number) => new Float64Array(k).fill(1)
+      aggregateCompiled(
+        n.data,
+        n.data.map(Math.log),
+        n.rows,
+        n.cols,
+        c,
+        ones(n.cols),
+        ones(c.aggregates.length),
+        aggregation,
+        out,
+        new Float64Array(2 * c.aggregates.length),
+        true,
+      )
+      for (let i = 0; i < n.rows; i++) expect(out[i]).toBeCloseTo(r.index[i]!, 9)
+    }
   })
 
   it('refuses a geometric mean over zeros instead of skipping them', () => {
