@@ -106,8 +106,10 @@ export function aggregateCompiled(
   const wsum = scratch.subarray(A, 2 * A)
   const geo = how === 'geometric'
   const harm = how === 'harmonic'
-  if (!harm && complete)
-    return aggregateComplete(geo ? logz! : z, rows, cols, c, wInd, wAgg, geo, out, acc, wsum)
+  if (!harm && complete) {
+    aggregateComplete(geo ? logz! : z, rows, cols, c, wInd, wAgg, geo, out, acc, wsum)
+    return
+  }
   for (let i = 0; i < rows; i++) {
     acc.fill(0)
     wsum.fill(0)
