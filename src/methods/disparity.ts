@@ -63,7 +63,7 @@ function unweighted(
   let sum = 0
   for (let i = 0; i < col.length; i++) {
     const y = col[i]!
-    if (y !== y) continue
+    if (Number.isNaN(y)) continue
     if (y < 0)
       throw new MethodInputError(
         `${m.units[i]} × ${m.columns[j]} is ${y}: disparity measures need values ≥ 0`,

@@ -195,7 +195,7 @@ function competitionRanks(scores: Float64Array, sorted: Float64Array, out: Float
   while (valid > 0 && Number.isNaN(sorted[valid - 1]!)) valid--
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i]!
-    if (s !== s) {
+    if (Number.isNaN(s)) {
       out[i] = Number.NaN
       continue
     }

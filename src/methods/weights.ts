@@ -44,7 +44,7 @@ export function entropyWeights(m: Matrix, o: EntropyOptions): EntropyResult {
   for (let i = 0; i < rows; i++)
     for (let j = 0, k = i * cols; j < cols; j++, k++) {
       const v = data[k]!
-      if (v !== v) continue
+      if (Number.isNaN(v)) continue
       n[j] = n[j]! + 1
       if (v < lo[j]!) lo[j] = v
       if (v > hi[j]!) hi[j] = v
@@ -75,7 +75,7 @@ export function entropyWeights(m: Matrix, o: EntropyOptions): EntropyResult {
   for (let i = 0; i < rows; i++)
     for (let j = 0, k = i * cols; j < cols; j++, k++) {
       const v = data[k]!
-      if (v !== v) continue
+      if (Number.isNaN(v)) continue
       const y = a[j]! * v + b[j]!
       sum[j] = sum[j]! + y
       if (y > 0) ylny[j] = ylny[j]! + y * Math.log(y)

@@ -116,7 +116,7 @@ export function aggregateCompiled(
     const base = i * cols
     for (let j = 0; j < cols; j++) {
       const v = geo ? logz![base + j]! : z[base + j]!
-      if (v !== v) continue
+      if (Number.isNaN(v)) continue
       const p = c.indicatorParent[j]!
       const w = wInd[j]!
       acc[p] = acc[p]! + (harm ? w / v : w * v)
@@ -131,7 +131,7 @@ export function aggregateCompiled(
         out[i] = mean
         continue
       }
-      if (mean !== mean) continue
+      if (Number.isNaN(mean)) continue
       const w = wAgg[k]!
       acc[p] = acc[p]! + (geo ? w * Math.log(mean) : harm ? w / mean : w * mean)
       wsum[p] = wsum[p]! + w
