@@ -1,5 +1,6 @@
 /** `jueqi plan` as a person runs it: a real process on a fresh embedded data directory. */
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -60,6 +61,37 @@ describe('jueqi plan', () => {
     })
     await expect(jueqi('plan', 'export', 'NOPE')).rejects.toMatchObject({
       stderr: expect.stringContaining('no plan "NOPE"'),
+    })
+  })
+
+  it('imports a policy text as a draft plan, reads GBK when told, and refuses a file with no numbering', async () => {
+    const imported = await jueqi(
+      'plan',
+      'import',
+      '../shared/seeds/003_82bdf0602ae700a2.txt',
+      '--lang',
+      'zh',
+      '--id',
+      'H19X',
+      '--region',
+      '42',
+    )
+    expect(imported.stdout).toContain('22 nodes')
+    expect(imported.stdout).toContain('saved draft plan H19X version 1')
+    const list = await jueqi('plan', 'list')
+    expect(list.stdout).toMatch(/H19X\tprovincial\tpublished v-\tnewest v1/)
+    // the same text in GBK: refused as not UTF-8 unless --encoding gbk
+    const gbk = join(dir, 'plan-gbk.txt')
+    execFileSync('sh', ['-c', `iconv -c -f utf-8 -t gbk < ../shared/seeds/003_82bdf0602ae700a2.txt > ${gbk}`])
+    await expect(jueqi('plan', 'import', gbk, '--dry-run')).rejects.toMatchObject({
+      stderr: expect.stringContaining('not UTF-8'),
+    })
+    const ok = await jueqi('plan', 'import', gbk, '--encoding', 'gbk', '--dry-run')
+    expect(ok.stdout).toContain('22 nodes')
+    const none = join(dir, 'none.txt')
+    writeFileSync(none, '没有编号的一段文字。\n')
+    await expect(jueqi('plan', 'import', none)).rejects.toMatchObject({
+      stderr: expect.stringContaining('none.txt: no numbered structure'),
     })
   })
 })

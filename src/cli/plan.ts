@@ -1,10 +1,15 @@
 /** `jueqi plan`: list, export and assess the plans held in the store. */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { Command } from 'commander'
+import { docxText } from '../files/docx.ts'
 import { statusLabel } from '../plans/assess.ts'
+import { draftToTree } from '../plans/draft.ts'
 import { planToMarkdown } from '../plans/markdown.ts'
+import { PlanMetaSchema } from '../plans/model.ts'
+import { PolicyParseError, parsePolicyText } from '../plans/parse/index.ts'
 import { planStatuses } from '../store/plan-status.ts'
-import { getPlanVersion, listPlans } from '../store/plans.ts'
+import { getPlanVersion, insertPlanVersion, listPlans } from '../store/plans.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -27,8 +32,9 @@ async function emit(text: string, out?: string) {
 
 export function planCommand(): Command {
   const cmd = new Command('plan').description(
-    'plans as data: list, export, assess targets (import: see plan import)',
+    'plans as data: import a policy text, list, export, target statuses',
   )
+  cmd.addCommand(planImportCommand())
   cmd.addCommand(
     withStoreOptions(new Command('list'))
       .description('the plans held, with their published and newest versions')
@@ -101,4 +107,88 @@ export function planCommand(): Command {
       ),
   )
   return cmd
+}
+
+interface ImportOpts extends StoreOptions {
+  lang: string
+  id?: string
+  level: string
+  region: string
+  encoding: string
+  dryRun?: boolean
+  out?: string
+}
+
+/** `jueqi plan import <file>`: a numbered policy text → a draft plan version (not public until published). */
+export function planImportCommand(): Command {
+  return withStoreOptions(new Command('import'))
+    .description(
+      'parse a numbered policy document (.txt, .md, .docx) into a draft plan with target proposals',
+    )
+    .argument('<file>', 'the policy text')
+    .option('--lang <lang>', 'zh or en', 'zh')
+    .option('--id <id>', 'plan id (default: from the file name)')
+    .option('--level <level>', 'national, provincial or symposium', 'provincial')
+    .option('--region <code>', 'region of the plan (CN, CENTRAL, a province code)', 'CN')
+    .option('--encoding <enc>', 'utf-8 or gbk', 'utf-8')
+    .option('--dry-run', 'parse and report without saving')
+    .option('--out <file>', 'also write the draft as JSON')
+    .action(async (file: string, opts: ImportOpts) => {
+      if (!['zh', 'en'].includes(opts.lang)) throw new CliError(`--lang "${opts.lang}": expected zh or en`, 2)
+      if (!['national', 'provincial', 'symposium'].includes(opts.level))
+        throw new CliError(`--level "${opts.level}": expected national, provincial or symposium`, 2)
+      if (!['utf-8', 'utf8', 'gbk', 'gb18030'].includes(opts.encoding.toLowerCase()))
+        throw new CliError(`--encoding "${opts.encoding}": expected utf-8 or gbk`, 2)
+      const bytes = await readFile(file).catch(() => {
+        throw new CliError(`${file}: cannot read the file`, 2)
+      })
+      const name = basename(file)
+      let text: string
+      try {
+        text = /\.docx$/i.test(file)
+          ? await docxText(bytes, name)
+          : new TextDecoder(opts.encoding.toLowerCase() === 'gbk' ? 'gbk' : opts.encoding).decode(bytes)
+      } catch (e) {
+        throw new CliError((e as Error).message, 2)
+      }
+      const id =
+        opts.id ??
+        (name
+          .replace(/\.[^.]+$/, '')
+          .replace(/[^A-Za-z0-9_-]+/g, '-')
+          .replace(/^-+|-+$/g, '')
+          .slice(0, 40) ||
+          'DRAFT')
+      let draft: ReturnType<typeof parsePolicyText>
+      try {
+        draft = parsePolicyText(text, { lang: opts.lang as 'zh' | 'en', fileName: name, planId: id })
+      } catch (e) {
+        if (e instanceof PolicyParseError) throw new CliError(e.message, 2)
+        throw e
+      }
+      const tree = draftToTree(draft)
+      console.log(
+        `${name}: ${draft.nodeCount} nodes, ${draft.proposals.length} target proposals, ${draft.unplaced.length} unplaced lines`,
+      )
+      for (const u of draft.unplaced) console.log(`  unplaced line ${u.line}: ${u.reason} — ${u.text}`)
+      for (const w of draft.warnings) console.log(`  warning: ${w}`)
+      if (opts.out) await writeFile(opts.out, `${JSON.stringify({ ...draft, tree }, null, 2)}\n`)
+      if (opts.dryRun) return
+      await withStore(opts, async (s) => {
+        const meta = PlanMetaSchema.parse({
+          id,
+          level: opts.level,
+          region: opts.region,
+          issuer: '',
+          date: null,
+        })
+        const row = await insertPlanVersion(s.db, {
+          meta,
+          tree,
+          state: 'draft',
+          note: `imported from ${name}`,
+        })
+        console.log(`saved draft plan ${id} version ${row.version} (not public until published)`)
+      })
+    })
 }
