@@ -19,6 +19,7 @@ import * as listReleases from './routes/list-releases.ts'
 import * as planAlignment from './routes/plan-alignment.ts'
 import * as planStatus from './routes/plan-status.ts'
 import * as regionTree from './routes/region-tree.ts'
+import * as releaseApproval from './routes/release-approval.ts'
 import * as scorecard from './routes/scorecard.ts'
 import * as createTask from './routes/tasks/create-task.ts'
 import * as getEvidence from './routes/tasks/get-evidence.ts'
@@ -37,6 +38,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getIndicator.route, getIndicator.handler)
   app.openapi(listObservations.route, listObservations.handler)
   app.openapi(listReleases.route, listReleases.handler)
+  app.openapi(releaseApproval.route, releaseApproval.handler)
   app.openapi(getMap.route, getMap.handler)
   app.openapi(listPlans.route, listPlans.handler)
   app.openapi(getPlan.route, getPlan.handler)

@@ -41,6 +41,8 @@ export interface ObservationQuery {
   /** include rows of older releases that a newer release superseded */
   allVintages?: boolean
   preferredOnly?: boolean
+  /** include releases still in approval (staff views); public reads see approved ones only */
+  includeUnapproved?: boolean
 }
 
 export interface ObservationRow {
@@ -85,6 +87,7 @@ export async function queryObservations(db: Db, q: ObservationQuery): Promise<Ob
              CASE o.vintage WHEN 'revised' THEN 0 WHEN 'first_published' THEN 2 WHEN 'preliminary' THEN 3 ELSE 1 END AS vrank
       FROM observations o JOIN releases r ON r.id = o.release_id
       WHERE ${sql.join(where, sql` AND `)}
+        ${q.includeUnapproved ? sql`` : sql`AND NOT EXISTS (SELECT 1 FROM release_approvals a WHERE a.release_id = r.id AND a.status <> 'approved')`}
     ), ranked AS (
       SELECT v.*,
         dense_rank() OVER (PARTITION BY indicator_key, region_code, period ORDER BY published_on DESC, rid DESC) AS release_rank,

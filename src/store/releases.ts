@@ -13,3 +13,8 @@ export async function findRelease(db: Db, name: string): Promise<ReleaseRow | un
   const [row] = await db.select().from(releases).where(eq(releases.name, name))
   return row
 }
+
+export async function getReleaseById(db: Db, id: number): Promise<ReleaseRow | undefined> {
+  const [row] = await db.select().from(releases).where(eq(releases.id, id))
+  return row
+}

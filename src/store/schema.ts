@@ -320,3 +320,18 @@ export const evaluationRuns = pgTable('evaluation_runs', {
   results: jsonb('results').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/**
+ * Approval of a statistics release over a chain of levels (src/supervision/approval.ts). A release
+ * with a row here is public only once its status is `approved`; releases without one (the
+ * built-in data, imports by the statistics office itself) are public as before.
+ */
+export const releaseApprovals = pgTable('release_approvals', {
+  releaseId: integer('release_id')
+    .primaryKey()
+    .references(() => releases.id),
+  regionCode: text('region_code').notNull(),
+  status: text('status').notNull(),
+  state: jsonb('state').notNull(),
+  updatedAt: text('updated_at').notNull(),
+})

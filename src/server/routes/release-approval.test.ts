@@ -1,0 +1,125 @@
+/**
+ * Statistics approval through the API, with the cases DHIS2's data approval got wrong: a chain
+ * that skips a level is refused, a level cannot withdraw under a higher approval, and approve and
+ * accept at the top are two steps by two people. A release in approval is not public until approved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedStore } from '../../importer/seed.ts'
+import { queryAudit } from '../../store/audit.ts'
+import type { Store } from '../../store/db.ts'
+import { createReleaseWithRows } from '../../store/observations.ts'
+import { openTestStore } from '../../testing/backends.ts'
+import { type Client, client, grant, signedIn } from '../../testing/http-client.ts'
+import { createApp } from '../app.ts'
+
+let store: Store
+let app: ReturnType<typeof createApp>
+const u: Record<string, Client> = {}
+let releaseId: number
+let prefectureRelease: number
+
+const row = (region: string, value: number) => ({
+  region,
+  indicator: 'rd_intensity',
+  period: 2099,
+  value,
+  unit: '%',
+  source: 'test',
+  note: 'SYNTHETIC test row',
+  vintage: null,
+})
+
+beforeAll(async () => {
+  store = await openTestStore('pglite')
+  await seedStore(store)
+  app = createApp({ store })
+  u.hubeiStat = await signedIn(app, store.db, 'hubei.stat', [grant('statistician', '42')])
+  u.hubeiStat2 = await signedIn(app, store.db, 'hubei.stat2', [grant('statistician', '42')])
+  u.henanStat = await signedIn(app, store.db, 'henan.stat', [grant('statistician', '41')])
+  u.natStat = await signedIn(app, store.db, 'nat.stat', [grant('statistician', 'CN')])
+  u.natStat2 = await signedIn(app, store.db, 'nat.stat2', [grant('statistician', 'CN')])
+  releaseId = (
+    await createReleaseWithRows(
+      store,
+      { name: 'Hubei 2099 (SYNTHETIC)', publishedOn: '2026-11-01', kind: 'import', synthetic: true },
+      [row('42', 9.99)],
+    )
+  ).id
+  prefectureRelease = (
+    await createReleaseWithRows(
+      store,
+      { name: 'Wuhan 2099 (SYNTHETIC)', publishedOn: '2026-11-01', kind: 'import', synthetic: true },
+      [row('4201', 8.88)],
+    )
+  ).id
+})
+afterAll(async () => store?.close())
+
+const step = (c: Client, id: number, body: Record<string, unknown>) =>
+  c.json<{ status: string; error?: { message: string } }>(`/api/releases/${id}/approval`, body)
+const publicValue = async () => {
+  const r = await client(app).json<{ observations: { value: number }[] }>(
+    '/api/observations?indicator=rd_intensity&region=42&from=2099&to=2099',
+  )
+  return r.body.observations.map((o) => o.value)
+}
+
+describe('statistics approval', () => {
+  it('another province cannot submit; Hubei submits and the release stops being public', async () => {
+    expect(await publicValue()).toEqual([9.99])
+    expect((await step(u.henanStat!, releaseId, { step: 'submit', region: '42' })).status).toBe(403)
+    const r = await step(u.hubeiStat!, releaseId, { step: 'submit', region: '42' })
+    expect(r.body.status).toBe('pending')
+    expect(await publicValue()).toEqual([])
+  })
+
+  it('levels approve in order; the submitter does not approve; the national level cannot go first', async () => {
+    expect((await step(u.hubeiStat!, releaseId, { step: 'approve', level: '42' })).status).toBe(403)
+    const early = await step(u.natStat!, releaseId, { step: 'approve', level: 'CN' })
+    expect(early.status).toBe(409)
+    expect(early.body.error?.message).toContain('skipped_level')
+    expect((await step(u.hubeiStat2!, releaseId, { step: 'approve', level: '42' })).body.status).toBe(
+      'pending',
+    )
+    expect((await step(u.natStat!, releaseId, { step: 'approve', level: 'CN' })).body.status).toBe(
+      'awaiting_acceptance',
+    )
+  })
+
+  it('a level cannot unapprove once the level above has approved (DHIS2 allowed it)', async () => {
+    const r = await step(u.hubeiStat2!, releaseId, { step: 'unapprove', level: '42', reason: 'typo found' })
+    expect(r.status).toBe(409)
+    expect(r.body.error?.message).toContain('locked_by_higher')
+  })
+
+  it('approve and accept are two steps by two people; accepted data is public again', async () => {
+    expect((await step(u.natStat!, releaseId, { step: 'accept' })).status).toBe(403)
+    expect(await publicValue()).toEqual([])
+    expect((await step(u.natStat2!, releaseId, { step: 'accept' })).body.status).toBe('approved')
+    expect(await publicValue()).toEqual([9.99])
+  })
+
+  it('a chain that skips a level is refused (a prefecture straight to the nation)', async () => {
+    const r = await step(u.hubeiStat!, prefectureRelease, {
+      step: 'submit',
+      region: '4201',
+      levels: ['4201', 'CN'],
+    })
+    expect(r.status).toBe(409)
+    expect(r.body.error?.message).toContain('skipped_level')
+  })
+
+  it('every step is in the audit log', async () => {
+    const audit = await u.natStat!.json<{ entries: { action: string }[] }>(
+      `/api/audit?objectType=release&objectId=${releaseId}`,
+    )
+    expect(audit.status).toBe(403) // statisticians do not read the audit log
+    const entries = await queryAudit(store.db, { objectType: 'release', objectId: String(releaseId) })
+    expect(entries.map((e) => e.action)).toEqual([
+      'release.submitted',
+      'release.approved',
+      'release.approved',
+      'release.accepted',
+    ])
+  })
+})
