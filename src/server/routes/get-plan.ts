@@ -62,7 +62,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const row = await getPlanVersion(db, id, version ?? 'published')
   // drafts are not public
-  if (!row || row.state !== 'published')
+  if (row?.state !== 'published')
     throw new AppError('not_found', { what: `plan ${id}${version ? ` v${version}` : ''}` })
   const versions = (await listPlanVersions(db, id))
     .filter((v) => v.state === 'published')

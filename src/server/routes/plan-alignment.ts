@@ -52,7 +52,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const plan = await getPlanVersion(db, id)
   const national = nationalId ? await getPlanVersion(db, nationalId) : undefined
   if (!plan) throw new AppError('not_found', { what: `plan ${id}` })
-  if (!national || national.level !== 'national')
+  if (national?.level !== 'national')
     throw new AppError('not_found', { what: `national plan ${nationalId ?? ''}` })
   return c.json(alignPlans(national.tree, plan.tree), 200)
 }
