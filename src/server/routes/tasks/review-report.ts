@@ -2,7 +2,6 @@ import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { appendAudit } from '../../../store/audit.ts'
 import { getReport, getTask, saveReport } from '../../../store/tasks.ts'
 import { reviewReport } from '../../../supervision/reports.ts'
-import { canRead } from '../../access.ts'
 import type { AppEnv } from '../../env.ts'
 import { AppError } from '../../errors.ts'
 import { writeErrorResponses } from '../../schemas.ts'
@@ -43,8 +42,8 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const report = await getReport(db, id)
   const task = report ? await getTask(db, report.taskId) : undefined
-  if (!report || !task || !canRead(c, { kind: 'report', regionCode: task.regionCode, state: report.status }))
-    throw new AppError('not_found', { what: `report ${id}` })
+  // a write on an existing report is answered by the permission check (401/403), not hidden as 404
+  if (!report || !task) throw new AppError('not_found', { what: `report ${id}` })
   const at = new Date().toISOString()
   const result = await db.transaction(async (tx) => {
     const next = await applyTaskEvent(c, tx, task, decision, {
