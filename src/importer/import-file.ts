@@ -42,6 +42,10 @@ export interface ImportOptions extends WideOptions {
   vintageFromNotes?: boolean
   kind?: string
   onProgress?: Progress
+  /** whose regions the rows may be for (an uploading statistician's); a row outside is an issue */
+  regionAllowed?: (code: string) => boolean
+  /** start the release in approval (written with it, in one transaction) */
+  approval?: ReleaseInput['approval']
 }
 
 export type ImportResult =
@@ -89,6 +93,7 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
     synthetic: opts.synthetic ?? false,
     description: opts.description ?? '',
     sourceFile: basename(path),
+    ...(opts.approval ? { approval: opts.approval } : {}),
   }
   const ctx = await importContext(store, opts)
   const locations = new SeqLocations()
@@ -108,7 +113,20 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
   }
   const outcome = await writeRelease(store, release, async (sink) => {
     const feed = new BatchFeed(sink, locations)
-    const c = new Collector(ctx, (row) => feed.push(row), false)
+    let c: Collector | undefined
+    const allowed = opts.regionAllowed
+    c = new Collector(
+      ctx,
+      (row) => {
+        if (!allowed || allowed(row.region)) return feed.push(row)
+        c?.issues.push({
+          location: location(heads[feed.table] ?? { file: basename(path) }, feed.line, 'region'),
+          code: 'out_of_scope',
+          message: `region ${row.region} is outside the regions you may load`,
+        })
+      },
+      false,
+    )
     if (ext === '.xlsx') await feedWorkbook(path, ctx, c, feed, heads, opts)
     else await feedCsv(path, ctx, c, feed, heads, opts)
     await feed.flush()

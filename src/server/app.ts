@@ -13,6 +13,7 @@ import type { AppEnv } from './env.ts'
 import { AppError, errorResponse } from './errors.ts'
 import { registerRoutes } from './router.ts'
 import { MAX_EVIDENCE_BYTES } from './routes/tasks/upload-evidence.ts'
+import { MAX_UPLOAD_BYTES } from './routes/upload-release.ts'
 import { registerWebApp } from './static.ts'
 
 export interface AppOptions {
@@ -40,6 +41,13 @@ export function createApp({ store, webRoot }: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', sessionMiddleware)
   app.use('/api/*', csrfMiddleware)
   // refuse an oversized upload before reading it (the multipart envelope gets 64 KiB of slack)
+  app.use(
+    '/api/releases',
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES,
+      onError: (c) => errorResponse(c, 'too_large', { why: `more than ${MAX_UPLOAD_BYTES} bytes` }),
+    }),
+  )
   app.use(
     '/api/tasks/:id/evidence',
     bodyLimit({

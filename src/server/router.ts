@@ -29,6 +29,7 @@ import * as reviewReport from './routes/tasks/review-report.ts'
 import * as submitReport from './routes/tasks/submit-report.ts'
 import * as taskTransition from './routes/tasks/task-transition.ts'
 import * as uploadEvidence from './routes/tasks/upload-evidence.ts'
+import * as uploadRelease from './routes/upload-release.ts'
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(regionTree.route, regionTree.handler)
@@ -39,6 +40,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listObservations.route, listObservations.handler)
   app.openapi(listReleases.route, listReleases.handler)
   app.openapi(releaseApproval.route, releaseApproval.handler)
+  app.openapi(uploadRelease.route, uploadRelease.handler)
   app.openapi(getMap.route, getMap.handler)
   app.openapi(listPlans.route, listPlans.handler)
   app.openapi(getPlan.route, getPlan.handler)

@@ -22,7 +22,19 @@ export interface Duplicate {
   firstSeq: number
 }
 
-export type ReleaseInput = Omit<NewRelease, 'id' | 'rowCount' | 'createdAt'>
+export type ReleaseInput = Omit<NewRelease, 'id' | 'rowCount' | 'createdAt'> & {
+  /** a release loaded by a province's statistician starts in approval, in the same transaction */
+  approval?: { regionCode: string; status: string; state: unknown; updatedAt: string }
+}
+
+const INSERT_APPROVAL = `INSERT INTO release_approvals (release_id, region_code, status, state, updated_at) VALUES ($1, $2, $3, $4, $5)`
+const approvalParams = (id: number, a: NonNullable<ReleaseInput['approval']>) => [
+  id,
+  a.regionCode,
+  a.status,
+  JSON.stringify(a.state),
+  a.updatedAt,
+]
 
 /** What the producer returns: commit or not; duplicates found by the store make it roll back too. */
 export type ProduceResult = { commit: boolean }
@@ -97,6 +109,7 @@ async function writePostgres(
   try {
     await client.query('BEGIN')
     const created = releaseRow((await client.query(INSERT_RELEASE, releaseParams(release))).rows[0])
+    if (release.approval) await client.query(INSERT_APPROVAL, approvalParams(created.id, release.approval))
     const copy = client.query(copyFrom(`COPY observations (${COLUMNS}) FROM STDIN`))
     const done = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve)
@@ -149,6 +162,7 @@ async function writePglite(
       const created = releaseRow(
         (await tx.query<Record<string, unknown>>(INSERT_RELEASE, releaseParams(release))).rows[0]!,
       )
+      if (release.approval) await tx.query(INSERT_APPROVAL, approvalParams(created.id, release.approval))
       let seq = 0
       const sink: RowSink = {
         async write(rows) {

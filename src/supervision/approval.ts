@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { isoDateTimeSchema } from './dates.ts'
+import { NATIONAL, prefixParent } from './roles.ts'
 
 export const approvalWorkflowSchema = z.object({
   /** Region codes (or level names) lowest first; the last one is the top. */
@@ -187,4 +188,12 @@ export function accept(s: ApprovalState, actor: string, at: string): ApprovalRes
 export function unaccept(s: ApprovalState, actor: string, at: string, reason?: string): ApprovalResult {
   if (!s.accepted) return fail('not_accepted', 'not accepted')
   return stamped(s, 'unaccept', top(s), actor, at, { accepted: null }, reason)
+}
+
+/** The default chain for a region's release: its own office, then each level above it up to the nation. */
+export function defaultApprovalChain(region: string): string[] {
+  const chain = [region]
+  for (let p = prefixParent(region); p; p = prefixParent(p)) chain.push(p)
+  if (chain.at(-1) !== NATIONAL) chain.push(NATIONAL)
+  return chain
 }

@@ -122,4 +122,50 @@ describe('statistics approval', () => {
       'release.accepted',
     ])
   })
+
+  it('a Hubei statistician uploads a release: it starts in approval and is not public; a row for Henan is refused with 403 and nothing written', async () => {
+    const upload = (c: Client, csv: string, name: string, region = '42') => {
+      const form = new FormData()
+      form.set('file', new File([csv], 'hubei.csv'))
+      form.set('release', name)
+      form.set('region', region)
+      form.set('published', '2026-11-20')
+      return c('/api/releases', { method: 'POST', body: form })
+    }
+    const head = 'region,indicator,period,value,unit,source,note\n'
+    const ok = await upload(
+      u.hubeiStat!,
+      `${head}42,rd_intensity,2025,7.77,%,test,SYNTHETIC\n4201,gdp,2025,1,100 million yuan,test,SYNTHETIC\n`,
+      'Hubei upload (SYNTHETIC)',
+    )
+    expect(ok.status).toBe(201)
+    expect(await ok.json()).toMatchObject({ rows: 2, status: 'pending' })
+    const seen = await client(app).json<{ observations: unknown[] }>(
+      '/api/observations?indicator=rd_intensity&region=42&from=2025&to=2025',
+    )
+    expect(seen.body.observations).toEqual([])
+    const releasesBefore = (await client(app).json<{ releases: unknown[] }>('/api/releases')).body.releases
+      .length
+    const bad = await upload(
+      u.hubeiStat!,
+      `${head}42,gdp,2025,1,100 million yuan,test,SYNTHETIC\n41,gdp,2025,1,100 million yuan,test,SYNTHETIC\n`,
+      'Mixed (SYNTHETIC)',
+    )
+    expect(bad.status).toBe(403)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /hubei.csv.*3.*region 41 is outside/,
+    )
+    expect(
+      (
+        await upload(
+          u.henanStat!,
+          `${head}42,gdp,2025,1,100 million yuan,test,SYNTHETIC\n`,
+          'Henan for Hubei (SYNTHETIC)',
+        )
+      ).status,
+    ).toBe(403)
+    expect((await client(app).json<{ releases: unknown[] }>('/api/releases')).body.releases.length).toBe(
+      releasesBefore,
+    )
+  })
 })

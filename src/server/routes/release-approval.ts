@@ -8,6 +8,7 @@ import {
   accept,
   approve,
   checkChain,
+  defaultApprovalChain,
   releaseStatus,
   startApproval,
   submit,
@@ -15,7 +16,7 @@ import {
   unapprove,
 } from '../../supervision/approval.ts'
 import type { Action } from '../../supervision/permissions.ts'
-import { NATIONAL, prefixParent } from '../../supervision/roles.ts'
+import { prefixParent } from '../../supervision/roles.ts'
 import { authorize } from '../access.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
@@ -134,15 +135,8 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
 
 /** The chain from the region up to the nation, by GB/T 2260 codes; a given chain must skip no level. */
 function startApprovalFor(region: string, levels?: string[]): ApprovalState {
-  const chain = levels ?? defaultChain(region)
+  const chain = levels ?? defaultApprovalChain(region)
   const check = checkChain(region, chain, prefixParent)
   if (!check.ok) throw new AppError('conflict', { why: `skipped_level: ${check.message}` })
   return startApproval({ levels: chain, acceptAtTop: true })
-}
-
-function defaultChain(region: string): string[] {
-  const chain = [region]
-  for (let p = prefixParent(region); p; p = prefixParent(p)) chain.push(p)
-  if (chain.at(-1) !== NATIONAL) chain.push(NATIONAL)
-  return chain
 }

@@ -28,6 +28,7 @@ export interface ImportIssue {
     | 'bad_period_header'
     | 'bad_vintage'
     | 'empty'
+    | 'out_of_scope'
   message: string
 }
 
