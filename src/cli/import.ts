@@ -1,6 +1,12 @@
 import { existsSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
 import { Command } from 'commander'
 import { ImportRefused, importFile } from '../importer/import-file.ts'
+import { appendAudit } from '../store/audit.ts'
+import { defaultApprovalChain, releaseStatus, startApproval, submit } from '../supervision/approval.ts'
+import { can, DENY_MESSAGES } from '../supervision/permissions.ts'
+import type { User } from '../supervision/roles.ts'
+import { actingUser } from './acting-user.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 import { progressBar } from './progress.ts'
@@ -13,6 +19,8 @@ interface Opts extends StoreOptions {
   indicator?: string
   unit?: string
   source?: string
+  as?: string
+  region?: string
 }
 
 export function importCommand(): Command {
@@ -28,13 +36,24 @@ export function importCommand(): Command {
     .option('--unit <unit>', 'unit of a wide table, checked against the indicator')
     .option('--source <text>', 'source of a wide table')
     .option('--dry-run', 'validate only; store nothing')
+    .option(
+      '--as <username>',
+      'load as this account: every row must be in its regions, and the release starts in approval',
+    )
+    .option(
+      '--region <code>',
+      "with --as: the region the release covers (default: the account's first statistics region)",
+    )
     .action(async (file: string, opts: Opts) => {
       // a bar for files of more than a few thousand rows (progress is counted in bytes for CSV)
       const showBarAbove = existsSync(file) && statSync(file).size > 64 * 1024 ? 0 : Number.POSITIVE_INFINITY
       const store = await openSeededStore(opts)
       let bar: ReturnType<typeof progressBar> | undefined
       try {
+        const user = await actingUser(store.db, opts.as)
+        const scoped: Partial<ReturnType<typeof scopeFor>> = user ? scopeFor(user, opts.region) : {}
         const result = await importFile(store, file, {
+          ...scoped,
           release: opts.release,
           publishedOn: opts.published,
           description: opts.description,
@@ -54,10 +73,27 @@ export function importCommand(): Command {
           const n = result.issues.length + result.moreIssues
           throw new CliError(`${file}: rejected, ${n} problem(s); nothing was stored`, 2)
         }
+        if (user && result.release && scoped.approval) {
+          const base = {
+            objectType: 'release' as const,
+            objectId: String(result.release.id),
+            region: scoped.approval.regionCode,
+            actor: user.id,
+            at: scoped.approval.updatedAt,
+          }
+          await store.db.transaction(async (tx) => {
+            await appendAudit(tx, {
+              ...base,
+              action: 'release.imported',
+              details: { rows: result.rows, file: basename(file) },
+            })
+            await appendAudit(tx, { ...base, action: 'release.submitted', details: {} })
+          })
+        }
         console.log(
           result.dryRun
             ? `${file}: ${result.rows} rows are valid (dry run; nothing stored)`
-            : `${file}: release "${result.release?.name}" created with ${result.rows} rows`,
+            : `${file}: release "${result.release?.name}" created with ${result.rows} rows${user ? ', pending approval' : ''}`,
         )
       } catch (e) {
         if (e instanceof ImportRefused) throw new CliError(e.message, 2)
@@ -66,4 +102,31 @@ export function importCommand(): Command {
         await store.close()
       }
     })
+}
+
+/** The permission check and the approval start for an import made on behalf of an account. */
+function scopeFor(user: User, regionOpt?: string) {
+  const region =
+    regionOpt ??
+    user.grants.find((g) => g.role === 'statistician' || g.role === 'provincial_officer')?.regions[0]
+  if (!region)
+    throw new CliError(
+      `--as ${user.id}: the account loads no statistics (no statistician role); give --region`,
+      2,
+    )
+  const d = can(user, 'observation.import', { kind: 'release', regionCode: region, state: 'draft' })
+  if (!d.allowed)
+    throw new CliError(
+      `--as ${user.id}: not allowed to load statistics for ${region}: ${DENY_MESSAGES[d.reason]}`,
+      2,
+    )
+  const at = new Date().toISOString()
+  const s = submit(startApproval({ levels: defaultApprovalChain(region), acceptAtTop: true }), user.id, at)
+  if (!s.ok) throw new CliError(s.message, 2)
+  return {
+    regionAllowed: (code: string) =>
+      can(user, 'observation.import', { kind: 'release', regionCode: code, state: 'draft' }).allowed &&
+      (code === region || code.startsWith(region)),
+    approval: { regionCode: region, status: releaseStatus(s.state), state: s.state, updatedAt: at },
+  }
 }
