@@ -63,6 +63,8 @@ export interface CompiledHierarchy {
   aggregateLevel: Int32Array
   top: number
   aggregates: string[]
+  /** maximal runs of consecutive columns with the same parent: [start, end, parent] triples */
+  runs: Int32Array
 }
 
 export function compileHierarchy(
@@ -78,7 +80,19 @@ export function compileHierarchy(
     parentOf.has(c) ? slot.get(parentOf.get(c)!)! : -1,
   )
   const aggregateLevel = Int32Array.from(h.levels.flatMap((l, i) => l.nodes.map(() => i + 2)))
-  return { indicatorParent, aggregateParent, aggregateLevel, top: slot.get(h.top)!, aggregates }
+  const runs: number[] = []
+  for (let j = 0; j < columns.length; j++) {
+    if (j > 0 && indicatorParent[j] === indicatorParent[j - 1]) runs[runs.length - 2] = j + 1
+    else runs.push(j, j + 1, indicatorParent[j]!)
+  }
+  return {
+    indicatorParent,
+    aggregateParent,
+    aggregateLevel,
+    top: slot.get(h.top)!,
+    aggregates,
+    runs: Int32Array.from(runs),
+  }
 }
 
 /**
@@ -158,10 +172,16 @@ function aggregateComplete(
   for (let j = 0; j < cols; j++) wsum[parent[j]!] = wsum[parent[j]!]! + wInd[j]!
   for (let k = 0; k < A; k++)
     if (c.aggregateParent[k]! >= 0) wsum[c.aggregateParent[k]!] = wsum[c.aggregateParent[k]!]! + wAgg[k]!
+  const runs = c.runs
   for (let i = 0; i < rows; i++) {
     acc.fill(0)
     const base = i * cols
-    for (let j = 0; j < cols; j++) acc[parent[j]!] = acc[parent[j]!]! + wInd[j]! * v[base + j]!
+    // columns of one parent are usually adjacent: sum each run in a register, one store per run
+    for (let r = 0; r < runs.length; r += 3) {
+      let sum = 0
+      for (let j = runs[r]!, end = runs[r + 1]!; j < end; j++) sum += wInd[j]! * v[base + j]!
+      acc[runs[r + 2]!] = acc[runs[r + 2]!]! + sum
+    }
     for (let k = 0; k < A; k++) {
       const mean = acc[k]! / wsum[k]!
       const p = c.aggregateParent[k]!
