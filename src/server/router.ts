@@ -17,6 +17,8 @@ import * as listPlans from './routes/list-plans.ts'
 import * as listRegions from './routes/list-regions.ts'
 import * as listReleases from './routes/list-releases.ts'
 import * as planAlignment from './routes/plan-alignment.ts'
+import * as planDrafts from './routes/plan-drafts.ts'
+import * as planPublish from './routes/plan-publish.ts'
 import * as planStatus from './routes/plan-status.ts'
 import * as regionTree from './routes/region-tree.ts'
 import * as releaseApproval from './routes/release-approval.ts'
@@ -46,6 +48,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getPlan.route, getPlan.handler)
   app.openapi(planStatus.route, planStatus.handler)
   app.openapi(planAlignment.route, planAlignment.handler)
+  app.openapi(planDrafts.route, planDrafts.handler)
+  app.openapi(planPublish.route, planPublish.handler)
   app.openapi(listTasks.route, listTasks.handler)
   app.openapi(createTask.route, createTask.handler)
   app.openapi(getTask.route, getTask.handler)

@@ -1,8 +1,10 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { getPlanVersion, listPlanVersions } from '../../store/plans.ts'
+import { canRead } from '../access.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
 import { errorResponses } from '../schemas.ts'
+import { planScope } from './plan-drafts.ts'
 
 const NodeSchema = z
   .looseObject({
@@ -24,7 +26,13 @@ export const route = createRoute({
   summary: 'A plan: its tree (current published version, or ?version=N) and its version list',
   request: {
     params: z.object({ id: z.string().min(1).max(40).openapi({ example: 'C21' }) }),
-    query: z.object({ version: z.coerce.number().int().positive().optional() }),
+    query: z.object({
+      version: z.coerce.number().int().positive().optional(),
+      draft: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({ description: "staff of the plan's region: the newest version, draft or not" }),
+    }),
   },
   responses: {
     200: {
@@ -58,14 +66,18 @@ export const route = createRoute({
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { id } = c.req.valid('param')
-  const { version } = c.req.valid('query')
+  const { version, draft } = c.req.valid('query')
   const db = c.get('store').db
-  const row = await getPlanVersion(db, id, version ?? 'published')
-  // drafts are not public
-  if (row?.state !== 'published')
+  let row = await getPlanVersion(db, id, draft === 'true' ? 'latest' : (version ?? 'published'))
+  // drafts are not public: the public asking for the newest version gets the newest published one
+  const staff = row
+    ? canRead(c, { kind: 'plan', regionCode: planScope(row.level, row.regionCode), state: 'draft' })
+    : false
+  if (draft === 'true' && !staff) row = await getPlanVersion(db, id, 'published')
+  if (!row || (row.state !== 'published' && !staff))
     throw new AppError('not_found', { what: `plan ${id}${version ? ` v${version}` : ''}` })
   const versions = (await listPlanVersions(db, id))
-    .filter((v) => v.state === 'published')
+    .filter((v) => v.state === 'published' || staff)
     .map((v) => ({ version: v.version, state: v.state, note: v.note, publishedAt: iso(v.publishedAt) }))
   return c.json(
     {
