@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launch, screenshot } from './browser.ts'
+import { E2E_PASSWORD } from './global-setup.ts'
 
 const base = inject('baseUrl')
 type Row = Record<string, string>
@@ -73,6 +74,32 @@ describe('plan browser', () => {
     await implemented.getByText('C21-2-3', { exact: true }).waitFor()
     await expect(implemented.getByText('H19-1-1').count()).resolves.toBeGreaterThan(0)
     await expect(page.getByTestId('align-missing').locator('li').count()).resolves.toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('a Hubei officer renames an item of the Hubei plan, saves a draft, publishes it, and the public sees the new wording', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(`${base}/login`)
+    await page.getByTestId('login-username').fill('hubei.officer')
+    await page.getByTestId('login-password').fill(E2E_PASSWORD)
+    await page.getByTestId('login-submit').click()
+    await page.getByTestId('signed-in-as').waitFor()
+    await page.goto(`${base}/plans/H19`)
+    await page.getByTestId('plan-edit').click()
+    await page.getByTestId('edit-tree').getByText('加快制造业结构优化升级', { exact: false }).first().click()
+    const title = page.getByTestId('edit-title-zh')
+    await title.fill('加快制造业结构优化升级（修订稿）')
+    await page.getByTestId('edit-save').click()
+    await page.getByTestId('edit-message').getByText('已保存为第2版草稿').waitFor()
+    await page.getByTestId('edit-publish').click()
+    await page.getByTestId('edit-message').getByText('第2版已发布').waitFor()
+    const pub = (await (await fetch(`${base}/api/plans/H19`)).json()) as {
+      version: number
+      tree: { children: { children: { title_zh: string }[] }[] }
+    }
+    expect(pub.version).toBe(2)
+    expect(JSON.stringify(pub.tree)).toContain('加快制造业结构优化升级（修订稿）')
     await context.close()
   })
 })

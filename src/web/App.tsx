@@ -14,6 +14,9 @@ const IndicatorPage = lazy(() =>
   import('./pages/IndicatorPage.tsx').then((m) => ({ default: m.IndicatorPage })),
 )
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx').then((m) => ({ default: m.PlansPage })))
+const PlanEditPage = lazy(() =>
+  import('./pages/plans/PlanEditPage.tsx').then((m) => ({ default: m.PlanEditPage })),
+)
 const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })))
 const TaskBoard = lazy(() => import('./pages/tasks/TaskBoard.tsx').then((m) => ({ default: m.TaskBoard })))
 const TaskPage = lazy(() => import('./pages/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })))
@@ -97,6 +100,7 @@ export function App() {
               <Route path="/" element={<Overview />} />
               <Route path="/plans" element={<PlansPage />} />
               <Route path="/plans/:id" element={<PlanPage />} />
+              <Route path="/plans/:id/edit" element={<PlanEditPage />} />
               <Route path="/tasks" element={<TaskBoard />} />
               <Route path="/tasks/:id" element={<TaskPage />} />
               <Route path="/audit" element={<AuditPage />} />

@@ -1,12 +1,13 @@
 import { Alert, Card, Col, Row, Select, Space, Switch, Tag, Tree, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router-dom'
+import { Link, useParams } from 'react-router-dom'
 import { api, type PlanNode, type TargetStatus } from '../../api.ts'
 import { Status } from '../../components/Status.tsx'
 import { CENTRAL_PROVINCES } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
+import { useSession } from '../../session.tsx'
 import { AlignmentCard } from './AlignmentCard.tsx'
 import { NodeDetail } from './NodeDetail.tsx'
 import { STATUS_COLOR } from './status-colors.ts'
@@ -22,6 +23,7 @@ export function PlanPage() {
   const { id = 'C21' } = useParams()
   const { t, i18n } = useTranslation()
   const name = useLangName()
+  const { user } = useSession()
   const plan = useLoad(() => api.plan(id), id)
   const statuses = useLoad(() => api.planStatus(id, i18n.language), [id, i18n.language])
   const regions = useLoad(() => api.regions('?level=province'), 'provinces')
@@ -65,6 +67,11 @@ export function PlanPage() {
         <Space wrap>
           <Tag>{t(`plans.levels.${plan.data.level}`, { defaultValue: plan.data.level })}</Tag>
           <Tag>{t('plans.version', { version: plan.data.version })}</Tag>
+          {user && (
+            <Link to={`/plans/${id}/edit`} data-testid="plan-edit">
+              {t('plans.edit')}
+            </Link>
+          )}
           {tree.issuer && (
             <Typography.Text type="secondary">
               {t('plans.issuer')}: {tree.issuer}
