@@ -56,6 +56,10 @@ describe('plan browser', () => {
     expect(hubei.currentYear).toBe(Math.max(...years))
     await page.getByText(`(${hubei.currentYear})`).first().waitFor()
     await expect(page.getByTestId('status-C21-1-2-G1#0-41').count()).resolves.toBe(0)
+    // the national item's page lists the provincial items implementing it (the goals item has none; (三) has Hubei's)
+    await page.getByTestId('node-C21-2-3').click()
+    await page.getByTestId('implemented-by').getByText('H19-1-1').waitFor()
+    await page.getByTestId('node-C21-1-2-G1').click()
     // the chart of the measured indicator is drawn
     const chart = page.getByTestId('target-chart')
     await chart.locator('canvas').waitFor()

@@ -15,13 +15,26 @@ export function NodeDetail({
   statuses,
   province,
   regionName,
+  national,
 }: {
   node: PlanNode
   statuses: TargetStatus[]
   province?: string | undefined
   regionName: (code: string) => string
+  national?: boolean
 }) {
   const { t, i18n } = useTranslation()
+  const implementations = useLoad(async () => {
+    if (!national) return []
+    const plans = (await api.plans()).filter((p) => p.level !== 'national')
+    const lists = await Promise.all(
+      plans.map(async (p) => ({ planId: p.planId, a: await api.alignment(p.planId) })),
+    )
+    return lists.flatMap(({ planId, a }) =>
+      a.implemented.map((i) => ({ planId, nationalId: i.nationalId, by: i.by })),
+    )
+  }, ['implementations', national])
+  const implementedBy = (implementations.data ?? []).filter((i) => i.nationalId === node.id)
   const en = i18n.language === 'en'
   const fmt = (v: number | null) => (v === null ? '—' : formatValue(v, i18n.language))
   const columns = [
@@ -76,6 +89,17 @@ export function NodeDetail({
             </Descriptions.Item>
           )}
           {node.notes && <Descriptions.Item label={t('plans.notes')}>{node.notes}</Descriptions.Item>}
+          {implementedBy.length > 0 && (
+            <Descriptions.Item label={t('plans.implementedBy')}>
+              {implementedBy.flatMap((i) =>
+                i.by.map((b) => (
+                  <Link key={`${i.planId}-${b}`} to={`/plans/${i.planId}`}>
+                    <Tag data-testid="implemented-by">{b}</Tag>
+                  </Link>
+                )),
+              )}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card title={t('plans.targets')}>

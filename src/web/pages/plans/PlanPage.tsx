@@ -15,6 +15,9 @@ import { STATUS_COLOR } from './status-colors.ts'
 interface Filters {
   province?: string
   status?: TargetStatus['status']
+  /** a top-level part: in the 2021 Opinions each part is one development concept */
+  part?: string
+  binding?: 'binding' | 'expected'
   onlyTargets: boolean
 }
 
@@ -40,13 +43,17 @@ export function PlanPage() {
     const keep = (n: PlanNode): boolean =>
       n.children.some(keep) ||
       ((!filters.onlyTargets || n.targets.length > 0) &&
+        (!filters.binding || n.targets.some((t) => t.binding === filters.binding)) &&
         (!filters.status || (byNode.get(n.id) ?? []).some((s) => s.status === filters.status)))
     const toItem = (n: PlanNode): TreeItem => ({
       key: n.id,
       title: <NodeTitle node={n} statuses={byNode.get(n.id) ?? []} en={en} />,
       children: n.children.filter(keep).map(toItem),
     })
-    return plan.data.tree.children.filter(keep).map(toItem)
+    return plan.data.tree.children
+      .filter((p) => !filters.part || p.id === filters.part)
+      .filter(keep)
+      .map(toItem)
   }, [plan.data, byNode, filters, en])
   if (!plan.data) return <Status loading={plan.loading} error={plan.error} />
   const tree = plan.data.tree
@@ -113,6 +120,31 @@ export function PlanPage() {
                   label: t(`plans.statuses.${s}`),
                 }))}
               />
+              <Select
+                allowClear
+                style={{ width: 220 }}
+                placeholder={t('plans.allParts')}
+                aria-label={t('plans.part')}
+                value={filters.part}
+                onChange={(v) => setFilters({ ...filters, part: v })}
+                options={plan.data.tree.children.map((p) => ({
+                  value: p.id,
+                  label: `${p.number ?? ''} ${en && p.title_en ? p.title_en : p.title_zh}`.slice(0, 40),
+                }))}
+                data-testid="filter-part"
+              />
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t('plans.allBinding')}
+                aria-label={t('plans.binding')}
+                value={filters.binding}
+                onChange={(v) => setFilters({ ...filters, binding: v })}
+                options={(['binding', 'expected'] as const).map((b) => ({
+                  value: b,
+                  label: t(`plans.bindingKinds.${b}`),
+                }))}
+              />
               <Space size={4}>
                 <Switch
                   size="small"
@@ -140,6 +172,7 @@ export function PlanPage() {
               statuses={byNode.get(node.id) ?? []}
               province={filters.province}
               regionName={regionName}
+              national={plan.data.level === 'national'}
             />
           ) : (
             <Card>{t('plans.chooseNode')}</Card>
