@@ -106,4 +106,29 @@ describe('plan browser', () => {
     expect(JSON.stringify(pub.tree)).toContain('加快制造业结构优化升级（修订稿）')
     await context.close()
   })
+
+  it('a national planner turns a plan measure into a task for Hunan', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(`${base}/login`)
+    await page.getByTestId('login-username').fill('planner')
+    await page.getByTestId('login-password').fill(E2E_PASSWORD)
+    await page.getByTestId('login-submit').click()
+    await page.getByTestId('signed-in-as').waitFor()
+    await page.goto(`${base}/plans/C21`)
+    await page.getByTestId('node-C21-2-3').click()
+    await page.getByTestId('create-tasks').click()
+    const dialog = page.locator('.ant-modal')
+    await dialog.locator('.ant-select').click()
+    await page.locator('.ant-select-item-option', { hasText: '湖南省' }).click()
+    await dialog.locator('.ant-picker input').fill('2027-06-30')
+    await dialog.locator('.ant-picker input').press('Enter')
+    await dialog.getByRole('button', { name: '立项并交办' }).click()
+    await dialog.getByText('已立项并交办 1 项任务').waitFor()
+    const tasks = (await (await fetch(`${base}/api/tasks?region=43`)).json()) as {
+      tasks: { planNodeId?: string; state: string }[]
+    }
+    expect(tasks.tasks.some((x) => x.planNodeId === 'C21-2-3' && x.state === 'assigned')).toBe(true)
+    await context.close()
+  })
 })

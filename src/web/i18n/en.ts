@@ -207,6 +207,13 @@ export const en: Shape<typeof zhCN> = {
     object: 'Object',
     details: 'Details',
   },
+  createTasks: {
+    button: 'Create tasks',
+    heading: 'Create and assign supervision tasks from this item',
+    provinces: 'Provinces (one task each)',
+    submit: 'Create and assign',
+    done: '{{count}} tasks created and assigned',
+  },
   planEdit: {
     heading: 'Edit plan {{id}}',
     version: 'version {{version}} ({{state}})',

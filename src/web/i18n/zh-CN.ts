@@ -189,6 +189,13 @@ export const zhCN = {
     object: '对象',
     details: '内容',
   },
+  createTasks: {
+    button: '立项交办',
+    heading: '由本条目立项并交办督办任务',
+    provinces: '交办省份（每省一项任务）',
+    submit: '立项并交办',
+    done: '已立项并交办 {{count}} 项任务',
+  },
   planEdit: {
     heading: '编辑规划 {{id}}',
     version: '第{{version}}版（{{state}}）',

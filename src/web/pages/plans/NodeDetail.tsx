@@ -7,6 +7,7 @@ import { Chart } from '../../components/Chart.tsx'
 import type { EChartsOption } from '../../components/echarts.ts'
 import { CENTRAL_PROVINCES, formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
+import { CreateTasks } from './CreateTasks.tsx'
 import { STATUS_COLOR } from './status-colors.ts'
 
 /** One plan item: its wording and provenance, its targets with status and method, and a chart of the measured indicator. */
@@ -16,12 +17,14 @@ export function NodeDetail({
   province,
   regionName,
   national,
+  planId,
 }: {
   node: PlanNode
   statuses: TargetStatus[]
   province?: string | undefined
   regionName: (code: string) => string
   national?: boolean
+  planId?: string
 }) {
   const { t, i18n } = useTranslation()
   const implementations = useLoad(async () => {
@@ -89,6 +92,11 @@ export function NodeDetail({
             </Descriptions.Item>
           )}
           {node.notes && <Descriptions.Item label={t('plans.notes')}>{node.notes}</Descriptions.Item>}
+          {planId && (
+            <Descriptions.Item label={t('nav.tasks')}>
+              <CreateTasks planId={planId} nodeId={node.id} title={node.title_zh} regionName={regionName} />
+            </Descriptions.Item>
+          )}
           {implementedBy.length > 0 && (
             <Descriptions.Item label={t('plans.implementedBy')}>
               {implementedBy.flatMap((i) =>

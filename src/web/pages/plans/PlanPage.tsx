@@ -173,6 +173,7 @@ export function PlanPage() {
               province={filters.province}
               regionName={regionName}
               national={plan.data.level === 'national'}
+              planId={id}
             />
           ) : (
             <Card>{t('plans.chooseNode')}</Card>
