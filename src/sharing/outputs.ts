@@ -1,0 +1,90 @@
+/**
+ * Recorded outputs: per project × metric × period, an amount with its source and release. The
+ * host's statistics office records outputs of statistics; the tax authority records payments and
+ * refunds of taxes, each with the local retained part (`amount`, the only part ever shared) and
+ * the central part (`central`). A newer release supersedes the records of a key in an older one
+ * without deleting them, so every allocation can be recomputed from the release it used.
+ */
+import { z } from 'zod'
+import { amountSchema, sum, toUnits } from './decimal.ts'
+import { periodSchema } from './periods.ts'
+
+export const OUTPUT_SOURCES = ['host_statistics', 'tax_authority'] as const
+export const RECORD_KINDS = ['output', 'payment', 'refund'] as const
+
+export const outputRecordSchema = z
+  .object({
+    projectId: z.string().trim().min(1).max(60),
+    metric: z.string().trim().min(1).max(40),
+    period: periodSchema,
+    kind: z.enum(RECORD_KINDS).default('output'),
+    amount: amountSchema,
+    central: amountSchema.nullable().default(null),
+    source: z.enum(OUTPUT_SOURCES),
+    note: z.string().trim().max(500).default(''),
+  })
+  .superRefine((r, ctx) => {
+    if (r.source === 'tax_authority' && r.kind === 'output')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: 'the tax authority records payments or refunds',
+      })
+    if (r.source === 'host_statistics' && r.kind !== 'output')
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'statistics record outputs' })
+    if (r.source === 'host_statistics' && r.central !== null)
+      ctx.addIssue({ code: 'custom', path: ['central'], message: 'only taxes have a central part' })
+  })
+export type OutputRecord = z.infer<typeof outputRecordSchema>
+
+/** A record as stored, with the release it came in. Releases are numbered in the order made. */
+export interface StoredRecord extends OutputRecord {
+  releaseId: number
+}
+
+/** The amount of one project × metric × period as of a release. */
+export interface ResolvedOutput {
+  projectId: string
+  metric: string
+  period: string
+  /** Local retained (taxes) or whole (statistics) amount, net of refunds, in 0.0001 units. */
+  amount: bigint
+  central: bigint
+  source: (typeof OUTPUT_SOURCES)[number]
+  releaseId: number
+}
+
+export const outputKey = (r: { projectId: string; metric: string; period: string }) =>
+  `${r.projectId}\u0000${r.metric}\u0000${r.period}`
+
+/**
+ * The figures as of `releaseId`: for each key, the records of the newest release at or before it
+ * that has any record of that key; payments minus refunds for taxes.
+ */
+export function resolveOutputs(records: readonly StoredRecord[], releaseId: number): ResolvedOutput[] {
+  const newest = new Map<string, number>()
+  for (const r of records) {
+    if (r.releaseId > releaseId) continue
+    const k = outputKey(r)
+    newest.set(k, Math.max(newest.get(k) ?? -1, r.releaseId))
+  }
+  const groups = new Map<string, StoredRecord[]>()
+  for (const r of records) {
+    const k = outputKey(r)
+    if (newest.get(k) !== r.releaseId) continue
+    groups.set(k, [...(groups.get(k) ?? []), r])
+  }
+  return [...groups.values()].map((rs) => {
+    const first = rs[0]!
+    const signed = (r: StoredRecord, v: string | null) => (r.kind === 'refund' ? -1n : 1n) * toUnits(v ?? '0')
+    return {
+      projectId: first.projectId,
+      metric: first.metric,
+      period: first.period,
+      amount: sum(rs.map((r) => signed(r, r.amount))),
+      central: sum(rs.map((r) => signed(r, r.central))),
+      source: first.source,
+      releaseId: first.releaseId,
+    }
+  })
+}
