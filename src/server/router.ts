@@ -23,6 +23,16 @@ import * as planStatus from './routes/plan-status.ts'
 import * as regionTree from './routes/region-tree.ts'
 import * as releaseApproval from './routes/release-approval.ts'
 import * as scorecard from './routes/scorecard.ts'
+import * as allocateSharing from './routes/sharing/allocate.ts'
+import * as confirmVersion from './routes/sharing/confirm-version.ts'
+import * as createAgreement from './routes/sharing/create-agreement.ts'
+import * as getAgreement from './routes/sharing/get-agreement.ts'
+import * as getAllocation from './routes/sharing/get-allocation.ts'
+import * as listAgreements from './routes/sharing/list-agreements.ts'
+import * as periodState from './routes/sharing/period-state.ts'
+import * as reconciliation from './routes/sharing/reconciliation.ts'
+import * as recordOutputs from './routes/sharing/record-outputs.ts'
+import * as saveVersion from './routes/sharing/save-version.ts'
 import * as createTask from './routes/tasks/create-task.ts'
 import * as getEvidence from './routes/tasks/get-evidence.ts'
 import * as getTask from './routes/tasks/get-task.ts'
@@ -62,6 +72,16 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(scorecard.route, scorecard.handler)
   app.openapi(evaluations.route, evaluations.handler)
   app.openapi(getEvaluation.route, getEvaluation.handler)
+  app.openapi(listAgreements.route, listAgreements.handler)
+  app.openapi(createAgreement.route, createAgreement.handler)
+  app.openapi(getAgreement.route, getAgreement.handler)
+  app.openapi(saveVersion.route, saveVersion.handler)
+  app.openapi(confirmVersion.route, confirmVersion.handler)
+  app.openapi(recordOutputs.route, recordOutputs.handler)
+  app.openapi(allocateSharing.route, allocateSharing.handler)
+  app.openapi(getAllocation.route, getAllocation.handler)
+  app.openapi(reconciliation.route, reconciliation.handler)
+  app.openapi(periodState.route, periodState.handler)
   app.openapi(authSession.route, authSession.handler)
   app.openapi(authLogin.route, authLogin.handler)
   app.openapi(authLogout.route, authLogout.handler)

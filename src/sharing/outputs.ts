@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { amountSchema, sum, toUnits } from './decimal.ts'
-import { periodSchema } from './periods.ts'
+import { periodKind, periodSchema } from './periods.ts'
 
 export const OUTPUT_SOURCES = ['host_statistics', 'tax_authority'] as const
 export const RECORD_KINDS = ['output', 'payment', 'refund'] as const
@@ -87,4 +87,42 @@ export function resolveOutputs(records: readonly StoredRecord[], releaseId: numb
       releaseId: first.releaseId,
     }
   })
+}
+
+/**
+ * Records checked against the agreement, all before any is written: the project and metric must
+ * be in some version of its terms, the period of the metric's kind, and taxes must come from the
+ * tax authority. Each problem names the record (1-based) and the field.
+ */
+export function checkRecords(
+  records: readonly OutputRecord[],
+  versions: readonly {
+    terms: { projects: { id: string }[]; metrics: { metric: string; kind: string; period: string }[] }
+  }[],
+): string[] {
+  const projects = new Set(versions.flatMap((v) => v.terms.projects.map((p) => p.id)))
+  const metrics = new Map(versions.flatMap((v) => v.terms.metrics.map((m) => [m.metric, m] as const)))
+  const errors: string[] = []
+  const seen = new Set<string>()
+  records.forEach((r, i) => {
+    const at = `record ${i + 1}`
+    if (!projects.has(r.projectId))
+      errors.push(`${at}: projectId: "${r.projectId}" is not a project of the agreement`)
+    const m = metrics.get(r.metric)
+    if (!m) {
+      errors.push(`${at}: metric: "${r.metric}" is not shared by the agreement`)
+      return
+    }
+    if (periodKind(r.period) !== m.period)
+      errors.push(`${at}: period: ${r.metric} is recorded by ${m.period}, not "${r.period}"`)
+    if (m.kind === 'tax' && r.source !== 'tax_authority')
+      errors.push(`${at}: source: ${r.metric} is a tax, recorded by the tax authority`)
+    if (m.kind === 'statistic' && r.source !== 'host_statistics')
+      errors.push(`${at}: source: ${r.metric} is a statistic, recorded by the host's statistics office`)
+    const k = `${outputKey(r)}\u0000${r.kind}`
+    if (r.kind === 'output' && seen.has(k))
+      errors.push(`${at}: ${r.projectId} ${r.metric} ${r.period} appears twice`)
+    seen.add(k)
+  })
+  return errors
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUILTIN_PLAN_FILES, loadBuiltinPlans } from '../importer/seed.ts'
 import { findNode, walk } from '../plans/model.ts'
 import { BACKENDS, openTestStore } from '../testing/backends.ts'
+import { dbError } from '../testing/db-error.ts'
 import type { Store } from './db.ts'
 import {
   getPlanVersion,
@@ -12,17 +13,6 @@ import {
   listPlanVersions,
   publishPlanVersion,
 } from './plans.ts'
-
-/** The database's own message (drizzle wraps it as the cause of "Failed query"). */
-async function dbError(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-    return 'no error'
-  } catch (e) {
-    const cause = (e as { cause?: { message?: string } }).cause
-    return cause?.message ?? String(e)
-  }
-}
 
 describe.each(BACKENDS)('plans on %s', (backend) => {
   let store: Store

@@ -12,7 +12,9 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -334,4 +336,101 @@ export const releaseApprovals = pgTable('release_approvals', {
   status: text('status').notNull(),
   state: jsonb('state').notNull(),
   updatedAt: text('updated_at').notNull(),
+})
+
+// ── sharing ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Statistics-sharing agreements (src/sharing). The parties are fixed here; the terms live in
+ * versions. A version in force (both sides confirmed) is frozen by a trigger, as are output
+ * records, allocations and releases of outputs: a revision is a new row, never an edit.
+ */
+export const sharingAgreements = pgTable('sharing_agreements', {
+  id: text('id').primaryKey(),
+  parkId: text('park_id').notNull(),
+  parkName: jsonb('park_name').notNull(),
+  originRegion: text('origin_region').notNull(),
+  hostRegion: text('host_region').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+})
+
+export const sharingVersions = pgTable(
+  'sharing_versions',
+  {
+    agreementId: text('agreement_id')
+      .notNull()
+      .references(() => sharingAgreements.id),
+    version: integer('version').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    terms: jsonb('terms').notNull(),
+    originConfirmedBy: text('origin_confirmed_by'),
+    originConfirmedAt: text('origin_confirmed_at'),
+    hostConfirmedBy: text('host_confirmed_by'),
+    hostConfirmedAt: text('host_confirmed_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.version] })],
+)
+
+/** A batch of recorded outputs (a release of the host's statistics or of tax records). */
+export const sharingReleases = pgTable('sharing_releases', {
+  id: serial('id').primaryKey(),
+  agreementId: text('agreement_id')
+    .notNull()
+    .references(() => sharingAgreements.id),
+  name: text('name').notNull(),
+  publishedOn: text('published_on').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: text('recorded_at').notNull(),
+  sourceFile: text('source_file'),
+})
+
+export const sharingOutputs = pgTable(
+  'sharing_outputs',
+  {
+    id: serial('id').primaryKey(),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => sharingReleases.id),
+    projectId: text('project_id').notNull(),
+    metric: text('metric').notNull(),
+    period: text('period').notNull(),
+    kind: text('kind').notNull(),
+    amount: numeric('amount').notNull(),
+    central: numeric('central'),
+    source: text('source').notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('sharing_outputs_release_idx').on(t.releaseId)],
+)
+
+/** Allocations as computed: one row per run, never updated, with the versions and release used. */
+export const sharingAllocations = pgTable('sharing_allocations', {
+  id: serial('id').primaryKey(),
+  agreementId: text('agreement_id')
+    .notNull()
+    .references(() => sharingAgreements.id),
+  releaseId: integer('release_id')
+    .notNull()
+    .references(() => sharingReleases.id),
+  versions: jsonb('versions').notNull(),
+  result: jsonb('result').notNull(),
+  computedBy: text('computed_by').notNull(),
+  computedAt: text('computed_at').notNull(),
+})
+
+/** Period states (open / settled / closed) as appended changes; the newest row is the state. */
+export const sharingPeriodStates = pgTable('sharing_period_states', {
+  id: serial('id').primaryKey(),
+  agreementId: text('agreement_id')
+    .notNull()
+    .references(() => sharingAgreements.id),
+  period: text('period').notNull(),
+  state: text('state').notNull(),
+  allocationId: integer('allocation_id').references(() => sharingAllocations.id),
+  by: text('by').notNull(),
+  at: text('at').notNull(),
+  note: text('note').notNull().default(''),
 })

@@ -85,6 +85,36 @@ export const auditEventSchema = z.discriminatedUnion('action', [
     z.object({ granted: z.array(grantSchema), revoked: z.array(grantSchema) }),
   ),
   event('agreement.edited', 'agreement', z.object({ fields: z.array(z.string()) })),
+  event(
+    'agreement.created',
+    'agreement',
+    z.object({ parkId: z.string(), originRegion: z.string(), hostRegion: z.string() }),
+  ),
+  event(
+    'agreement.version',
+    'agreement',
+    z.object({ version: z.number().int(), effectiveFrom: z.string(), replaced: z.boolean() }),
+  ),
+  event(
+    'agreement.confirmed',
+    'agreement',
+    z.object({ version: z.number().int(), side: z.enum(['origin', 'host']), inForce: z.boolean() }),
+  ),
+  event(
+    'sharing.outputs.recorded',
+    'agreement',
+    z.object({ releaseId: z.number().int(), rows: z.number().int().nonnegative(), file: z.string().optional() }),
+  ),
+  event(
+    'sharing.allocated',
+    'agreement',
+    z.object({ allocationId: z.number().int(), releaseId: z.number().int(), versions: z.array(z.number().int()) }),
+  ),
+  event(
+    'sharing.period',
+    'agreement',
+    z.object({ period: z.string(), from: z.string(), to: z.string(), note: z.string().optional() }),
+  ),
 ])
 export type AuditEvent = z.infer<typeof auditEventSchema>
 export type AuditAction = AuditEvent['action']

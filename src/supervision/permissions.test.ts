@@ -43,7 +43,13 @@ function objectFor(action: Action, regionCode: string, level?: string): ObjectRe
     'plan.publish': { kind: 'plan', regionCode, state: 'draft' },
     'user.manage': { kind: 'user', regionCode, subjectUserId: OTHER },
     'audit.read': { kind: 'audit', regionCode },
+    'sharing.agreement.create': { kind: 'agreement', regionCode, parks: ['P1'] },
     'sharing.agreement.edit': { kind: 'agreement', regionCode, state: 'draft', parks: ['P1'] },
+    'sharing.agreement.confirm': { kind: 'agreement', regionCode, state: 'draft', parks: ['P1'] },
+    'sharing.output.record': { kind: 'agreement', regionCode, state: 'active', parks: ['P1'] },
+    'sharing.allocate': { kind: 'agreement', regionCode, state: 'active', parks: ['P1'] },
+    'sharing.period.settle': { kind: 'agreement', regionCode, state: 'active', parks: ['P1'] },
+    'sharing.assessment.read': { kind: 'agreement', regionCode, state: 'active', parks: ['P1'] },
   }
   return table[action]
 }
@@ -75,7 +81,13 @@ const NATIONAL_ON_PROVINCE: Expected = {
   'plan.publish': ['national_planner', 'provincial_officer'],
   'user.manage': ['admin'],
   'audit.read': ['admin', 'reviewer'],
+  'sharing.agreement.create': ['park_admin'],
   'sharing.agreement.edit': ['park_admin'],
+  'sharing.agreement.confirm': ['park_admin'],
+  'sharing.output.record': ['park_admin', 'statistician'],
+  'sharing.allocate': ['park_admin', 'national_planner', 'statistician'],
+  'sharing.period.settle': ['park_admin'],
+  'sharing.assessment.read': ['park_admin', ...STAFF],
 }
 
 /** Scenario B: a Hubei user on a Hubei object; release steps at the Hubei level. */
@@ -91,7 +103,7 @@ const PROVINCE_AT_NATIONAL_LEVEL: Expected = {
 
 /** Scenario D: a Hubei user on a national object: only public reading and his park's agreement. */
 const PROVINCE_ON_NATIONAL: Expected = Object.fromEntries(
-  ACTIONS.map((a) => [a, a === 'read_public' ? ROLES : a === 'sharing.agreement.edit' ? ['park_admin'] : []]),
+  ACTIONS.map((a) => [a, a === 'read_public' ? ROLES : a.startsWith('sharing.') ? ['park_admin'] : []]),
 ) as unknown as Expected
 
 const scenarios: [string, string, string, string | undefined, Expected][] = [
@@ -149,6 +161,32 @@ describe('permission matrix: every role × action', () => {
     expect(Object.keys(RULES).sort()).toEqual([...ACTIONS].sort())
     expect(WRITE_ACTIONS).not.toContain('read_public')
     expect(WRITE_ACTIONS).toContain('task.report')
+  })
+})
+
+describe('sharing parties', () => {
+  const admin = (region: string): User => ({
+    id: 'u',
+    grants: [{ role: 'park_admin', regions: [region], parks: ['P1'] }],
+  })
+  const hostOnly = {
+    kind: 'agreement' as const,
+    regionCode: '43',
+    state: 'active',
+    parks: ['P1'],
+    partyRegions: ['43'],
+  }
+  it('lets a park administrator act only for the party his grant’s region covers', () => {
+    expect(can(admin('43'), 'sharing.output.record', hostOnly)).toEqual({ allowed: true })
+    expect(can(admin('4301'), 'sharing.output.record', hostOnly)).toEqual({
+      allowed: false,
+      reason: 'not_party',
+    })
+    expect(can(admin('42'), 'sharing.output.record', hostOnly)).toEqual({
+      allowed: false,
+      reason: 'not_party',
+    })
+    expect(can(admin('CN'), 'sharing.output.record', hostOnly)).toEqual({ allowed: true })
   })
 })
 
@@ -273,8 +311,14 @@ describe('permission properties', () => {
   it('an allowed non-park write always lies inside a scope of a role the rule names', () => {
     fc.assert(
       fc.property(user, fc.constantFrom(...WRITE_ACTIONS), object, (u, action, o) => {
-        if (!can(u, action, o).allowed || action === 'sharing.agreement.edit') return
-        const roles = RULES[action].flatMap((r) => (r.who === 'anyone' ? [] : r.who))
+        if (!can(u, action, o).allowed) return
+        const viaPark =
+          RULES[action].some((r) => r.scope === 'party') &&
+          u.grants.some((g) => g.role === 'park_admin' && g.parks?.some((p) => o.parks.includes(p)))
+        if (viaPark) return
+        const roles = RULES[action]
+          .filter((r) => r.scope !== 'party')
+          .flatMap((r) => (r.who === 'anyone' ? [] : r.who))
         const scopes = u.grants.filter((g) => roles.includes(g.role)).flatMap((g) => g.regions)
         expect(scopes.some((s) => covers(s, o.regionCode, prefixContains))).toBe(true)
       }),

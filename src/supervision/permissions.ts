@@ -36,11 +36,17 @@ export const ACTIONS = [
   'plan.publish',
   'user.manage',
   'audit.read',
+  'sharing.agreement.create',
   'sharing.agreement.edit',
+  'sharing.agreement.confirm',
+  'sharing.output.record',
+  'sharing.allocate',
+  'sharing.period.settle',
+  'sharing.assessment.read',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
-const READS: readonly Action[] = ['read_public', 'read_draft', 'audit.read']
+const READS: readonly Action[] = ['read_public', 'read_draft', 'audit.read', 'sharing.assessment.read']
 /** Actions that change something; the matrix test refuses all of them across regions. */
 export const WRITE_ACTIONS: readonly Action[] = ACTIONS.filter((a) => !READS.includes(a))
 
@@ -65,6 +71,11 @@ export interface ObjectRef {
   level?: string
   /** Sharing agreements: the parks that are party to it. */
   parks?: readonly string[]
+  /**
+   * Sharing agreements: the party regions a park administrator must act for (his park grant's
+   * region covers one of them); absent = either party.
+   */
+  partyRegions?: readonly string[]
   /** Who submitted it (four-eyes rules refuse the submitter). */
   submittedBy?: string
   /** user.manage: whose grants change (nobody grants himself). */
@@ -143,7 +154,24 @@ export const RULES: { readonly [A in Action]: readonly Rule[] } = {
   ],
   'user.manage': [{ who: ['admin'], scope: 'region', guards: ['not_self'] }],
   'audit.read': [{ who: ['admin', 'reviewer'], scope: 'region' }],
+  'sharing.agreement.create': [{ who: ['park_admin'], scope: 'party' }],
   'sharing.agreement.edit': [{ who: ['park_admin'], scope: 'party', states: ['draft'] }],
+  'sharing.agreement.confirm': [{ who: ['park_admin'], scope: 'party', states: ['draft'] }],
+  // the host's park administrator or statistics office records what was produced there
+  'sharing.output.record': [
+    { who: ['park_admin'], scope: 'party' },
+    { who: ['statistician'], scope: 'region' },
+  ],
+  'sharing.allocate': [
+    { who: ['park_admin'], scope: 'party' },
+    { who: ['national_planner', 'statistician'], scope: 'region' },
+  ],
+  'sharing.period.settle': [{ who: ['park_admin'], scope: 'party' }],
+  // Guangxi's double count is for the parties' assessment only: never public
+  'sharing.assessment.read': [
+    { who: ['park_admin'], scope: 'party' },
+    { who: STAFF, scope: 'region' },
+  ],
 }
 
 export const DENY_REASONS = [
@@ -246,8 +274,12 @@ function checkScope(rule: Rule, user: User, object: ObjectRef, contains: Contain
       return regions.some((r) => covers(r, level, contains)) ? null : 'out_of_scope'
     }
     case 'party': {
-      const parks = grants.flatMap((g) => g.parks ?? [])
-      return parks.some((p) => object.parks?.includes(p)) ? null : 'not_party'
+      const mine = grants.filter((g) => g.parks?.some((p) => object.parks?.includes(p)))
+      if (!mine.length) return 'not_party'
+      const sides = object.partyRegions
+      if (!sides) return null
+      const acts = mine.some((g) => g.regions.some((r) => sides.some((s) => covers(r, s, contains))))
+      return acts ? null : 'not_party'
     }
   }
 }

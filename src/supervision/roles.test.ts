@@ -43,7 +43,8 @@ describe('grants', () => {
     ])
     expect(grants).toEqual([
       { role: 'provincial_officer', regions: ['42', '43'] },
-      { role: 'park_admin', regions: [], parks: ['P1'] },
+      // the park grant keeps its region: the party of the park he acts for
+      { role: 'park_admin', regions: ['42'], parks: ['P1'] },
     ])
     expect(unknownRoles).toEqual(['root'])
   })

@@ -82,8 +82,9 @@ export function grantsFromRows(rows: readonly GrantRow[]): { grants: Grant[]; un
       continue
     }
     const g = byRole.get(role.data) ?? { regions: new Set<string>(), parks: new Set<string>() }
+    // a park grant keeps its region too: it says which party of the park's agreements he acts for
     if (row.parkId) g.parks.add(row.parkId)
-    else g.regions.add(row.regionCode)
+    g.regions.add(row.regionCode)
     byRole.set(role.data, g)
   }
   const grants = [...byRole].map(([role, g]) => ({
