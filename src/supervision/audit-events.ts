@@ -103,12 +103,20 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   event(
     'sharing.outputs.recorded',
     'agreement',
-    z.object({ releaseId: z.number().int(), rows: z.number().int().nonnegative(), file: z.string().optional() }),
+    z.object({
+      releaseId: z.number().int(),
+      rows: z.number().int().nonnegative(),
+      file: z.string().optional(),
+    }),
   ),
   event(
     'sharing.allocated',
     'agreement',
-    z.object({ allocationId: z.number().int(), releaseId: z.number().int(), versions: z.array(z.number().int()) }),
+    z.object({
+      allocationId: z.number().int(),
+      releaseId: z.number().int(),
+      versions: z.array(z.number().int()),
+    }),
   ),
   event(
     'sharing.period',
