@@ -9,6 +9,7 @@ import { methodCommand } from './method/index.ts'
 import { migrateCommand } from './migrate.ts'
 import { planCommand } from './plan.ts'
 import { serveCommand } from './serve.ts'
+import { sharingCommand } from './sharing.ts'
 import { synthCommand } from './synth.ts'
 import { tasksCommand } from './tasks.ts'
 import { userCommand } from './user.ts'
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .addCommand(auditCommand())
     .addCommand(tasksCommand())
     .addCommand(assessCommand())
+    .addCommand(sharingCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {
