@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { E2E_PASSWORD } from './global-setup.ts'
 
 /** Debian's Chromium, headless, with the background networking this closed machine refuses switched off. */
 export async function launch(): Promise<Browser> {
@@ -24,4 +25,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${SHOTS}/${name}.png`
   await page.screenshot({ path, fullPage: true })
   return path
+}
+
+/** A new browser context signed in through the login page, in Chinese. */
+export async function signInAs(browser: Browser, base: string, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`${base}/login`)
+  await page.getByTestId('login-username').fill(username)
+  await page.getByTestId('login-password').fill(E2E_PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('signed-in-as').getByText(username).waitFor()
+  return page
 }

@@ -6,17 +6,21 @@ import type { TestProject } from 'vitest/node'
 import { freePort } from '../src/testing/postgres.ts'
 
 export const E2E_PASSWORD = 'e2e password, long enough'
-export const E2E_USERS = [
+export const E2E_USERS: readonly (readonly [string, string, string, string?])[] = [
   ['planner', 'national_planner', 'CN'],
   ['hubei.officer', 'provincial_officer', '42'],
   ['reviewer', 'reviewer', 'CN'],
-] as const
+  // the sharing test: the park's administrators on each side, and an officer of a third province
+  ['hubei.park', 'park_admin', '42', 'DEMO-PARK'],
+  ['hunan.park', 'park_admin', '43', 'DEMO-PARK'],
+  ['henan.officer', 'provincial_officer', '41'],
+]
 
 /** Start the product as a user would (`jueqi serve` on a fresh data directory) and wait for its URL. */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jueqi-e2e-'))
   // the officials of the supervision test, created as an administrator would (jueqi user add)
-  for (const [name, role, region] of E2E_USERS)
+  for (const [name, role, region, park] of E2E_USERS)
     execFileSync(
       process.execPath,
       [
@@ -28,6 +32,7 @@ export default async function setup(project: TestProject) {
         role,
         '--region',
         region,
+        ...(park ? ['--park', park] : []),
         '--password-stdin',
         '--data-dir',
         dataDir,

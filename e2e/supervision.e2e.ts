@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launch, screenshot } from './browser.ts'
-import { E2E_PASSWORD } from './global-setup.ts'
+import { apiAs } from './api.ts'
+import { launch, screenshot, signInAs } from './browser.ts'
 
 const base = inject('baseUrl')
 let browser: Browser
@@ -19,56 +19,21 @@ writeFileSync(pdfPath, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 
 /** The planner creates the task through the API, as an integration would. */
 async function createTask(): Promise<string> {
-  const cookies = new Map<string, string>()
-  const call = async (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers)
-    headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '))
-    const res = await fetch(base + path, { ...init, headers })
-    for (const sc of res.headers.getSetCookie()) {
-      const [k, v] = sc.split(';')[0]!.split('=')
-      cookies.set(k!, v!)
-    }
-    return res.json() as Promise<Record<string, unknown>>
-  }
-  const post = (path: string, body: unknown, csrf: string) =>
-    call(path, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-    })
-  const { csrfToken } = (await call('/api/auth/session')) as { csrfToken: string }
-  const login = (await post(
-    '/api/auth/login',
-    { username: 'planner', password: E2E_PASSWORD },
-    csrfToken,
-  )) as { csrfToken: string }
-  const task = await post(
-    '/api/tasks',
-    {
-      title: '建设长江中游城市群协同创新平台',
-      regionCode: '42',
-      planId: 'C21',
-      planNodeId: 'C21-2-3',
-      start: '2026-01-01',
-      deadline: '2027-12-31',
-      cadence: 'quarterly',
-      leadBody: '湖北省发展改革委',
-    },
-    login.csrfToken,
-  )
-  return task.id as string
+  const planner = await apiAs(base, 'planner')
+  const task = await planner.post('/api/tasks', {
+    title: '建设长江中游城市群协同创新平台',
+    regionCode: '42',
+    planId: 'C21',
+    planNodeId: 'C21-2-3',
+    start: '2026-01-01',
+    deadline: '2027-12-31',
+    cadence: 'quarterly',
+    leadBody: '湖北省发展改革委',
+  })
+  return task.body.id as string
 }
 
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`${base}/login`)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(E2E_PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.getByTestId('signed-in-as').getByText(username).waitFor()
-  return page
-}
+const signIn = (username: string) => signInAs(browser, base, username)
 
 const stateIs = (page: Page, zh: string) =>
   page.locator('.ant-card-extra').getByTestId('task-state').getByText(zh, { exact: true }).waitFor()

@@ -29,6 +29,12 @@ const IndexPage = lazy(() =>
 const DisparityPage = lazy(() =>
   import('./pages/evaluation/DisparityPage.tsx').then((m) => ({ default: m.DisparityPage })),
 )
+const SharingPage = lazy(() =>
+  import('./pages/sharing/SharingPage.tsx').then((m) => ({ default: m.SharingPage })),
+)
+const AgreementPage = lazy(() =>
+  import('./pages/sharing/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })),
+)
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })))
 const RegionPage = lazy(() => import('./pages/RegionPage.tsx').then((m) => ({ default: m.RegionPage })))
@@ -46,6 +52,7 @@ export function App() {
     { key: '/disparity', label: <Link to="/disparity">{t('nav.disparity')}</Link> },
     { key: '/tasks', label: <Link to="/tasks">{t('nav.tasks')}</Link> },
     { key: '/scorecard', label: <Link to="/scorecard">{t('nav.scorecard')}</Link> },
+    { key: '/sharing', label: <Link to="/sharing">{t('nav.sharing')}</Link> },
     ...(hasRole(user, 'admin') || hasRole(user, 'reviewer')
       ? [{ key: '/audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
       : []),
@@ -107,6 +114,8 @@ export function App() {
               <Route path="/index" element={<IndexPage />} />
               <Route path="/disparity" element={<DisparityPage />} />
               <Route path="/scorecard" element={<ScorecardPage />} />
+              <Route path="/sharing" element={<SharingPage />} />
+              <Route path="/sharing/:id" element={<AgreementPage />} />
               <Route path="/login" element={<LoginPage />} />
               <Route path="/map" element={<MapPage />} />
               <Route path="/indicators/:key" element={<IndicatorPage />} />
