@@ -1,15 +1,19 @@
 /**
  * The permission matrix at the HTTP edge: every role, scoped to Henan (41), tries every write the
  * API offers on Hubei's (42) objects — create a task, move it, upload evidence, report, review,
- * and every statistics-approval step. Every attempt is refused (403; 401 for the public) and the
- * store is unchanged (same audit chain length, same task state, no approval row).
+ * every statistics-approval step, and every write of a Hubei–Hunan sharing agreement. Every attempt
+ * is refused (403; 401 for the public) and the store is unchanged (same audit chain length, same
+ * task state, no approval row, no new sharing row).
  */
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedStore } from '../importer/seed.ts'
+import { termsSchema } from '../sharing/agreement.ts'
+import { EXAMPLE_PARTIES, exampleTerms } from '../sharing/example.ts'
 import { readAuditChain } from '../store/audit.ts'
 import type { Store } from '../store/db.ts'
 import { createReleaseWithRows } from '../store/observations.ts'
+import { insertAgreement, insertRelease, insertVersion } from '../store/sharing.ts'
 import { getTask, insertReport, insertTask } from '../store/tasks.ts'
 import { openTestStore } from '../testing/backends.ts'
 import { type Client, client, grant, signedIn } from '../testing/http-client.ts'
@@ -84,8 +88,47 @@ beforeAll(async () => {
       ],
     )
   ).id
+  // a Hubei (origin) – Hunan (host) agreement in force, with a draft amendment and one release
+  const at = '2026-01-01T00:00:00.000Z'
+  const terms = termsSchema.parse(exampleTerms())
+  await insertAgreement(store.db, {
+    id: 'DEMO-1',
+    ...EXAMPLE_PARTIES,
+    createdBy: 'hubei.park',
+    createdAt: at,
+  })
+  const both = { origin: { by: 'hubei.park', at }, host: { by: 'hunan.park', at } }
+  const v = { agreementId: 'DEMO-1', terms, effectiveFrom: '2021-01-01' }
+  await insertVersion(store.db, { ...v, version: 1, confirmations: both }, 'hubei.park', at)
+  await insertVersion(
+    store.db,
+    { ...v, version: 2, effectiveFrom: '2024-01-01', confirmations: { origin: null, host: null } },
+    'hubei.park',
+    at,
+  )
+  const record = { projectId: 'F1', period: '2021', central: null, note: '' }
+  await insertRelease(
+    store.db,
+    {
+      agreementId: 'DEMO-1',
+      name: 'r',
+      publishedOn: '2022-01-01',
+      recordedBy: 'hunan.park',
+      recordedAt: at,
+      sourceFile: null,
+    },
+    [{ ...record, metric: 'industrial_output', kind: 'output', amount: '100', source: 'host_statistics' }],
+  )
 })
 afterAll(async () => store?.close())
+
+const SHARING = '/api/sharing/agreements/DEMO-1'
+const sharingRows = async () => {
+  const r = await store.db.execute(
+    sql`select (select count(*) from sharing_versions) + (select count(*) from sharing_releases) + (select count(*) from sharing_allocations) + (select count(*) from sharing_period_states) + (select count(*) from sharing_agreements) as n`,
+  )
+  return Number((r as unknown as { rows: { n: number | string }[] }).rows[0]!.n)
+}
 
 const pdf = () => {
   const form = new FormData()
@@ -126,6 +169,44 @@ const WRITES: { name: string; call: (c: Client) => Promise<Response> }[] = [
     name: 'approval submit',
     call: (c) => c(`/api/releases/${releaseId}/approval`, json({ step: 'submit', region: '42' })),
   },
+  {
+    name: 'sharing: draft an agreement for the park',
+    call: (c) =>
+      c(
+        '/api/sharing/agreements',
+        json({ id: 'DEMO-2', ...EXAMPLE_PARTIES, effectiveFrom: '2025-01-01', terms: exampleTerms() }),
+      ),
+  },
+  {
+    name: 'sharing: amend',
+    call: (c) => c(`${SHARING}/versions`, json({ effectiveFrom: '2025-01-01', terms: exampleTerms() })),
+  },
+  ...(['origin', 'host'] as const).map((side) => ({
+    name: `sharing: confirm for the ${side}`,
+    call: (c: Client) => c(`${SHARING}/versions/2/confirmation`, json({ side })),
+  })),
+  {
+    name: 'sharing: record outputs',
+    call: (c) =>
+      c(
+        `${SHARING}/releases`,
+        json({
+          name: 'x',
+          publishedOn: '2023-01-01',
+          records: [
+            {
+              projectId: 'F1',
+              metric: 'industrial_output',
+              period: '2022',
+              amount: '1',
+              source: 'host_statistics',
+            },
+          ],
+        }),
+      ),
+  },
+  { name: 'sharing: allocate', call: (c) => c(`${SHARING}/allocations`, json({})) },
+  { name: 'sharing: settle a period', call: (c) => c(`${SHARING}/periods/2021`, json({ state: 'settled' })) },
 ]
 
 function json(body: unknown): RequestInit {
@@ -136,6 +217,7 @@ describe('permission matrix: every role of another region × every write', () =>
   for (const role of [...ROLES, 'public'])
     it(`${role} (Henan) cannot write Hubei's objects`, async () => {
       const before = (await readAuditChain(store.db)).length
+      const sharingBefore = await sharingRows()
       for (const w of WRITES) {
         const res = await w.call(users[role]!)
         expect([w.name, res.status]).toEqual([w.name, role === 'public' ? 401 : 403])
@@ -144,5 +226,6 @@ describe('permission matrix: every role of another region × every write', () =>
       for (const s of STATES) expect((await getTask(store.db, `T-42-${s}`))!.state).toBe(s)
       const approvals = await store.db.execute(sql`select count(*)::int as n from release_approvals`)
       expect((approvals as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0)
+      expect(await sharingRows()).toBe(sharingBefore)
     })
 })
