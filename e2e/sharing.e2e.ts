@@ -74,6 +74,11 @@ describe('sharing ledger in the browser', () => {
     // both sides count the whole 52000 of output in the assessment view
     await expect.poll(() => page.getByTestId('credits').getByText('52000', { exact: true }).count()).toBe(2)
     expect(await page.getByTestId('record-form').count()).toBe(0)
+    // Hubei's region page: the park's output as published (0, in-situ) and after sharing (15600)
+    await page.goto(`${base}/regions/42`)
+    const shared = page.getByTestId('shared-totals')
+    await shared.getByText('15600', { exact: true }).waitFor()
+    await shared.getByText('核对：各地区分成后合计等于公布合计').waitFor()
   })
 
   it('a third province’s officer sees no assessment view and cannot edit; the API refuses him', async () => {

@@ -32,6 +32,7 @@ import * as listAgreements from './routes/sharing/list-agreements.ts'
 import * as periodState from './routes/sharing/period-state.ts'
 import * as reconciliation from './routes/sharing/reconciliation.ts'
 import * as recordOutputs from './routes/sharing/record-outputs.ts'
+import * as regionalTotals from './routes/sharing/regional-totals.ts'
 import * as saveVersion from './routes/sharing/save-version.ts'
 import * as createTask from './routes/tasks/create-task.ts'
 import * as getEvidence from './routes/tasks/get-evidence.ts'
@@ -82,6 +83,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getAllocation.route, getAllocation.handler)
   app.openapi(reconciliation.route, reconciliation.handler)
   app.openapi(periodState.route, periodState.handler)
+  app.openapi(regionalTotals.route, regionalTotals.handler)
   app.openapi(authSession.route, authSession.handler)
   app.openapi(authLogin.route, authLogin.handler)
   app.openapi(authLogout.route, authLogout.handler)

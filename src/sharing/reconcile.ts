@@ -132,8 +132,16 @@ export interface RegionTotal {
  * regions and creates none.
  */
 export function regionalTotals(allocation: Allocation): { totals: RegionTotal[]; balanced: boolean } {
+  return combineTotals([allocation])
+}
+
+/** The same over several allocations (one per agreement), summed per metric × period × region. */
+export function combineTotals(allocations: readonly Allocation[]): {
+  totals: RegionTotal[]
+  balanced: boolean
+} {
   const acc = new Map<string, { published: bigint; after: bigint }>()
-  for (const c of allocation.credits) {
+  for (const c of allocations.flatMap((a) => a.credits)) {
     if (c.view === 'assessment') continue
     const k = `${c.metric}\u0000${c.period}\u0000${c.region}`
     const x = acc.get(k) ?? { published: 0n, after: 0n }

@@ -7,6 +7,7 @@ import { formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
 import { latestCells } from './Overview.tsx'
+import { SharedTotals } from './sharing/SharedTotals.tsx'
 
 const COMPARE = ['CN', 'CENTRAL'] as const
 
@@ -77,6 +78,7 @@ export function RegionPage() {
         pagination={false}
         data-testid="region-table"
       />
+      <SharedTotals region={code} />
     </Card>
   )
 }

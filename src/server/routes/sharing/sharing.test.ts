@@ -181,6 +181,21 @@ describe('sharing ledger API', () => {
     expect(await dbError(store.db.execute(sql`delete from sharing_allocations`))).toMatch(/append-only/)
   })
 
+  it('shows a region’s totals as published and after sharing, balanced over regions', async () => {
+    const r = await u.anon!.json<{
+      totals: { metric: string; published: string; afterSharing: string }[]
+      balanced: boolean
+    }>('/api/sharing/totals?region=42')
+    const out = r.body.totals.find((x) => x.metric === 'industrial_output')!
+    // Hubei publishes none of the park's output (in-situ) and is credited 54000 × 0.3 = 16200 after sharing
+    expect([out.published, out.afterSharing, r.body.balanced]).toEqual(['0', '16200', true])
+    const hunan = await u.anon!.json<{
+      totals: { metric: string; published: string; afterSharing: string }[]
+    }>('/api/sharing/totals?region=43')
+    const h = hunan.body.totals.find((x) => x.metric === 'industrial_output')!
+    expect([h.published, h.afterSharing]).toEqual(['54000', '37800'])
+  })
+
   it('settles and closes a period, and never reopens a closed one', async () => {
     expect((await u.henan!.json(`${A}/periods/2021`, { state: 'settled' })).status).toBe(403)
     expect((await u.host!.json(`${A}/periods/2022`, { state: 'settled' })).status).toBe(409)
