@@ -1,81 +1,136 @@
 /**
- * TOPSIS (Hwang & Yoon 1981, *Multiple Attribute Decision Making*, pp. 128–140).
+ * TOPSIS (Hwang & Yoon 1981, *Multiple Attribute Decision Making*, Springer, pp. 128–140).
  *
- * Normalisation r_ij: `vector` x/‖x_j‖₂ (Hwang & Yoon; direction is handled by the ideal),
- * `minmax` direction-aware min-max (cost columns flipped, as pymcdm's default TOPSIS does), or
- * `none` (the matrix as given). Ideal A⁺ and anti-ideal A⁻ per column: best and worst value by
- * direction (after `minmax`, every column is benefit).
- * Weighting, both found in published work and giving different scores:
- * - `matrix`   (Hwang & Yoon): v_ij = w_j r_ij; D⁺_i = √Σ_j (v_ij − v⁺_j)², D⁻ likewise;
- * - `distance`: D⁺_i = √Σ_j w_j (r_ij − r⁺_j)² on the unweighted r.
- * Closeness C_i = D⁻_i / (D⁺_i + D⁻_i); rank 1 = highest C (ties shared and listed).
- * A unit with a missing cell gets no score (NaN → null); the ideals use the units that have one.
+ * 1. Normalise r_ij (`normalize`):
+ *    - `vector`: r = x/‖x_j‖₂ for every column, benefit or cost (Hwang & Yoon; R package MCDA's
+ *      TOPSIS). Direction enters only through the ideal, so a cost column is not flipped twice.
+ *    - `minmax`: direction-aware min-max, cost columns flipped (max − x)/(max − min), then every
+ *      column is benefit (pymcdm's default TOPSIS). A constant column is 1.
+ *    - `none`: the matrix as given (already normalised); the ideal follows the direction.
+ * 2. Ideal A⁺_j and anti-ideal A⁻_j: max/min of r_j for a benefit column, min/max for a cost one.
+ * 3. Separation, with weights applied either way (both are published and give different scores):
+ *    - `matrix` (Hwang & Yoon): v_ij = w_j r_ij, D±_i = √Σ_j (v_ij − v±_j)²;
+ *    - `distance`: D±_i = √Σ_j w_j (r_ij − r±_j)² on the unweighted r.
+ *    Both are D±_i = √Σ_j f_j (r_ij − r±_j)² with f = w² or w, so one loop serves both.
+ * 4. Closeness C_i = D⁻_i / (D⁺_i + D⁻_i) ∈ [0, 1]; rank 1 = highest C, equal C share the smallest
+ *    rank and are listed in `ties` (rank.ts). If D⁺ = D⁻ = 0 (every weighted column constant) every
+ *    unit is both best and worst: C = ½ and all tie.
+ * The reported ideal/anti-ideal are in the space the distances are taken in: w·r for `matrix`
+ * (as pymcdm, scikit-criteria and MCDA report them), r for `distance`.
+ * Scale of the weights does not change C (D⁺ and D⁻ scale alike); negative weights are refused.
+ * Missing cells (NaN): the statistics (norm, min, max, ideals) use the units that have a value;
+ * a unit with a missing cell gets no distance, closeness or rank (NaN, printed null).
+ *
+ * `topsisNormalize` + `topsisBenefit` + `topsisScores` let a caller normalise once and rescore many
+ * weight vectors (Monte-Carlo), writing into its own buffers; the loops walk the row-major array.
  */
 import type { Direction, Matrix } from './matrix.ts'
 import { normalize } from './normalize.ts'
 import { type Ranking, rankDescending } from './rank.ts'
 
+export const TOPSIS_NORMALIZATIONS = ['vector', 'minmax', 'none'] as const
+export type TopsisNormalization = (typeof TOPSIS_NORMALIZATIONS)[number]
+export const TOPSIS_WEIGHTINGS = ['matrix', 'distance'] as const
+export type TopsisWeighting = (typeof TOPSIS_WEIGHTINGS)[number]
+
 export interface TopsisOptions {
-  normalize: 'vector' | 'minmax' | 'none'
-  weighting: 'matrix' | 'distance'
+  normalize: TopsisNormalization
+  weighting: TopsisWeighting
   directions: readonly Direction[]
-  weights: Float64Array
+  weights: ArrayLike<number>
 }
 
-export interface TopsisResult extends Ranking {
+export interface TopsisScores {
   closeness: Float64Array
   dPlus: Float64Array
   dMinus: Float64Array
-  /** in the space the distances are taken in (weighted for `matrix`) */
   ideal: Float64Array
   antiIdeal: Float64Array
 }
 
-export function topsis(m: Matrix, o: TopsisOptions): TopsisResult {
-  if (o.weights.length !== m.cols) throw new RangeError(`${o.weights.length} weights for ${m.cols} columns`)
-  const r = normalized(m, o)
-  const benefit =
-    o.normalize === 'minmax' ? m.columns.map(() => true) : o.directions.map((d) => d === 'higher')
+export interface TopsisResult extends TopsisScores, Ranking {}
+
+/** Optional output arrays: closeness, dPlus, dMinus (length rows), ideal, antiIdeal (length cols). */
+export type TopsisBuffers = Partial<TopsisScores>
+
+export function topsis(m: Matrix, o: TopsisOptions, out?: TopsisBuffers): TopsisResult {
+  if (o.directions.length !== m.cols)
+    throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
+  const r = topsisNormalize(m, o.normalize, o.directions)
+  const s = topsisScores(r, topsisBenefit(o.normalize, o.directions), o.weights, o.weighting, out)
+  return { ...s, ...rankDescending(s.closeness) }
+}
+
+/** Step 1: the normalised matrix r (a new matrix, or `m` itself for `none`). */
+export function topsisNormalize(
+  m: Matrix,
+  scheme: TopsisNormalization,
+  directions: readonly Direction[],
+): Matrix {
+  if (scheme === 'none') return m
+  if (scheme === 'minmax') return normalize(m, { scheme: 'minmax', directions })
+  return normalize(m, { scheme: 'vector', directions: m.columns.map(() => 'higher') })
+}
+
+/** Which columns have their ideal at the maximum of r: all after `minmax`, else the benefit columns. */
+export function topsisBenefit(scheme: TopsisNormalization, directions: readonly Direction[]): Uint8Array {
+  return Uint8Array.from(directions, (d) => (scheme === 'minmax' || d === 'higher' ? 1 : 0))
+}
+
+/** Steps 2–4 on a normalised matrix r: ideals, separations and closeness (no ranking). */
+export function topsisScores(
+  r: Matrix,
+  benefit: Uint8Array,
+  weights: ArrayLike<number>,
+  weighting: TopsisWeighting,
+  out: TopsisBuffers = {},
+): TopsisScores {
   const { rows, cols, data } = r
-  const scale = new Float64Array(cols)
-  for (let j = 0; j < cols; j++) scale[j] = o.weighting === 'matrix' ? o.weights[j]! : 1
-  const ideal = new Float64Array(cols).fill(Number.NaN)
-  const antiIdeal = new Float64Array(cols).fill(Number.NaN)
-  for (let j = 0; j < cols; j++) {
-    let hi = -Infinity
-    let lo = Infinity
-    for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j]! * scale[j]!
-      if (v > hi) hi = v
-      if (v < lo) lo = v
+  if (weights.length !== cols) throw new RangeError(`${weights.length} weights for ${cols} columns`)
+  for (let j = 0; j < cols; j++)
+    if (!(weights[j]! >= 0) || !Number.isFinite(weights[j]!))
+      throw new RangeError(`weight of ${r.columns[j]} is ${weights[j]}: weights must be finite and ≥ 0`)
+  const hi = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
+  const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const v = data[k]!
+      if (v > hi[j]!) hi[j] = v // NaN compares false: skipped
+      if (v < lo[j]!) lo[j] = v
     }
-    if (hi === -Infinity) continue
-    ideal[j] = benefit[j] ? hi : lo
-    antiIdeal[j] = benefit[j] ? lo : hi
+  const best = new Float64Array(cols)
+  const worst = new Float64Array(cols)
+  const f = new Float64Array(cols)
+  const ideal = out.ideal ?? new Float64Array(cols)
+  const antiIdeal = out.antiIdeal ?? new Float64Array(cols)
+  for (let j = 0; j < cols; j++) {
+    const none = hi[j] === Number.NEGATIVE_INFINITY // no unit has a value
+    best[j] = none ? Number.NaN : benefit[j] ? hi[j]! : lo[j]!
+    worst[j] = none ? Number.NaN : benefit[j] ? lo[j]! : hi[j]!
+    const w = weights[j]!
+    f[j] = weighting === 'matrix' ? w * w : w
+    const scale = weighting === 'matrix' ? w : 1
+    ideal[j] = best[j]! * scale
+    antiIdeal[j] = worst[j]! * scale
   }
-  const dPlus = new Float64Array(rows)
-  const dMinus = new Float64Array(rows)
-  const closeness = new Float64Array(rows)
+  const dPlus = out.dPlus ?? new Float64Array(rows)
+  const dMinus = out.dMinus ?? new Float64Array(rows)
+  const closeness = out.closeness ?? new Float64Array(rows)
   for (let i = 0; i < rows; i++) {
     let sp = 0
     let sm = 0
-    for (let j = 0; j < cols; j++) {
-      const v = data[i * cols + j]! * scale[j]!
-      const wd = o.weighting === 'distance' ? o.weights[j]! : 1
-      sp += wd * (v - ideal[j]!) ** 2
-      sm += wd * (v - antiIdeal[j]!) ** 2
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const v = data[k]!
+      const a = v - best[j]!
+      const b = v - worst[j]!
+      sp += f[j]! * a * a
+      sm += f[j]! * b * b
     }
-    dPlus[i] = Math.sqrt(sp)
-    dMinus[i] = Math.sqrt(sm)
-    const den = dPlus[i]! + dMinus[i]!
-    // every unit equal to both ideals (all columns constant): equally good, C = ½ by symmetry
-    closeness[i] = den === 0 ? 0.5 : dMinus[i]! / den
+    const dp = Math.sqrt(sp)
+    const dm = Math.sqrt(sm)
+    dPlus[i] = dp
+    dMinus[i] = dm
+    closeness[i] = dp + dm === 0 ? 0.5 : dm / (dp + dm)
   }
-  return { closeness, dPlus, dMinus, ideal, antiIdeal, ...rankDescending(closeness) }
-}
-
-function normalized(m: Matrix, o: TopsisOptions): Matrix {
-  if (o.normalize === 'none') return m
-  if (o.normalize === 'minmax') return normalize(m, { scheme: 'minmax', directions: o.directions })
-  return normalize(m, { scheme: 'vector', directions: m.columns.map(() => 'higher') })
+  return { closeness, dPlus, dMinus, ideal, antiIdeal }
 }

@@ -54,6 +54,6 @@ export async function weightsFor(
   const zero = entropyZero(args)
   return {
     weights: methodInput(() => entropyWeights(m, { on, directions, zero })).weights,
-    source: `entropy (on ${on}, zero ${zero.kind})`,
+    source: `entropy (on ${on}, zero ${zero.kind === 'shift' ? `shift:${zero.eps}` : zero.kind})`,
   }
 }
