@@ -1,66 +1,132 @@
 /**
  * Obstacle degree (障碍度) of each indicator for each unit, from a standardised matrix x ∈ [0, 1]
- * (1 = best): factor contribution F_j = w_j, deviation I_ij = 1 − x_ij, and
- *   O_ij = F_j I_ij / Σ_j F_j I_ij,
- * the share of the unit's shortfall that indicator j accounts for (rows sum to 1); a subsystem's
- * obstacle is the sum over its indicators. This is the obstacle degree model (障碍度模型) of the
- * Chinese regional-evaluation literature, usually run on entropy weights.
- * A unit with a missing cell, or with no shortfall at all (every x = 1), has no obstacle degree:
- * its row is null, and the rest of the matrix is still computed.
+ * (1 = best), as in the obstacle degree model of the Chinese regional-evaluation literature:
+ *   factor contribution  F_j = w_j                    (indicator weight, Σ w = 1)
+ *   deviation            I_ij = 1 − x_ij
+ *   obstacle degree      O_ij = F_j I_ij / Σ_j F_j I_ij
+ * O_ij is indicator j's share of unit i's weighted shortfall S_i = Σ_j F_j I_ij (= 1 − the unit's
+ * weighted score), so a defined row sums to 1. A subsystem's obstacle degree is the sum of O_ij
+ * over its indicators. The unscaled products F_j I_ij are what the R package mathmodels'
+ * `obstacle_degree()` returns by default (R/eval_system.R, github.com/zhjx19/mathmodels); its
+ * `scaled = TRUE` is O_ij. Here O_ij = (F_j I_ij) / S_i and S_i is returned beside it.
+ *
+ * A row that cannot be defined is NaN (printed null) and the rest of the matrix is still computed:
+ * a missing cell (NaN), a value outside [0, 1] (not a standardised matrix), or no shortfall at all
+ * (S_i = 0: every weighted indicator at its best). `reason` says which.
  */
 import type { Matrix } from './matrix.ts'
+import { MethodInputError } from './weights.ts'
+
+export type UndefinedReason = 'missing' | 'out-of-range' | 'no-shortfall'
 
 export interface ObstacleResult {
   /** row-major units × indicators; NaN for an undefined row */
   obstacle: Float64Array
+  /** S_i = Σ_j w_j (1 − x_ij); NaN for a row with a missing or out-of-range cell */
+  shortfall: Float64Array
+  /** null for a defined row */
+  reason: (UndefinedReason | null)[]
+  /** reason === null, per row */
   defined: boolean[]
 }
 
+/** Values this close outside [0, 1] are rounding from the normalisation, not a wrong scale. */
+const SLACK = 1e-9
+
 export function obstacle(m: Matrix, weights: ArrayLike<number>): ObstacleResult {
   const { rows, cols, data } = m
-  const out = new Float64Array(rows * cols).fill(Number.NaN)
-  const defined: boolean[] = []
+  if (weights.length !== cols) throw new MethodInputError(`${weights.length} weights for ${cols} indicators`)
+  for (let j = 0; j < cols; j++)
+    if (!(weights[j]! >= 0)) throw new MethodInputError(`weight of ${m.columns[j]} is ${weights[j]}, not ≥ 0`)
+  const w = Float64Array.from(weights)
+  const out = new Float64Array(rows * cols)
+  const shortfall = new Float64Array(rows).fill(Number.NaN)
+  const reason: (UndefinedReason | null)[] = new Array(rows).fill(null)
   for (let i = 0; i < rows; i++) {
+    const at = i * cols
+    // pass 1 writes F_j I_ij into the output row, pass 2 divides it by the row's total
     let total = 0
-    let ok = true
+    let missing = false
+    let outside = false
     for (let j = 0; j < cols; j++) {
-      const x = data[i * cols + j]!
-      if (Number.isNaN(x)) ok = false
-      total += weights[j]! * (1 - x)
+      const x = data[at + j]!
+      if (x >= 0 && x <= 1) {
+        const f = w[j]! * (1 - x)
+        out[at + j] = f
+        total += f
+      } else if (Number.isNaN(x)) missing = true
+      else if (x < -SLACK || x > 1 + SLACK) outside = true
+      else {
+        // rounding just outside [0, 1] from the normalisation: clamp
+        const f = w[j]! * (x < 0 ? 1 : 0)
+        out[at + j] = f
+        total += f
+      }
     }
-    if (!ok || !(total > 0)) {
-      defined.push(false)
+    const bad: UndefinedReason | null = missing
+      ? 'missing'
+      : outside
+        ? 'out-of-range'
+        : total > 0
+          ? null
+          : 'no-shortfall'
+    if (!missing && !outside) shortfall[i] = total
+    if (bad) {
+      reason[i] = bad
+      out.fill(Number.NaN, at, at + cols)
       continue
     }
-    for (let j = 0; j < cols; j++) out[i * cols + j] = (weights[j]! * (1 - data[i * cols + j]!)) / total
-    defined.push(true)
+    const inv = 1 / total
+    for (let j = 0; j < cols; j++) out[at + j]! *= inv
   }
-  return { obstacle: out, defined }
+  return { obstacle: out, shortfall, reason, defined: reason.map((x) => x === null) }
 }
 
-/** Sum the obstacle of each subsystem's indicators (column indices per subsystem). */
+/**
+ * Sum each subsystem's obstacle degrees: `groups[s]` lists the column indices of subsystem s (an
+ * indicator may be in no subsystem). Returns row-major units × subsystems; undefined rows stay NaN.
+ */
 export function subsystemObstacle(
   r: ObstacleResult,
   cols: number,
-  groups: readonly number[][],
+  groups: readonly (readonly number[])[],
 ): Float64Array {
-  const rows = r.defined.length
-  const out = new Float64Array(rows * groups.length).fill(Number.NaN)
+  const rows = r.reason.length
+  const S = groups.length
+  const out = new Float64Array(rows * S)
   for (let i = 0; i < rows; i++) {
-    if (!r.defined[i]) continue
-    groups.forEach((g, s) => {
+    if (r.reason[i]) {
+      out.fill(Number.NaN, i * S, (i + 1) * S)
+      continue
+    }
+    for (let s = 0; s < S; s++) {
       let sum = 0
-      for (const j of g) sum += r.obstacle[i * cols + j]!
-      out[i * groups.length + s] = sum
-    })
+      for (const j of groups[s]!) sum += r.obstacle[i * cols + j]!
+      out[i * S + s] = sum
+    }
   }
   return out
 }
 
-/** The k largest obstacles of row i (column indices, largest first). */
+/**
+ * The k largest obstacle degrees of row i, as column indices, largest first (ties: the earlier
+ * column first). Insertion into a k-slot buffer: O(cols · k), no sort and no per-cell allocation.
+ */
 export function topObstacles(r: ObstacleResult, cols: number, i: number, k: number): number[] {
-  if (!r.defined[i]) return []
-  return Array.from({ length: cols }, (_, j) => j)
-    .sort((a, b) => r.obstacle[i * cols + b]! - r.obstacle[i * cols + a]! || a - b)
-    .slice(0, k)
+  if (r.reason[i]) return []
+  const slots = Math.min(k, cols)
+  const idx = new Int32Array(slots)
+  let filled = 0
+  const at = i * cols
+  for (let j = 0; j < cols; j++) {
+    const v = r.obstacle[at + j]!
+    if (filled === slots && !(v > r.obstacle[at + idx[slots - 1]!]!)) continue
+    let p = filled < slots ? filled++ : slots - 1
+    while (p > 0 && v > r.obstacle[at + idx[p - 1]!]!) {
+      idx[p] = idx[p - 1]!
+      p--
+    }
+    idx[p] = j
+  }
+  return Array.from(idx.subarray(0, filled))
 }

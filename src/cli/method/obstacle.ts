@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { toRows } from '../../methods/matrix.ts'
+import { basename } from 'node:path'
+import type { Matrix } from '../../methods/matrix.ts'
 import { obstacle, subsystemObstacle, topObstacles } from '../../methods/obstacle.ts'
 import {
   cliStamp,
@@ -12,69 +13,81 @@ import {
   usage,
 } from './shared.ts'
 import type { MethodArgs, MethodCommand } from './types.ts'
-import { weightsFor } from './weights-options.ts'
+import { methodInput, weightsFor } from './weights-options.ts'
 
 export const obstacleMethod: MethodCommand = {
   name: 'obstacle',
   summary: 'obstacle degree (障碍度) per unit and indicator, by subsystem, top-k',
-  help: `Input: an already standardised matrix CSV (units × indicators, values in [0, 1], 1 = best).
+  help: `Input: an already standardised matrix CSV (units × indicators, values in [0, 1], 1 = best),
+e.g. the output matrix of \`jueqi method normalize\`.
 
-Formula: factor contribution F_j = w_j, deviation I_ij = 1 − x_ij,
-  O_ij = F_j I_ij / Σ_j F_j I_ij   (each defined row sums to 1);
-a subsystem's obstacle is the sum over its indicators. Weights: --weights (list or CSV file),
-else --scheme equal (default), entropy or critic computed on the input.
-Subsystems: --subsystems "name:col1,col2;other:col3" or --group-map <file.csv> (indicator,subsystem).
-A row it cannot define (a missing cell, or no shortfall at all) is null — never NaN, never a failure
-of the whole command. --top k (default 3) lists the k largest obstacles per unit.
+Formulas (obstacle degree model): factor contribution F_j = w_j, deviation I_ij = 1 − x_ij,
+  O_ij = F_j I_ij / Σ_j F_j I_ij          (each defined row sums to 1)
+  shortfall S_i = Σ_j F_j I_ij            (1 − the unit's weighted score)
+a subsystem's obstacle degree is the sum of O_ij over its indicators. The products F_j I_ij are the
+unscaled output of the R package mathmodels' obstacle_degree(), against whose printed example this
+is tested; O_ij is its scaled = TRUE form.
+Weights: --weights (list in column order, or CSV indicator,weight), else --scheme equal (default),
+entropy or critic computed on the input (--on, --zero and --cost as for those methods).
+Subsystems: --subsystems "name:col1,col2;other:col3" or --group-map <file.csv> with columns
+indicator,subsystem. Indicators in no subsystem count in O but in no subsystem (listed as unmapped).
 
-Output: { units, columns, obstacle (rows; null rows), subsystems: { names, obstacle }, top:
-[[{ indicator, value }]], weights, weights_from, stamp }.`,
+A row it cannot define is null — never NaN, never a failure of the whole command — and listed in
+undefined_rows with its reason: missing (an empty cell), out-of-range (a value outside [0, 1]: the input
+is not standardised) or no-shortfall (every weighted indicator at 1, nothing to attribute).
+--top k (default 3) lists the k largest obstacles per unit (ties: earlier column first).
+
+Output: { units, columns, obstacle (one list per unit in column order; null rows), shortfall,
+top (per unit a list of { indicator, value }, null for undefined rows), subsystems (with
+--subsystems/--group-map: { names, obstacle (per unit, in names order), unmapped }), undefined_rows
+([{ unit, reason }]), weights, weights_from, stamp }.`,
   options: [
     { flags: '--weights <list|file>', description: 'indicator weights (default equal)' },
-    { flags: '--scheme <scheme>', description: 'equal, entropy or critic (when no --weights)' },
+    {
+      flags: '--scheme <scheme>',
+      description: 'equal, entropy or critic (when no --weights)',
+      default: 'equal',
+    },
     { flags: '--subsystems <spec>', description: 'name:col1,col2;name2:col3' },
     { flags: '--group-map <file>', description: 'CSV indicator,subsystem' },
     { flags: '--top <k>', description: 'largest obstacles listed per unit', default: '3' },
   ],
   async run(args) {
-    const { matrix } = await loadMatrix(args)
     const top = numberOption(args, 'top', 3)!
     if (!(Number.isInteger(top) && top >= 1)) throw usage('--top must be a whole number ≥ 1')
-    const { weights, source } = await weightsFor(args, matrix, directionsOf(args, matrix))
-    const r = obstacle(matrix, weights)
+    const { matrix } = await loadMatrix(args)
     const groups = await subsystemsOption(args, matrix.columns)
-    const rows = toRows({ ...matrix, data: r.obstacle }).map((row, i) => (r.defined[i] ? row : null))
-    const sub = groups
-      ? subsystemObstacle(
+    const { weights, source } = await weightsFor(args, matrix, directionsOf(args, matrix))
+    const r = methodInput(() => obstacle(matrix, weights))
+    const nullRows = (data: Float64Array, width: number) =>
+      matrix.units.map((_, i) => (r.reason[i] ? null : Array.from(data.subarray(i * width, (i + 1) * width))))
+    const subsystems = groups && {
+      names: groups.names,
+      obstacle: nullRows(
+        subsystemObstacle(
           r,
           matrix.cols,
-          groups.map((g) => g.cols),
-        )
-      : null
+          groups.names.map((_, g) => indicesOf(groups.groupOf, g)),
+        ),
+        groups.names.length,
+      ),
+      unmapped: matrix.columns.filter((_, j) => groups.groupOf[j] === -1),
+    }
     return {
       units: matrix.units,
       columns: matrix.columns,
-      obstacle: rows,
-      ...(groups && sub
-        ? {
-            subsystems: {
-              names: groups.map((g) => g.name),
-              obstacle: toRows({
-                rows: matrix.rows,
-                cols: groups.length,
-                data: sub,
-                units: matrix.units,
-                columns: groups.map((g) => g.name),
-              }).map((row, i) => (r.defined[i] ? row : null)),
-            },
-          }
-        : {}),
+      obstacle: nullRows(r.obstacle, matrix.cols),
+      shortfall: r.shortfall,
       top: matrix.units.map((_, i) =>
-        topObstacles(r, matrix.cols, i, top).map((j) => ({
-          indicator: matrix.columns[j]!,
-          value: r.obstacle[i * matrix.cols + j]!,
-        })),
+        r.reason[i]
+          ? null
+          : topObstacles(r, matrix.cols, i, top).map((j) => ({
+              indicator: matrix.columns[j]!,
+              value: r.obstacle[i * matrix.cols + j]!,
+            })),
       ),
+      ...(subsystems ? { subsystems } : {}),
+      undefined_rows: matrix.units.flatMap((unit, i) => (r.reason[i] ? [{ unit, reason: r.reason[i] }] : [])),
       weights,
       weights_from: source,
       stamp: cliStamp(
@@ -83,7 +96,9 @@ Output: { units, columns, obstacle (rows; null rows), subsystems: { names, obsta
         {
           weights: source === 'user' ? Array.from(weights) : source,
           top,
-          subsystems: groups?.map((g) => g.name) ?? null,
+          subsystems: groups
+            ? Object.fromEntries(groups.names.map((n, g) => [n, membersOf(matrix, groups.groupOf, g)]))
+            : null,
         },
         { matrix },
       ),
@@ -91,28 +106,70 @@ Output: { units, columns, obstacle (rows; null rows), subsystems: { names, obsta
   },
 }
 
-async function subsystemsOption(args: MethodArgs, columns: readonly string[]) {
+function membersOf(m: Matrix, groupOf: Int32Array, g: number): string[] {
+  return indicesOf(groupOf, g).map((j) => m.columns[j]!)
+}
+
+function indicesOf(groupOf: Int32Array, g: number): number[] {
+  const out: number[] = []
+  groupOf.forEach((s, j) => {
+    if (s === g) out.push(j)
+  })
+  return out
+}
+
+/** Subsystem index per column (−1: none) from --subsystems or --group-map; null when neither. */
+async function subsystemsOption(
+  args: MethodArgs,
+  columns: readonly string[],
+): Promise<{ names: string[]; groupOf: Int32Array } | null> {
   const spec = optionalString(args, 'subsystems')
-  const file = optionalString(args, 'groupMap')
-  if (spec && file) throw usage('give either --subsystems or --group-map')
-  let pairs: [string, string][] = []
-  if (spec)
+  const path = optionalString(args, 'groupMap')
+  if (spec && path) throw usage('give either --subsystems or --group-map, not both')
+  let pairs: { indicator: string; subsystem: string; where: string }[]
+  if (spec) {
     pairs = spec.split(';').flatMap((part) => {
-      const [name, cols] = part.split(':')
-      if (!name?.trim() || cols === undefined) throw usage(`--subsystems "${part}": expected name:col1,col2`)
-      return list(cols).map((c) => [c, name.trim()] as [string, string])
+      if (part.trim() === '') return []
+      const colon = part.indexOf(':')
+      const name = part.slice(0, colon).trim()
+      if (colon < 0 || name === '') throw usage(`--subsystems "${part}": expected name:col1,col2`)
+      return list(part.slice(colon + 1)).map((indicator) => ({
+        indicator,
+        subsystem: name,
+        where: '--subsystems',
+      }))
     })
-  else if (file) {
-    const t = csvTextToTable(await readFile(file, 'utf8'), file)
+  } else if (path) {
+    let text: string
+    try {
+      text = await readFile(path, 'utf8')
+    } catch {
+      throw usage(`--group-map "${path}": cannot read the file`)
+    }
+    const file = basename(path)
+    const t = csvTextToTable(text, file)
     const [ci, si] = [t.header.indexOf('indicator'), t.header.indexOf('subsystem')]
     if (ci < 0 || si < 0) throw usage(`${file}: expected columns indicator,subsystem`)
-    pairs = t.rows.map((r) => [r.cells[ci] ?? '', r.cells[si] ?? ''])
+    pairs = t.rows.map((r) => ({
+      indicator: (r.cells[ci] ?? '').trim(),
+      subsystem: (r.cells[si] ?? '').trim(),
+      where: `${file}:${r.line}`,
+    }))
   } else return null
-  const unknown = pairs.filter(([c]) => !columns.includes(c)).map(([c]) => c)
-  if (unknown.length) throw usage(`subsystems name columns not in the matrix: ${unknown.join(', ')}`)
-  const names = [...new Set(pairs.map(([, s]) => s))]
-  return names.map((name) => ({
-    name,
-    cols: pairs.filter(([, s]) => s === name).map(([c]) => columns.indexOf(c)),
-  }))
+  const names: string[] = []
+  const groupOf = new Int32Array(columns.length).fill(-1)
+  for (const p of pairs) {
+    const j = columns.indexOf(p.indicator)
+    if (j < 0) throw usage(`${p.where}: indicator not in the matrix: ${p.indicator}`)
+    if (p.subsystem === '') throw usage(`${p.where}: indicator "${p.indicator}" has no subsystem name`)
+    let g = names.indexOf(p.subsystem)
+    if (g < 0) g = names.push(p.subsystem) - 1
+    if (groupOf[j] !== -1 && groupOf[j] !== g)
+      throw usage(
+        `${p.where}: indicator "${p.indicator}" is in two subsystems (${names[groupOf[j]!]}, ${p.subsystem})`,
+      )
+    groupOf[j] = g
+  }
+  if (names.length === 0) throw usage('no subsystems given')
+  return { names, groupOf }
 }
