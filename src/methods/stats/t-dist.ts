@@ -3,7 +3,8 @@
  *   F(t; ν) = 1 − ½ I_{ν/(ν+t²)}(ν/2, ½)  for t ≥ 0 (symmetric below),
  * with I_x(a, b) by Lentz's continued fraction (Press et al., *Numerical Recipes*, 3rd ed., §6.4)
  * and ln Γ by the Lanczos approximation (ibid. §6.1). The quantile inverts the CDF by bisection
- * refined with Newton steps on the density.
+ * refined with Newton steps on the density. Used by `forecast` for prediction intervals
+ * (t_{n−2, 1−α/2}) and for the probability of reaching a target.
  */
 
 const LANCZOS = [
@@ -65,9 +66,19 @@ export function incompleteBeta(x: number, a: number, b: number): number {
   return x < (a + 1) / (a + b + 2) ? (front * betaCf(a, b, x)) / a : 1 - (front * betaCf(b, a, 1 - x)) / b
 }
 
+/**
+ * F(t; ν). Near 0 (t² < ν) the form ½ + ½·sign(t)·I_{t²/(ν+t²)}(½, ν/2) is used instead, since
+ * ν/(ν+t²) rounds to 1 there and the tail form would lose every digit of F − ½.
+ */
 export function tCdf(t: number, nu: number): number {
+  if (Number.isNaN(t)) return Number.NaN
   if (!Number.isFinite(t)) return t > 0 ? 1 : 0
-  const tail = 0.5 * incompleteBeta(nu / (nu + t * t), nu / 2, 0.5)
+  const t2 = t * t
+  if (t2 < nu) {
+    const half = 0.5 * incompleteBeta(t2 / (nu + t2), 0.5, nu / 2)
+    return t >= 0 ? 0.5 + half : 0.5 - half
+  }
+  const tail = 0.5 * incompleteBeta(nu / (nu + t2), nu / 2, 0.5)
   return t >= 0 ? 1 - tail : tail
 }
 
@@ -80,20 +91,29 @@ export function tPdf(t: number, nu: number): number {
   )
 }
 
-/** The p-quantile of t with ν degrees of freedom. */
+/**
+ * The p-quantile of t with ν degrees of freedom (ν > 0, 0 < p < 1). Solved on the lower tail,
+ * where the CDF keeps full relative precision, and mirrored for p > ½, so q(1 − p) = −q(p)
+ * exactly: bracket by doubling, bisect to 1e-12, then three Newton steps on the density.
+ */
 export function tQuantile(p: number, nu: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`quantile needs 0 < p < 1, got ${p}`)
+  if (!(nu > 0)) throw new RangeError(`degrees of freedom must be positive, got ${nu}`)
   if (p === 0.5) return 0
+  const tail = Math.min(p, 1 - p)
   let lo = -1
-  let hi = 1
-  while (tCdf(lo, nu) > p) lo *= 2
-  while (tCdf(hi, nu) < p) hi *= 2
-  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+  while (tCdf(lo, nu) > tail) lo *= 2
+  let hi = lo === -1 ? 0 : lo / 2
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, -lo); i++) {
     const mid = (lo + hi) / 2
-    if (tCdf(mid, nu) < p) lo = mid
+    if (tCdf(mid, nu) < tail) lo = mid
     else hi = mid
   }
   let x = (lo + hi) / 2
-  for (let i = 0; i < 3; i++) x -= (tCdf(x, nu) - p) / tPdf(x, nu)
-  return x
+  for (let i = 0; i < 3; i++) {
+    const step = (tCdf(x, nu) - tail) / tPdf(x, nu)
+    if (!Number.isFinite(step)) break
+    x -= step
+  }
+  return p < 0.5 ? x : -x
 }
