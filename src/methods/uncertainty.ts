@@ -1,36 +1,71 @@
 /**
- * Rank uncertainty and sensitivity of a composite index (JRC/OECD Handbook 2008, §7; Saisana,
- * Saltelli & Tarantola 2005, J. R. Stat. Soc. A 168(2):307–323; as COINr's get_sensitivity):
- * Monte-Carlo over the declared choices — normalisation, weighting scheme, weight perturbation
- * (each weight × U(1 − δ, 1 + δ), then used as relative weights) and aggregation — each draw
- * picking every choice uniformly with a seeded generator (mulberry32), so a seed gives the same
- * result every time. Per unit: the median rank and its 5–95% interval, beside the nominal rank
- * (first option of every choice, no perturbation).
- * Which choice moves ranks most: for each discrete choice the first-order index
- *   S = Σ_units Var_k(E[rank | choice = k]) / Σ_units Var(rank)
- * (the between-option share of the rank variance, a correlation ratio η²), and for the weight
- * perturbation the same with draws grouped by quartile of their mean absolute perturbation.
- * Work is reused across draws: the data are screened, imputed, treated and normalised once per
- * normalisation option; a draw only reweights and aggregates. A combination that cannot be
- * applied (a geometric or harmonic mean over z-scores or over a range including 0) is refused
- * before any draw, never skipped.
+ * Rank uncertainty and sensitivity of a composite index, as COINr's get_sensitivity()
+ * (bluefoxr/COINr R/sensitivity.R at b9682034635df03279896b6cb025cd3534f82cbb: get_sensitivity,
+ * SA_sample, SA_estimate, get_noisy_weights; JRC/OECD Handbook on Constructing Composite
+ * Indicators 2008, §7; Saisana, Saltelli & Tarantola 2005, J. R. Stat. Soc. A 168(2):307–323,
+ * doi:10.1111/j.1467-985X.2005.00350.x; Saltelli et al. 2008, Global Sensitivity Analysis: The
+ * Primer, for the design).
+ *
+ * Uncertain inputs ("choices"), each drawn uniformly: the normalisation, the weighting scheme, the
+ * aggregation (each a discrete list: option k = ⌊u·K⌋ of a uniform u), and the weight perturbation
+ * δ: every weight × (1 + δ(2u − 1)), i.e. × U(1 − δ, 1 + δ), then used as relative weights among
+ * siblings (COINr get_noisy_weights). A choice with one option (or δ = 0) is fixed.
+ *
+ * Design (COINr SA_sample, Saltelli 2010): with d varying choices and D draws, N = ⌊D/(d+2)⌋ base
+ * rows; matrices A and B (N × d uniforms each) and, per choice i, A_B^i = A with column i from B;
+ * the perturbation is one choice whose "value" is a whole noise vector. Draws beyond N(d+2) (or all
+ * draws when N < 2 or d = 0) are further independent draws. Every draw is marginally a draw of the
+ * choices, so the rank statistics use all D draws (COINr uses the 2N of A and B).
+ * Per unit: nominal rank (first option of every choice, no perturbation), median rank and the
+ * 5% / 95% quantiles (R type 7, as COINr's stats::quantile).
+ * Sensitivity, as COINr SA_estimate with COINr's output y = mean over units of |rank − nominal|:
+ *   V = var(y_A ∪ y_B) (n − 1),  S_i = mean(y_B (y_ABi − y_A)) / V,  ST_i = Σ (y_A − y_ABi)² / (2N V)
+ * (COINr's SA_estimate: the Saltelli et al. 2010 first-order and Jansen total-order estimators).
+ * Monte-Carlo estimates can fall a little outside [0, 1]; they are reported as estimated. With
+ * V = 0 no rank moves and every index is 0; with N < 2 they cannot be estimated: NaN (JSON null).
+ *
+ * Work is reused across draws: the data are prepared (screened, imputed, treated) once, normalised
+ * once per normalisation option, turned once into the values each mean sums (z, ln z or 1/z), base
+ * weights computed once per scheme; draws only write weights into preallocated buffers and are
+ * aggregated LANES at a time in one pass over the data (aggregate.ts), then ranked by a radix
+ * sort into preallocated typed arrays (RadixRanker). A choice that cannot be applied to the data (a geometric or
+ * harmonic mean over a normalisation with a value ≤ 0) is refused before any draw, never skipped.
  */
 import { mulberry32 } from '../statistics/synth.ts'
-import { type Aggregation, aggregateCompiled, compileHierarchy } from './composite/aggregate.ts'
+import {
+  type Aggregation,
+  aggregateLanes,
+  type CompiledHierarchy,
+  compileHierarchy,
+  LANES,
+  linearInput,
+  ROWS as ROWS_PER_STEP,
+} from './composite/aggregate.ts'
 import type { Hierarchy } from './composite/hierarchy.ts'
-import { aggregateAll, type CompositeOptions, composite } from './composite/pipeline.ts'
+import {
+  type CompositeNormalization,
+  type CompositeOptions,
+  normaliseStage,
+  prepare,
+  schemeWeights,
+  type WeightScheme,
+} from './composite/pipeline.ts'
 import type { Matrix } from './matrix.ts'
 import { MethodInputError } from './weights.ts'
 
 export interface UncertaintyOptions {
+  /** the fixed steps (screening, imputation, treatment, min-max range) */
   base: Omit<CompositeOptions, 'normalize' | 'weights' | 'aggregation'>
-  normalize: CompositeOptions['normalize'][]
-  weights: CompositeOptions['weights'][]
+  normalize: CompositeNormalization[]
+  weights: WeightScheme[]
   aggregation: Aggregation[]
+  /** δ in [0, 1): each weight × U(1 − δ, 1 + δ) */
   perturb: number
   draws: number
   seed: number
 }
+
+export type Choice = 'normalize' | 'scheme' | 'aggregation' | 'perturb'
 
 export interface UncertaintyResult {
   units: string[]
@@ -38,157 +73,407 @@ export interface UncertaintyResult {
   rankMedian: Float64Array
   rankP05: Float64Array
   rankP95: Float64Array
-  sensitivity: Record<string, number>
+  /** first-order index S_i per varying choice */
+  sensitivity: Partial<Record<Choice, number>>
+  /** total-order index ST_i per varying choice */
+  sensitivityTotal: Partial<Record<Choice, number>>
+  /** base rows N of the Saltelli design (0 when not estimated) */
+  baseRows: number
   draws: number
 }
 
+interface Setting {
+  normalize: number
+  scheme: number
+  aggregation: number
+  /** index into the noise bank, −1 = unperturbed */
+  noise: number
+}
+
 export function uncertainty(raw: Matrix, h: Hierarchy, o: UncertaintyOptions): UncertaintyResult {
-  if (o.draws < 2) throw new MethodInputError('uncertainty needs at least 2 draws')
-  if (!(o.perturb >= 0 && o.perturb < 1)) throw new MethodInputError('--perturb must be in [0, 1)')
-  for (const a of o.aggregation)
-    if (a !== 'arithmetic') {
-      if (o.normalize.includes('zscore'))
-        throw new MethodInputError(`${a} aggregation cannot apply to z-scores (negative values)`)
-      if (o.base.range[0] <= 0)
-        throw new MethodInputError(
-          `${a} aggregation needs a positive range (e.g. --range 1,100), not [${o.base.range.join(', ')}]`,
-        )
-    }
-  // normalised matrices, once per option
-  const normalised = new Map(
-    o.normalize.map((n) => [
-      n,
-      composite(raw, h, { ...o.base, normalize: n, weights: 'meta', aggregation: 'arithmetic' }),
-    ]),
-  )
-  const first = normalised.get(o.normalize[0]!)!
-  const units = first.units
-  const nominalRank = composite(raw, h, {
-    ...o.base,
-    normalize: o.normalize[0]!,
-    weights: o.weights[0]!,
-    aggregation: o.aggregation[0]!,
-  }).rank
-  // base weights per (normalisation, scheme), computed once
-  const baseWeights = new Map<string, Map<string, number>>()
-  for (const [n, res] of normalised)
-    for (const w of o.weights) {
-      const r = aggregateAll(
-        res.stages.normalised!,
-        h,
-        { weights: w, aggregation: 'arithmetic' },
-        { stages: {}, screenedOut: [], treatment: [] },
-      )
-      const map = new Map<string, number>()
-      for (const node of Object.values(r.weights)) for (const [c, v] of Object.entries(node)) map.set(c, v)
-      baseWeights.set(`${n}|${w}`, map)
-    }
-  const rand = mulberry32(o.seed)
+  if (!Number.isInteger(o.draws) || o.draws < 2)
+    throw new MethodInputError('uncertainty needs at least 2 draws')
+  if (!(o.perturb >= 0 && o.perturb < 1)) throw new MethodInputError('perturbation δ must be in [0, 1)')
+  for (const [name, xs] of [
+    ['normalize', o.normalize],
+    ['scheme', o.weights],
+    ['aggregation', o.aggregation],
+  ] as const)
+    if (xs.length === 0 || new Set(xs).size !== xs.length)
+      throw new MethodInputError(`${name}: give one or more distinct options`)
+  const p = prepare(raw, h, o.base)
+  const units = p.matrix.units as string[]
   const U = units.length
-  const ranks = new Float64Array(o.draws * U)
-  const picks: { normalize: number[]; weights: number[]; aggregation: number[]; perturb: number[] } = {
-    normalize: [],
-    weights: [],
-    aggregation: [],
-    perturb: [],
-  }
-  const pick = <T>(xs: readonly T[], key: 'normalize' | 'weights' | 'aggregation'): T => {
-    const k = Math.min(xs.length - 1, Math.floor(rand() * xs.length))
-    picks[key].push(k)
-    return xs[k]!
-  }
-  // the compiled structure and, per normalisation, the values (and their logs) are reused by every draw
-  const columns = first.stages.normalised!.columns
-  const compiled = compileHierarchy(h, columns)
-  const data = new Map(
-    [...normalised].map(([n, res]) => {
-      const z = res.stages.normalised!.data
-      const geo = o.aggregation.includes('geometric')
-      return [n, { z, logz: geo ? z.map(Math.log) : null, complete: !z.some(Number.isNaN) }] as const
-    }),
+  const K = p.matrix.cols
+  const c = compileHierarchy(h, p.matrix.columns)
+  const A = c.aggregates.length
+  const normalised = o.normalize.map((scheme) => {
+    const n = normaliseStage(p.matrix, scheme, p.directions, o.base.range)
+    // min-max onto [a, b] with a > 0 is positive by construction
+    if (!(scheme === 'minmax' && o.base.range[0] > 0))
+      for (const how of o.aggregation) if (how !== 'arithmetic') refuseNonPositive(n, scheme, how)
+    return n.data
+  })
+  const baseWeights = o.weights.map((s) => {
+    const w = schemeWeights(h, s, p.matrix, p.directions)
+    return {
+      ind: Float64Array.from(p.matrix.columns, (code) => w.get(code)!),
+      agg: Float64Array.from(c.aggregates, (code, k) => (c.aggregateParent[k]! < 0 ? 1 : w.get(code)!)),
+    }
+  })
+
+  const factors: Choice[] = []
+  if (o.normalize.length > 1) factors.push('normalize')
+  if (o.weights.length > 1) factors.push('scheme')
+  if (o.aggregation.length > 1) factors.push('aggregation')
+  if (o.perturb > 0) factors.push('perturb')
+  const d = factors.length
+  const N = d > 0 ? Math.floor(o.draws / (d + 2)) : 0
+  const design = N >= 2 ? N * (d + 2) : 0
+  // the nominal setting goes first, through exactly the same arithmetic as the draws
+  const settings = [
+    { normalize: 0, scheme: 0, aggregation: 0, noise: -1 },
+    ...sample(o, factors, N >= 2 ? N : 0, o.draws - design),
+  ]
+  const noise = noiseBank(mulberry32((o.seed ^ 0x5bd1e995) >>> 0), settings, K + A, o.perturb)
+  const S = settings.length
+  const ranks = new Float64Array(S * U)
+  const slotOf = drawRanks(
+    settings,
+    { normalised, baseWeights, noise, aggregation: o.aggregation, U, K, c },
+    ranks,
   )
-  const K = columns.length
-  const A = compiled.aggregates.length
-  const wInd = new Float64Array(K)
-  const wAgg = new Float64Array(A)
-  const scores = new Float64Array(U)
-  const sorted = new Float64Array(U)
-  const scratch = new Float64Array(2 * A)
-  for (let d = 0; d < o.draws; d++) {
-    const n = pick(o.normalize, 'normalize')
-    const w = pick(o.weights, 'weights')
-    const a = pick(o.aggregation, 'aggregation')
-    const bw = baseWeights.get(`${n}|${w}`)!
-    let dev = 0
-    const perturbed = (v: number) => {
-      const f = 1 + o.perturb * (2 * rand() - 1)
-      dev += Math.abs(f - 1)
-      return v * f
-    }
-    for (let j = 0; j < K; j++) wInd[j] = perturbed(bw.get(columns[j]!)!)
-    for (let k = 0; k < A; k++)
-      wAgg[k] = compiled.aggregateParent[k]! < 0 ? 1 : perturbed(bw.get(compiled.aggregates[k]!)!)
-    picks.perturb.push(dev / Math.max(1, K + A - 1))
-    const { z, logz, complete } = data.get(n)!
-    aggregateCompiled(z, logz, U, K, compiled, wInd, wAgg, a, scores, scratch, complete)
-    competitionRanks(scores, sorted, ranks.subarray(d * U, (d + 1) * U))
+  const nominalSlot = slotOf[0]!
+  const nominalRank = Float64Array.from({ length: U }, (_, i) => ranks[i * S + nominalSlot]!)
+  const D = S - 1
+  const y = meanAbsShift(ranks, U, slotOf)
+
+  const { median, p05, p95 } = rankQuantiles(ranks, U, S, nominalSlot)
+  const sensitivity: UncertaintyResult['sensitivity'] = {}
+  const sensitivityTotal: UncertaintyResult['sensitivityTotal'] = {}
+  factors.forEach((f, i) => {
+    const est = N >= 2 ? saltelli(y, N, i) : { S: Number.NaN, ST: Number.NaN }
+    sensitivity[f] = est.S
+    sensitivityTotal[f] = est.ST
+  })
+  return {
+    units,
+    nominalRank,
+    rankMedian: median,
+    rankP05: p05,
+    rankP95: p95,
+    sensitivity,
+    sensitivityTotal,
+    baseRows: N >= 2 ? N : 0,
+    draws: D,
   }
-  const rankMedian = new Float64Array(U)
-  const rankP05 = new Float64Array(U)
-  const rankP95 = new Float64Array(U)
-  const col = new Float64Array(o.draws)
-  for (let i = 0; i < U; i++) {
-    for (let d = 0; d < o.draws; d++) col[d] = ranks[d * U + i]!
-    col.sort()
-    rankMedian[i] = quantile(col, 0.5)
-    rankP05[i] = quantile(col, 0.05)
-    rankP95[i] = quantile(col, 0.95)
-  }
-  const sensitivity: Record<string, number> = {}
-  for (const key of ['normalize', 'weights', 'aggregation'] as const)
-    if (o[key].length > 1) sensitivity[key] = firstOrder(ranks, U, o.draws, picks[key])
-  if (o.perturb > 0) sensitivity.perturb = firstOrder(ranks, U, o.draws, quartiles(picks.perturb))
-  return { units, nominalRank, rankMedian, rankP05, rankP95, sensitivity, draws: o.draws }
 }
 
-/** Linear-interpolated quantile of a sorted array (R type 7). */
-function quantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p
+interface DrawData {
+  /** normalised values per normalisation option */
+  normalised: Float64Array[]
+  baseWeights: { ind: Float64Array; agg: Float64Array }[]
+  noise: Float64Array
+  aggregation: readonly Aggregation[]
+  U: number
+  K: number
+  c: CompiledHierarchy
+}
+
+/**
+ * Ranks of every setting into `ranks`, unit-major: unit i → ranks[i·S + slot], where the slot of
+ * each setting is returned (slots follow the processing order, so that the lanes of one block
+ * write neighbouring cells, and each unit's ranks are contiguous for the quantiles). Settings sharing a
+ * normalisation and a mean are aggregated LANES at a time in one pass over the data; a lane left
+ * over in the last block repeats a real setting and is discarded.
+ */
+function drawRanks(settings: readonly Setting[], x: DrawData, ranks: Float64Array): Int32Array {
+  const { U, K, c } = x
+  const A = c.aggregates.length
+  const slotOf = new Int32Array(settings.length)
+  let next = 0
+  const groups = new Map<string, number[]>()
+  settings.forEach((s, r) => {
+    const key = `${s.normalize}|${s.aggregation}`
+    const g = groups.get(key)
+    if (g) g.push(r)
+    else groups.set(key, [r])
+  })
+  const wInd = new Float64Array(K * LANES)
+  const wAgg = new Float64Array(A * LANES)
+  const out = new Float64Array(U * LANES)
+  const acc = new Float64Array(ROWS_PER_STEP * A * LANES)
+  const wsum = new Float64Array(ROWS_PER_STEP * A * LANES)
+  for (const members of groups.values()) {
+    const ranker = new RadixRanker(U)
+    const first = settings[members[0]!]!
+    const how = x.aggregation[first.aggregation]!
+    const input = linearInput(x.normalised[first.normalize]!, how)
+    for (let start = 0; start < members.length; start += LANES) {
+      const block = members.slice(start, start + LANES)
+      for (let b = 0; b < LANES; b++) {
+        const s = settings[block[Math.min(b, block.length - 1)]!]!
+        const bw = x.baseWeights[s.scheme]!
+        const f = s.noise < 0 ? null : x.noise.subarray(s.noise * (K + A), (s.noise + 1) * (K + A))
+        for (let j = 0; j < K; j++) wInd[j * LANES + b] = bw.ind[j]! * (f ? f[j]! : 1)
+        for (let k = 0; k < A; k++) wAgg[k * LANES + b] = bw.agg[k]! * (f ? f[K + k]! : 1)
+      }
+      aggregateLanes(input, U, K, c, how, wInd, wAgg, out, acc, wsum)
+      block.forEach((r, b) => {
+        slotOf[r] = next
+        ranker.rank(out.subarray(b * U, (b + 1) * U), ranks, next++, settings.length)
+      })
+    }
+  }
+  return slotOf
+}
+
+function refuseNonPositive(n: Matrix, scheme: string, how: Aggregation): void {
+  for (let k = 0; k < n.data.length; k++)
+    if (n.data[k]! <= 0)
+      throw new MethodInputError(
+        `${how} aggregation cannot apply to ${scheme} normalisation: ${n.units[Math.floor(k / n.cols)]} × ${n.columns[k % n.cols]} is ${n.data[k]} (needs values > 0${scheme === 'minmax' ? '; use a positive range, e.g. --range 1,100' : ''})`,
+      )
+}
+
+/** Draw settings: the Saltelli rows A, B, A_B^1..A_B^d (N each), then `extra` independent rows. */
+function sample(o: UncertaintyOptions, factors: readonly Choice[], N: number, extra: number): Setting[] {
+  const rand = mulberry32(o.seed)
+  const d = factors.length
+  const uniforms = (rows: number) =>
+    Array.from({ length: rows }, () => Array.from({ length: d }, () => rand()))
+  const XA = uniforms(N)
+  const XB = uniforms(N)
+  const XE = uniforms(extra)
+  let noiseId = 0
+  const idsA = XA.map(() => noiseId++)
+  const idsB = XB.map(() => noiseId++)
+  const idsE = XE.map(() => noiseId++)
+  const option = (u: number, count: number) => Math.min(count - 1, Math.floor(u * count))
+  const setting = (u: readonly number[], noise: number): Setting => {
+    const value = (f: Choice) => u[factors.indexOf(f)]
+    const pick = (f: Choice, count: number) => (factors.includes(f) ? option(value(f)!, count) : 0)
+    return {
+      normalize: pick('normalize', o.normalize.length),
+      scheme: pick('scheme', o.weights.length),
+      aggregation: pick('aggregation', o.aggregation.length),
+      noise: factors.includes('perturb') ? noise : -1,
+    }
+  }
+  const rows: Setting[] = [
+    ...XA.map((u, n) => setting(u, idsA[n]!)),
+    ...XB.map((u, n) => setting(u, idsB[n]!)),
+  ]
+  for (let i = 0; i < d; i++)
+    for (const [n, u] of XA.entries()) {
+      const mixed = [...u]
+      mixed[i] = XB[n]![i]!
+      // the perturbation "value" is the whole noise vector: B's for the column taken from B
+      rows.push(setting(mixed, factors[i] === 'perturb' ? idsB[n]! : idsA[n]!))
+    }
+  rows.push(...XE.map((u, n) => setting(u, idsE[n]!)))
+  return rows
+}
+
+/** One noise vector (factors 1 + δ(2u − 1)) per noise id used by the settings. */
+function noiseBank(
+  rand: () => number,
+  settings: readonly Setting[],
+  width: number,
+  delta: number,
+): Float64Array {
+  let ids = 0
+  for (const s of settings) if (s.noise + 1 > ids) ids = s.noise + 1
+  const bank = new Float64Array(ids * width)
+  for (let k = 0; k < bank.length; k++) bank[k] = 1 + delta * (2 * rand() - 1)
+  return bank
+}
+
+/** y_r = mean over ranked units of |rank in setting r − nominal rank (setting 0)|, r = 1 … S−1. */
+function meanAbsShift(ranks: Float64Array, U: number, slotOf: Int32Array): Float64Array {
+  const S = slotOf.length
+  const sum = new Float64Array(S)
+  const count = new Float64Array(S)
+  const nominalSlot = slotOf[0]!
+  for (let i = 0; i < U; i++) {
+    const nominal = ranks[i * S + nominalSlot]!
+    for (let k = 0; k < S; k++) {
+      const v = Math.abs(ranks[i * S + k]! - nominal)
+      if (Number.isNaN(v)) continue
+      sum[k] = sum[k]! + v
+      count[k] = count[k]! + 1
+    }
+  }
+  return Float64Array.from({ length: S - 1 }, (_, r) => {
+    const k = slotOf[r + 1]!
+    return count[k]! === 0 ? 0 : sum[k]! / count[k]!
+  })
+}
+
+/** COINr SA_estimate for choice i (0-based): y = [y_A (N), y_B (N), y_AB1 (N), …, y_ABd (N), extra…]. */
+export function saltelli(y: ArrayLike<number>, N: number, i: number): { S: number; ST: number } {
+  let mean = 0
+  for (let r = 0; r < 2 * N; r++) mean += y[r]!
+  mean /= 2 * N
+  let V = 0
+  for (let r = 0; r < 2 * N; r++) V += (y[r]! - mean) ** 2
+  V /= 2 * N - 1
+  if (V === 0) return { S: 0, ST: 0 }
+  let s = 0
+  let st = 0
+  for (let n = 0; n < N; n++) {
+    const yA = y[n]!
+    const yB = y[N + n]!
+    const yAB = y[(2 + i) * N + n]!
+    s += yB * (yAB - yA)
+    st += (yA - yAB) ** 2
+  }
+  return { S: s / N / V, ST: st / (2 * N * V) }
+}
+
+/**
+ * Per unit i: median, 5% and 95% quantiles (R type 7) of ranks[i·S + k] over the slots k except
+ * `skip` (the nominal setting's); NaN left out. Ranks are whole numbers, usually within a narrow band per unit: a counting sort over that
+ * band is exact and avoids a comparison sort per unit (a wide band falls back to one).
+ */
+export function rankQuantiles(ranks: Float64Array, U: number, S: number, skip: number) {
+  const median = new Float64Array(U)
+  const p05 = new Float64Array(U)
+  const p95 = new Float64Array(U)
+  const col = new Float64Array(S)
+  const BAND = 4096
+  const counts = new Int32Array(BAND)
+  for (let i = 0; i < U; i++) {
+    let n = 0
+    let lo = Infinity
+    let hi = -Infinity
+    for (let k = 0; k < S; k++) {
+      const v = ranks[i * S + k]!
+      if (k === skip || Number.isNaN(v)) continue
+      col[n++] = v
+      if (v < lo) lo = v
+      if (v > hi) hi = v
+    }
+    const s = col.subarray(0, n)
+    if (n > 0 && hi - lo < BAND) {
+      counts.fill(0, 0, hi - lo + 1)
+      for (let k = 0; k < n; k++) counts[s[k]! - lo] = counts[s[k]! - lo]! + 1
+      let k = 0
+      for (let v = 0; v <= hi - lo; v++) for (let c = counts[v]!; c > 0; c--) s[k++] = v + lo
+    } else s.sort()
+    median[i] = quantile(s, 0.5)
+    p05[i] = quantile(s, 0.05)
+    p95[i] = quantile(s, 0.95)
+  }
+  return { median, p05, p95 }
+}
+
+/** R's quantile type 7: x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), h = (n − 1)p, 0-based. */
+export function quantile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length
+  if (n === 0) return Number.NaN
+  const h = (n - 1) * p
   const lo = Math.floor(h)
-  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!)
+  const hi = Math.min(lo + 1, n - 1)
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!)
 }
 
-function quartiles(x: number[]): number[] {
-  const s = [...x].sort((a, b) => a - b)
-  const cut = [0.25, 0.5, 0.75].map((p) => s[Math.floor(p * (s.length - 1))]!)
-  return x.map((v) => cut.filter((c) => v > c).length)
-}
-
-function firstOrder(ranks: Float64Array, U: number, D: number, group: number[]): number {
-  let between = 0
-  let total = 0
-  const G = Math.max(...group) + 1
-  const sum = new Float64Array(G)
-  const count = new Float64Array(G)
-  for (let i = 0; i < U; i++) {
-    sum.fill(0)
-    count.fill(0)
-    let m = 0
-    for (let d = 0; d < D; d++) m += ranks[d * U + i]!
-    m /= D
-    for (let d = 0; d < D; d++) {
-      const r = ranks[d * U + i]!
-      total += (r - m) ** 2
-      sum[group[d]!] = sum[group[d]!]! + r
-      count[group[d]!] = count[group[d]!]! + 1
-    }
-    for (let g = 0; g < G; g++) if (count[g]! > 0) between += count[g]! * (sum[g]! / count[g]! - m) ** 2
+/**
+ * Competition ranks (1 = highest; equal scores share the smallest rank, i.e. 1 + the number of
+ * strictly higher scores; NaN unranked) for many score vectors of one length, allocation-free:
+ * the units are ordered by an LSD radix sort (11-bit digits) on the bits of −score, mapped so that
+ * unsigned order is numeric order (NaN → +∞, last). O(n) per vector; digits on which every key
+ * agrees (usually most of the exponent) are skipped.
+ */
+export class RadixRanker {
+  private readonly keys: Float64Array
+  private readonly bits: Uint32Array
+  private order: Int32Array
+  private spare: Int32Array
+  private readonly count = new Uint32Array(2048)
+  constructor(private readonly n: number) {
+    this.keys = new Float64Array(n)
+    this.bits = new Uint32Array(this.keys.buffer)
+    this.order = new Int32Array(n)
+    this.spare = new Int32Array(n)
   }
-  return total === 0 ? 0 : between / total
+
+  /** ranks into out[offset + i·stride] */
+  rank(scores: Float64Array, out: Float64Array, offset = 0, stride = 1): void {
+    const { n, keys, bits } = this
+    for (let i = 0; i < n; i++) {
+      const v = scores[i]!
+      keys[i] = Number.isNaN(v) ? Number.POSITIVE_INFINITY : v === 0 ? 0 : -v
+    }
+    // IEEE bits → unsigned order: flip all bits of negatives, the sign bit of the rest
+    for (let i = 0; i < n; i++) {
+      const lo = 2 * i + (LITTLE_ENDIAN ? 0 : 1)
+      const hi = 2 * i + (LITTLE_ENDIAN ? 1 : 0)
+      if (bits[hi]! & 0x80000000) {
+        bits[hi] = ~bits[hi]! >>> 0
+        bits[lo] = ~bits[lo]! >>> 0
+      } else bits[hi] = (bits[hi]! | 0x80000000) >>> 0
+    }
+    for (let i = 0; i < n; i++) this.order[i] = i
+    for (const [word, shift, width] of DIGITS) this.pass(word, shift, width)
+    let rank = 1
+    const order = this.order
+    for (let p = 0; p < n; p++) {
+      const i = order[p]!
+      if (Number.isNaN(scores[i]!)) {
+        out[offset + i * stride] = Number.NaN
+        continue
+      }
+      // equal mapped bits ⇔ equal scores (compare the words: as doubles they may read as NaN)
+      const prev = p > 0 ? order[p - 1]! : -1
+      if (p > 0 && (bits[2 * i] !== bits[2 * prev] || bits[2 * i + 1] !== bits[2 * prev + 1])) rank = p + 1
+      out[offset + i * stride] = rank
+    }
+  }
+
+  /** One stable counting pass on bits [shift, shift + width) of 32-bit word `word` (0 = low). */
+  private pass(word: number, shift: number, width: number): void {
+    const { n, bits, count } = this
+    const mask = (1 << width) - 1
+    const w = LITTLE_ENDIAN ? word : 1 - word
+    count.fill(0, 0, mask + 1)
+    for (let i = 0; i < n; i++) {
+      const d = (bits[2 * i + w]! >>> shift) & mask
+      count[d] = count[d]! + 1
+    }
+    for (let d = 0; d <= mask; d++) if (count[d] === n) return // every key has this digit
+    let sum = 0
+    for (let d = 0; d <= mask; d++) {
+      const c = count[d]!
+      count[d] = sum
+      sum += c
+    }
+    const from = this.order
+    const to = this.spare
+    for (let p = 0; p < n; p++) {
+      const i = from[p]!
+      const d = (bits[2 * i + w]! >>> shift) & mask
+      to[count[d]!] = i
+      count[d] = count[d]! + 1
+    }
+    this.order = to
+    this.spare = from
+  }
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+/** [word, shift, width]: low word then high word, 11 + 11 + 10 bits each */
+const DIGITS: readonly (readonly [number, number, number])[] = [
+  [0, 0, 11],
+  [0, 11, 11],
+  [0, 22, 10],
+  [1, 0, 11],
+  [1, 11, 11],
+  [1, 22, 10],
+]
 
 /** Ranks 1 = highest, ties sharing the smallest rank: 1 + the number of strictly higher scores. */
-function competitionRanks(scores: Float64Array, sorted: Float64Array, out: Float64Array): void {
+export function competitionRanks(scores: Float64Array, sorted: Float64Array, out: Float64Array): void {
   sorted.set(scores)
   sorted.sort() // ascending; NaN last
   let valid = sorted.length

@@ -52,7 +52,7 @@ export function aggregateInto(
 /**
  * A hierarchy compiled for repeated aggregation (the uncertainty analysis aggregates the same
  * structure hundreds of times): each indicator column and each aggregate points to its parent's
- * slot, so one row-major pass per level does all the sums with no lookups.
+ * slot, and runs of adjacent columns with one parent are summed in registers.
  */
 export interface CompiledHierarchy {
   /** slot of each indicator column's parent, in 0..aggregates−1 */
@@ -95,98 +95,216 @@ export function compileHierarchy(
   }
 }
 
+/** Draws aggregated together in one pass over the data (lanes), and rows per step of that pass. */
+export const LANES = 4
+export const ROWS = 4
+
 /**
- * Aggregate every row of `z` (row-major, `cols` wide; `logz` = ln z for the geometric mean) up
- * the compiled hierarchy with per-column weights `wInd` and per-aggregate weights `wAgg`, writing
- * the top score of each row into `out`. Missing values are left out with their weights, as in
- * `aggregateInto`; `scratch` holds 2 × aggregates numbers.
+ * The indicator-level value each mean sums: arithmetic x, geometric ln x, harmonic 1/x
+ * (Σw·x/Σw, exp(Σw·ln x/Σw), Σw/Σ(w/x)). Missing cells become 0 with a 0/1 presence mask
+ * (null when nothing is missing), so the blocked kernel needs no branch per cell. Complete
+ * arithmetic input is used as it is, without a copy.
  */
-export function aggregateCompiled(
+export function linearInput(
   z: Float64Array,
-  logz: Float64Array | null,
-  rows: number,
-  cols: number,
-  c: CompiledHierarchy,
-  wInd: Float64Array,
-  wAgg: Float64Array,
   how: Aggregation,
-  out: Float64Array,
-  scratch: Float64Array,
-  /** the caller knows `z` has no missing values: the weight sums are the same for every row */
-  complete = false,
-): void {
-  const A = c.aggregates.length
-  const acc = scratch.subarray(0, A)
-  const wsum = scratch.subarray(A, 2 * A)
-  const geo = how === 'geometric'
-  const harm = how === 'harmonic'
-  if (!harm && complete) {
-    aggregateComplete(geo ? logz! : z, rows, cols, c, wInd, wAgg, geo, out, acc, wsum)
-    return
-  }
-  for (let i = 0; i < rows; i++) {
-    acc.fill(0)
-    wsum.fill(0)
-    const base = i * cols
-    for (let j = 0; j < cols; j++) {
-      const v = geo ? logz![base + j]! : z[base + j]!
-      if (Number.isNaN(v)) continue
-      const p = c.indicatorParent[j]!
-      const w = wInd[j]!
-      acc[p] = acc[p]! + (harm ? w / v : w * v)
-      wsum[p] = wsum[p]! + w
+): { t: Float64Array; mask: Float64Array | null } {
+  let missing = false
+  for (let k = 0; k < z.length; k++)
+    if (Number.isNaN(z[k]!)) {
+      missing = true
+      break
     }
-    // aggregates are stored bottom-up, so a child is finished before its parent reads it
-    for (let k = 0; k < A; k++) {
-      const s = wsum[k]!
-      const mean = s === 0 ? Number.NaN : geo ? Math.exp(acc[k]! / s) : harm ? s / acc[k]! : acc[k]! / s
-      const p = c.aggregateParent[k]!
-      if (p < 0) {
-        out[i] = mean
-        continue
-      }
-      if (Number.isNaN(mean)) continue
-      const w = wAgg[k]!
-      acc[p] = acc[p]! + (geo ? w * Math.log(mean) : harm ? w / mean : w * mean)
-      wsum[p] = wsum[p]! + w
-    }
+  if (how === 'arithmetic' && !missing) return { t: z, mask: null }
+  const t = new Float64Array(z.length)
+  if (how === 'arithmetic') t.set(z)
+  else if (how === 'geometric') for (let k = 0; k < z.length; k++) t[k] = Math.log(z[k]!)
+  else for (let k = 0; k < z.length; k++) t[k] = 1 / z[k]!
+  if (!missing) return { t, mask: null }
+  const mask = new Float64Array(z.length)
+  for (let k = 0; k < z.length; k++) {
+    const present = !Number.isNaN(t[k]!)
+    mask[k] = present ? 1 : 0
+    if (!present) t[k] = 0
   }
+  return { t, mask }
 }
 
-/** The hot loop without missing values: weight sums computed once, one fused pass per row. */
-function aggregateComplete(
-  v: Float64Array,
+/**
+ * LANES draws at once: `wInd[j·LANES + b]`, `wAgg[k·LANES + b]` are draw b's weights; draw b's
+ * top score of row i goes to `out[b·rows + i]`. Every cell is read once for all lanes and the
+ * rows are taken ROWS at a time, so each weight load serves ROWS rows and each value load LANES
+ * draws (one draw at a time, the loads, not the multiplications, bound the loop). Same means as
+ * `aggregateInto` up to summation order. `acc` and `wsum` hold ROWS·A·LANES numbers each.
+ */
+export function aggregateLanes(
+  input: { t: Float64Array; mask: Float64Array | null },
   rows: number,
   cols: number,
   c: CompiledHierarchy,
+  how: Aggregation,
   wInd: Float64Array,
   wAgg: Float64Array,
-  geo: boolean,
   out: Float64Array,
   acc: Float64Array,
   wsum: Float64Array,
 ): void {
   const A = c.aggregates.length
-  const parent = c.indicatorParent
-  wsum.fill(0)
-  for (let j = 0; j < cols; j++) wsum[parent[j]!] = wsum[parent[j]!]! + wInd[j]!
-  for (let k = 0; k < A; k++)
-    if (c.aggregateParent[k]! >= 0) wsum[c.aggregateParent[k]!] = wsum[c.aggregateParent[k]!]! + wAgg[k]!
-  const runs = c.runs
-  for (let i = 0; i < rows; i++) {
-    acc.fill(0)
-    const base = i * cols
-    // columns of one parent are usually adjacent: sum each run in a register, one store per run
-    for (let r = 0; r < runs.length; r += 3) {
-      let sum = 0
-      for (let j = runs[r]!, end = runs[r + 1]!; j < end; j++) sum += wInd[j]! * v[base + j]!
-      acc[runs[r + 2]!] = acc[runs[r + 2]!]! + sum
+  const { t, mask } = input
+  // without missing cells the indicator-level weight sums are the same for every row
+  const indicatorSums = new Float64Array(A * LANES)
+  if (!mask)
+    for (let j = 0; j < cols; j++) {
+      const p = c.indicatorParent[j]! * LANES
+      for (let b = 0; b < LANES; b++) indicatorSums[p + b] = indicatorSums[p + b]! + wInd[j * LANES + b]!
     }
-    for (let k = 0; k < A; k++) {
-      const mean = acc[k]! / wsum[k]!
-      const p = c.aggregateParent[k]!
-      if (p < 0) out[i] = geo ? Math.exp(mean) : mean
-      else acc[p] = acc[p]! + wAgg[k]! * mean
+  for (let i0 = 0; i0 < rows; i0 += ROWS) {
+    const n = Math.min(ROWS, rows - i0)
+    acc.fill(0)
+    runSums(t, cols, i0, n, c.runs, wInd, A, acc)
+    if (mask) {
+      wsum.fill(0)
+      runSums(mask, cols, i0, n, c.runs, wInd, A, wsum)
+    } else for (let r = 0; r < n; r++) wsum.set(indicatorSums, r * A * LANES)
+    for (let r = 0; r < n; r++) finishRow(c, how, wAgg, acc, wsum, r * A * LANES, out, rows, i0 + r)
+  }
+}
+
+/** acc[(r·A + parent)·LANES + b] += Σ_{j in run} w[j·LANES + b] · t[(i0 + r)·cols + j]. */
+function runSums(
+  t: Float64Array,
+  cols: number,
+  i0: number,
+  n: number,
+  runs: Int32Array,
+  w: Float64Array,
+  A: number,
+  acc: Float64Array,
+): void {
+  if (n < ROWS) {
+    for (let r = 0; r < n; r++) runSums1(t, (i0 + r) * cols, runs, w, acc, r * A * LANES)
+    return
+  }
+  const b0 = i0 * cols
+  const b1 = b0 + cols
+  const b2 = b1 + cols
+  const b3 = b2 + cols
+  const o1 = A * LANES
+  for (let r = 0; r < runs.length; r += 3) {
+    const end = runs[r + 1]!
+    let a00 = 0
+    let a01 = 0
+    let a02 = 0
+    let a03 = 0
+    let a10 = 0
+    let a11 = 0
+    let a12 = 0
+    let a13 = 0
+    let a20 = 0
+    let a21 = 0
+    let a22 = 0
+    let a23 = 0
+    let a30 = 0
+    let a31 = 0
+    let a32 = 0
+    let a33 = 0
+    for (let j = runs[r]!; j < end; j++) {
+      const q = j * LANES
+      const w0 = w[q]!
+      const w1 = w[q + 1]!
+      const w2 = w[q + 2]!
+      const w3 = w[q + 3]!
+      const v0 = t[b0 + j]!
+      const v1 = t[b1 + j]!
+      const v2 = t[b2 + j]!
+      const v3 = t[b3 + j]!
+      a00 += w0 * v0
+      a01 += w1 * v0
+      a02 += w2 * v0
+      a03 += w3 * v0
+      a10 += w0 * v1
+      a11 += w1 * v1
+      a12 += w2 * v1
+      a13 += w3 * v1
+      a20 += w0 * v2
+      a21 += w1 * v2
+      a22 += w2 * v2
+      a23 += w3 * v2
+      a30 += w0 * v3
+      a31 += w1 * v3
+      a32 += w2 * v3
+      a33 += w3 * v3
+    }
+    const p = runs[r + 2]! * LANES
+    add4(acc, p, a00, a01, a02, a03)
+    add4(acc, o1 + p, a10, a11, a12, a13)
+    add4(acc, 2 * o1 + p, a20, a21, a22, a23)
+    add4(acc, 3 * o1 + p, a30, a31, a32, a33)
+  }
+}
+
+function runSums1(
+  t: Float64Array,
+  base: number,
+  runs: Int32Array,
+  w: Float64Array,
+  acc: Float64Array,
+  o: number,
+): void {
+  for (let r = 0; r < runs.length; r += 3) {
+    const end = runs[r + 1]!
+    let a0 = 0
+    let a1 = 0
+    let a2 = 0
+    let a3 = 0
+    for (let j = runs[r]!; j < end; j++) {
+      const q = j * LANES
+      const v = t[base + j]!
+      a0 += w[q]! * v
+      a1 += w[q + 1]! * v
+      a2 += w[q + 2]! * v
+      a3 += w[q + 3]! * v
+    }
+    add4(acc, o + runs[r + 2]! * LANES, a0, a1, a2, a3)
+  }
+}
+
+function add4(acc: Float64Array, p: number, a: number, b: number, c: number, d: number): void {
+  acc[p] = acc[p]! + a
+  acc[p + 1] = acc[p + 1]! + b
+  acc[p + 2] = acc[p + 2]! + c
+  acc[p + 3] = acc[p + 3]! + d
+}
+
+/** Means bottom-up for one row (aggregates are stored bottom-up: a child is done before its parent). */
+function finishRow(
+  c: CompiledHierarchy,
+  how: Aggregation,
+  wAgg: Float64Array,
+  acc: Float64Array,
+  wsum: Float64Array,
+  o: number,
+  out: Float64Array,
+  rows: number,
+  i: number,
+): void {
+  const A = c.aggregates.length
+  for (let k = 0; k < A; k++) {
+    const parent = c.aggregateParent[k]!
+    for (let b = 0; b < LANES; b++) {
+      const s = wsum[o + k * LANES + b]!
+      const a = acc[o + k * LANES + b]!
+      const mean =
+        s === 0 ? Number.NaN : how === 'arithmetic' ? a / s : how === 'geometric' ? Math.exp(a / s) : s / a
+      if (parent < 0) {
+        out[b * rows + i] = mean
+        continue
+      }
+      if (Number.isNaN(mean)) continue
+      const w = wAgg[k * LANES + b]!
+      const q = o + parent * LANES + b
+      acc[q] = acc[q]! + w * (how === 'arithmetic' ? mean : how === 'geometric' ? Math.log(mean) : 1 / mean)
+      wsum[q] = wsum[q]! + w
     }
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The structure of a composite index from its metadata table (COINr's iMeta layout): one row per
  * code with its level (1 = indicator), parent, weight and direction. Aggregates are any codes of
- * level ≥ 2; the single code of the highest level is the index. Checked here, once: unknown
- * parents, cycles, an indicator without direction, several top codes.
+ * level ≥ 2; the single code of the highest level is the index. Checked here, once: duplicate
+ * codes, unknown parents, a parent not exactly one level up (which also rules out cycles), an
+ * aggregate without children, an indicator without direction, several top codes.
  */
 import type { Direction } from '../matrix.ts'
 import { MethodInputError } from '../weights.ts'
@@ -26,7 +27,9 @@ export interface Hierarchy {
 
 export function buildHierarchy(rows: readonly MetaRow[]): Hierarchy {
   const byCode = new Map<string, MetaRow>()
+  if (rows.length === 0) throw new MethodInputError('meta: no rows with a level')
   for (const r of rows) {
+    if (r.code === '') throw new MethodInputError('meta: a row without a code')
     if (byCode.has(r.code)) throw new MethodInputError(`meta: code "${r.code}" appears twice`)
     byCode.set(r.code, r)
   }
@@ -37,14 +40,19 @@ export function buildHierarchy(rows: readonly MetaRow[]): Hierarchy {
     throw new MethodInputError(
       `meta: one top code expected at level ${maxLevel}, found ${tops.map((t) => t.code).join(', ')}`,
     )
+  if (tops[0]!.parent)
+    throw new MethodInputError(
+      `meta: the top code "${tops[0]!.code}" has parent "${tops[0]!.parent}"; the index has none`,
+    )
   for (const r of rows) {
     if (r.level === maxLevel) continue
     if (!r.parent) throw new MethodInputError(`meta: "${r.code}" has no parent`)
     const p = byCode.get(r.parent)
     if (!p) throw new MethodInputError(`meta: parent "${r.parent}" of "${r.code}" is not in the table`)
-    if (p.level <= r.level)
+    // one level up, as COINr's iMeta requires: every aggregate mixes children of one level only
+    if (p.level !== r.level + 1)
       throw new MethodInputError(
-        `meta: parent "${p.code}" (level ${p.level}) of "${r.code}" is not above level ${r.level}`,
+        `meta: parent "${p.code}" (level ${p.level}) of "${r.code}" (level ${r.level}) must be at level ${r.level + 1}`,
       )
   }
   const levels: Hierarchy['levels'] = []
