@@ -1,11 +1,19 @@
 /**
  * `parsePolicyText`: a numbered policy document → a draft plan tree, what could not be placed,
- * warnings about gaps, and target proposals. Pure: text in, draft out (decoding is in files/).
+ * warnings about gaps, and target proposals. Pure: text in, draft out (decoding bytes is in
+ * decode.ts, reading a .docx in files/docx.ts).
+ *
+ * Steps: width and page noise (normalize-text.ts) → numbering tokens (numbering.ts) → tree by
+ * order of first appearance with restarts and run-on numbering (tree.ts) → proposals from the
+ * sentences of every node (targets.ts). A text with no numbered heading is refused, except a
+ * speech report whose paragraphs each report a directive ("X stressed that it is necessary to …",
+ * "…强调，要…"): those paragraphs become the items, in order, with a warning saying so.
  */
 
+import { PolicyParseError } from './errors.ts'
+import { cleanLines, type Line, toHalfWidth } from './normalize-text.ts'
 import { readToken } from './numbering.ts'
-import { type CatalogueName, clauseTargets, type Proposal, sentences } from './targets.ts'
-import { cleanLines, splitEmbedded, toHalfWidth } from './text.ts'
+import { type CatalogueName, type Proposal, paragraphTargets } from './targets.ts'
 import { buildTree, type DraftNode, splitTitle, type Unplaced } from './tree.ts'
 
 export interface DraftPlan {
@@ -17,30 +25,61 @@ export interface DraftPlan {
   unplaced: Unplaced[]
   warnings: string[]
   proposals: Proposal[]
+  /** numbered nodes below the root */
   nodeCount: number
 }
 
-export class PolicyParseError extends Error {}
+export interface ParseOptions {
+  lang: 'zh' | 'en'
+  /** named in every error */
+  fileName: string
+  /** the id prefix of the nodes (default DRAFT) */
+  planId?: string
+  /** indicator names for guessing the indicator of a proposal */
+  catalogue?: readonly CatalogueName[]
+}
 
-export function parsePolicyText(
-  text: string,
-  o: { lang: 'zh' | 'en'; fileName: string; planId?: string; catalogue?: readonly CatalogueName[] },
-): DraftPlan {
-  if (text.trim() === '') throw new PolicyParseError(`${o.fileName}: the file is empty`)
+/** Refuses text that is empty, not UTF-8 (U+FFFD from a wrong decoding) or binary. */
+export function checkText(text: string, fileName: string): void {
+  if (text.trim() === '') throw new PolicyParseError(`${fileName}: the file is empty`)
   const bad = (text.match(/\uFFFD/g) ?? []).length
-  if (bad > 10 && bad / text.length > 0.001)
+  if (bad >= 3 && bad / text.length > 0.001) {
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length
     throw new PolicyParseError(
-      `${o.fileName}: the file is not UTF-8 (${bad} undecodable characters); convert it or pass --encoding gbk`,
+      `${fileName}: the file is not UTF-8 (${bad} undecodable characters, the first on line ${line}); convert it or pass --encoding gbk`,
     )
-  const half = splitEmbedded(toHalfWidth(text))
-  const lines = cleanLines(half, (s) => readToken(s) !== null)
+  }
+  const control = controlAt(text)
+  if (control.count > 0 && control.count / text.length > 0.01) {
+    const line = text.slice(0, control.first).split('\n').length
+    throw new PolicyParseError(
+      `${fileName}: this is not a text file (binary content from line ${line}); give a .txt, .md or .docx`,
+    )
+  }
+}
+
+/** Control characters other than tab, line feed, vertical tab, form feed and carriage return. */
+function controlAt(text: string): { count: number; first: number } {
+  let count = 0
+  let first = -1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 && (c < 0x09 || c > 0x0d)) {
+      count++
+      if (first < 0) first = i
+    }
+  }
+  return { count, first }
+}
+
+export function parsePolicyText(text: string, o: ParseOptions): DraftPlan {
+  checkText(text, o.fileName)
+  const lines = cleanLines(toHalfWidth(text), (s) => readToken(s) !== null)
   const planId = o.planId ?? 'DRAFT'
   const built = buildTree(lines, planId)
   const { root, unplaced, warnings } = built
   let { preamble } = built
   if (root.children.length === 0) {
-    // a speech report has no numbering: its paragraphs that report a directive ("X stressed that
-    // it is necessary to …", "…强调/指出，要…") are the items, in order
     const items = speechItems(lines)
     if (items.length >= 2) {
       root.children = items.map((it, k) => ({
@@ -67,17 +106,19 @@ export function parsePolicyText(
   const visit = (n: DraftNode) => {
     for (const c of n.children) {
       count++
-      for (const s of sentences(`${c.title}。${c.body}`))
-        proposals.push(...clauseTargets(s, c.id, c.line, o.catalogue))
+      for (const para of `${c.title}。${c.body}`.split('\n'))
+        proposals.push(...paragraphTargets(para, c.id, c.line, o.catalogue))
       visit(c)
     }
   }
   visit(root)
-  if (count === 0)
+  if (count === 0) {
+    const hint = unplaced[0] ? ` (line ${unplaced[0].line} looks numbered but ${unplaced[0].reason})` : ''
     throw new PolicyParseError(
-      `${o.fileName}: no numbered structure found (expected headings such as 一、 （一） 1. or First, (1))`,
+      `${o.fileName}: no numbered structure found${hint}; expected headings such as 一、 (一) 1. or First, (1)`,
     )
-  const title = preamble.split('\n').find((l) => l.length >= 6 && l.length <= 80) ?? o.fileName
+  }
+  const title = documentTitle(preamble) ?? o.fileName
   root.title = title
   return {
     id: planId,
@@ -92,10 +133,28 @@ export function parsePolicyText(
   }
 }
 
+const TITLE_ZH = /关于.{2,60}(?:意见|通知|决定|规划|纲要|方案|办法|计划|措施|条例)/
+const TITLE_EN =
+  /\b(?:Opinions?|Guidelines?|Plan|Decision|Notice|Measures|Outline)\b.{0,20}\b(?:on|for|of)\b/i
+
+/** The document's title: the first preamble line naming a document kind, else its first short line. */
+function documentTitle(preamble: string): string | null {
+  const ls = preamble
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  return (
+    ls.find((l) => l.length <= 100 && (TITLE_ZH.test(l) || TITLE_EN.test(l))) ??
+    ls.find((l) => l.length >= 6 && l.length <= 80) ??
+    null
+  )
+}
+
 const DIRECTIVE =
   /^(?:Finally,\s*)?(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|[\u4e00-\u9fff]{2,4})\s*(?:also\s+)?(?:stressed|pointed out|emphasi[sz]ed|noted|urged|强调|指出|要求)[,，:：]?\s*(?:that\s+)?/
 
-function speechItems(lines: readonly { no: number; text: string }[]) {
+/** The paragraphs of a speech report that each report a directive, as items. */
+function speechItems(lines: readonly Line[]) {
   return lines
     .filter((l) => DIRECTIVE.test(l.text) && l.text.length > 60)
     .map((l) => {
@@ -105,4 +164,6 @@ function speechItems(lines: readonly { no: number; text: string }[]) {
     })
 }
 
-export type { DraftNode }
+export { decodeText } from './decode.ts'
+export type { DraftNode, Proposal, Unplaced }
+export { PolicyParseError }

@@ -7,9 +7,13 @@
  * 2021 Opinions' items do). A number that fits none (a repeat, a jump backwards, a stray "1." in a
  * sentence) is not placed: it is listed in `unplaced` with its line. A jump forwards is placed
  * with a warning naming the missing numbers.
+ * Inline enumerations (一是 … 二是 …, ① ②) are measures inside a paragraph: before the first
+ * structural heading (一、 (一) 1. First, …) they are left in the preamble, so that a list in the
+ * opening paragraph does not take the top level.
  */
+
+import type { Line } from './normalize-text.ts'
 import { readToken, type Shape, sameFamily, type Token } from './numbering.ts'
-import type { Line } from './text.ts'
 
 export interface DraftNode {
   id: string
@@ -34,12 +38,26 @@ interface Open {
   depth: number
 }
 
+/** the most numbers a gap may skip before a heading is taken as not fitting */
+const MAX_GAP = 3
+
 const KINDS = ['part', 'item', 'measure', 'measure', 'measure', 'measure']
 
-/** The heading's title: its first sentence (or the whole line when short); the rest is body. */
+const INLINE = new Set<Shape>(['shi', 'circled'])
+
+/**
+ * The heading's title: its first sentence ("(三)加快建设现代化产业体系。坚持……" → title
+ * "加快建设现代化产业体系", body "坚持……"); a first sentence longer than 80 characters (120 in
+ * English) is cut at its first comma when that leaves at least 4 characters.
+ */
 export function splitTitle(rest: string): { title: string; body: string } {
-  const m = /^(.{2,80}?)[。；;：:!?！？](.+)$/.exec(rest) ?? /^(.{2,120}?)\.\s+(.+)$/.exec(rest)
-  if (m && m[2]!.trim()) return { title: m[1]!.trim(), body: m[2]!.trim() }
+  const m =
+    /^(.{2,100}?)[。；;：:!?！？](.*)$/s.exec(rest) ??
+    /^(.{2,250}?)\.(?:\s+(.*))?$/s.exec(rest) ??
+    (rest.length > (/[\u4e00-\u9fff]/.test(rest) ? 100 : 250)
+      ? /^([^，,]{4,60})[，,](.+)$/s.exec(rest)
+      : null)
+  if (m) return { title: m[1]!.trim(), body: (m[2] ?? '').trim() }
   return { title: rest.replace(/[。；;.]$/, '').trim(), body: '' }
 }
 
@@ -60,9 +78,12 @@ export function buildTree(lines: readonly Line[], planId: string) {
   const stack: Open[] = []
   const unplaced: Unplaced[] = []
   const warnings: string[] = []
+  let structural = false
   for (const line of lines) {
     const tok = readToken(line.text)
-    const placed = tok ? place(tok, line) : false
+    const inlineFirst = tok !== null && INLINE.has(tok.shape) && !structural
+    const placed = tok && !inlineFirst ? place(tok, line) : false
+    if (placed && tok && !INLINE.has(tok.shape)) structural = true
     if (!placed) {
       const open = stack.at(-1)
       if (open) open.node.body = open.node.body ? `${open.node.body}\n${line.text}` : line.text
@@ -72,10 +93,16 @@ export function buildTree(lines: readonly Line[], planId: string) {
   return { root, preamble: preamble.join('\n'), unplaced, warnings }
 
   function place(tok: Token, line: Line): boolean {
+    const number = tok.text.replace(/[、，,:：\s]+$/, '').replace(/．$/, '.')
     let depth = depthOf(tok.shape)
     // a shape of the same family as an open level that continues its numbering is that level
     for (const o of stack)
-      if (o.shape !== tok.shape && sameFamily(o.shape, tok.shape) && tok.value === o.node.value + 1)
+      if (
+        o.shape !== tok.shape &&
+        sameFamily(o.shape, tok.shape) &&
+        tok.value > o.node.value &&
+        tok.value <= o.node.value + 1 + MAX_GAP
+      )
         depth = o.depth
     if (depth === 0) {
       // a new shape: one level below the current one, never more than one level at once
@@ -83,15 +110,28 @@ export function buildTree(lines: readonly Line[], planId: string) {
         unplaced.push({
           line: line.no,
           text: line.text.slice(0, 80),
-          reason: `a new level starting at ${tok.text}`,
+          reason: `a new level starting at ${number}`,
         })
         return false
       }
       shapes.push(tok.shape)
       depth = Math.min(shapes.length, stack.length + 1)
     }
+    // siblings share a style: a list in another style that starts at 1 opens a level below
+    const open = depth <= stack.length ? stack[depth - 1]! : null
+    if (open && open.shape !== tok.shape && !sameFamily(open.shape, tok.shape)) {
+      if (tok.value !== 1) {
+        unplaced.push({
+          line: line.no,
+          text: line.text.slice(0, 80),
+          reason: `${number} is not in the style of its sibling ${open.node.number}`,
+        })
+        return false
+      }
+      depth = stack.length + 1
+    }
     if (depth > stack.length + 1) {
-      unplaced.push({ line: line.no, text: line.text.slice(0, 80), reason: `${tok.text} skips a level` })
+      unplaced.push({ line: line.no, text: line.text.slice(0, 80), reason: `${number} skips a level` })
       return false
     }
     const parent = depth === 1 ? root : stack[depth - 2]!.node
@@ -100,15 +140,19 @@ export function buildTree(lines: readonly Line[], planId: string) {
     const runOn = (lastOfShape.get(tok.shape) ?? 0) + 1
     const fits = tok.value === expected || tok.value === runOn || (!sibling && tok.value === 1)
     if (!fits) {
-      if (tok.value > expected && tok.value <= expected + 3 && (!sibling || tok.value > sibling.value)) {
+      if (
+        tok.value > expected &&
+        tok.value <= expected + MAX_GAP &&
+        (!sibling || tok.value > sibling.value)
+      ) {
         warnings.push(
-          `line ${line.no}: ${tok.text} follows ${sibling ? sibling.number : 'the start'}; ${range(expected, tok.value - 1)} missing`,
+          `line ${line.no}: ${number} follows ${sibling ? sibling.number : 'the start'}; ${range(expected, tok.value - 1)} missing`,
         )
       } else {
         unplaced.push({
           line: line.no,
           text: line.text.slice(0, 80),
-          reason: `${tok.text} does not continue the numbering (expected ${expected})`,
+          reason: `${number} does not continue the numbering (expected ${expected})`,
         })
         return false
       }
@@ -118,7 +162,7 @@ export function buildTree(lines: readonly Line[], planId: string) {
     const node: DraftNode = {
       id: `${root.id}-${path.join('-')}`,
       kind: KINDS[depth - 1] ?? 'measure',
-      number: tok.text.replace(/[、，,:：.．\s]+$/, ''),
+      number,
       value: tok.value,
       title,
       body,
