@@ -55,10 +55,14 @@ const time = (f: () => void, repeat = 3): number => {
   return best
 }
 
-export function evaluationBench(s: EvalScale, seed: number, dir: string): string[] {
-  const data = panel(s, seed)
-  const file = join(dir, 'panel.f64')
-  writeFileSync(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+/** Each step's best-of-3 time in seconds (uncertainty once); `only` limits the steps (empty = all). */
+export function evaluationSteps(
+  s: EvalScale,
+  seed: number,
+  only: string[] = [],
+  data = panel(s, seed),
+): Record<string, number> {
+  const run = (name: string) => only.length === 0 || only.includes(name)
   const units = Array.from({ length: s.units }, (_, i) => `u${i}`)
   const cols = Array.from({ length: s.indicators }, (_, j) => `x${j}`)
   const pooled = createMatrix(
@@ -93,40 +97,55 @@ export function evaluationBench(s: EvalScale, seed: number, dir: string): string
   const h = buildHierarchy(meta)
   const w = Float64Array.from(cols, () => 1 / s.indicators)
   const ts: Record<string, number> = {}
-  ts.entropy = time(() => entropyWeights(pooled, { on: 'minmax', directions, zero: { kind: 'xlnx0' } }))
-  ts.topsis = time(() => topsis(latest, { normalize: 'vector', weighting: 'matrix', directions, weights: w }))
-  ts.coupling = time(() => {
-    for (let y = 0; y < s.years; y++) {
-      const m = latestOf(y)
-      const u = createMatrix(
-        units,
-        Array.from({ length: SUBSYSTEMS }, (_, k) => `s${k}`),
-      )
-      for (let i = 0; i < s.units; i++)
-        for (let j = 0; j < s.indicators; j++) {
-          const k = Math.min(SUBSYSTEMS - 1, Math.floor(j / per))
-          u.data[i * SUBSYSTEMS + k] = u.data[i * SUBSYSTEMS + k]! + m.data[i * s.indicators + j]! / per
-        }
-      coupling(rescale(u))
-    }
-  })
-  ts.obstacle = time(() => obstacle(rescale(latest), w))
-  ts.disparity = time(() => {
-    for (let y = 0; y < s.years; y++) disparity(latestOf(y))
-  })
-  ts.uncertainty = time(
-    () =>
-      uncertainty(latest, h, {
-        base: { impute: 'none', minData: 0, treat: 'none', range: [1, 100] },
-        normalize: ['minmax'],
-        weights: ['meta', 'equal', 'entropy'],
-        aggregation: ['arithmetic', 'geometric'],
-        perturb: 0.25,
-        draws: s.draws,
-        seed,
-      }),
-    1,
-  )
+  if (run('entropy'))
+    ts.entropy = time(() => entropyWeights(pooled, { on: 'minmax', directions, zero: { kind: 'xlnx0' } }))
+  if (run('topsis'))
+    ts.topsis = time(() =>
+      topsis(latest, { normalize: 'vector', weighting: 'matrix', directions, weights: w }),
+    )
+  if (run('coupling'))
+    ts.coupling = time(() => {
+      for (let y = 0; y < s.years; y++) {
+        const m = latestOf(y)
+        const u = createMatrix(
+          units,
+          Array.from({ length: SUBSYSTEMS }, (_, k) => `s${k}`),
+        )
+        for (let i = 0; i < s.units; i++)
+          for (let j = 0; j < s.indicators; j++) {
+            const k = Math.min(SUBSYSTEMS - 1, Math.floor(j / per))
+            u.data[i * SUBSYSTEMS + k] = u.data[i * SUBSYSTEMS + k]! + m.data[i * s.indicators + j]! / per
+          }
+        coupling(rescale(u))
+      }
+    })
+  if (run('obstacle')) ts.obstacle = time(() => obstacle(rescale(latest), w))
+  if (run('disparity'))
+    ts.disparity = time(() => {
+      for (let y = 0; y < s.years; y++) disparity(latestOf(y))
+    })
+  if (run('uncertainty'))
+    ts.uncertainty = time(
+      () =>
+        uncertainty(latest, h, {
+          base: { impute: 'none', minData: 0, treat: 'none', range: [1, 100] },
+          normalize: ['minmax'],
+          weights: ['meta', 'equal', 'entropy'],
+          aggregation: ['arithmetic', 'geometric'],
+          perturb: 0.25,
+          draws: s.draws,
+          seed,
+        }),
+      1,
+    )
+  return ts
+}
+
+export function evaluationBench(s: EvalScale, seed: number, dir: string): string[] {
+  const data = panel(s, seed)
+  const file = join(dir, 'panel.f64')
+  writeFileSync(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+  const ts = evaluationSteps(s, seed, [], data)
   const tsTotal = Object.values(ts).reduce((a, b) => a + b, 0)
   const ref = JSON.parse(
     execFileSync(

@@ -29,6 +29,7 @@
  * Performance: one gather pass and one logarithm pass per column into reused typed buffers.
  */
 import type { Matrix } from './matrix.ts'
+import { FloatSorter } from './sort.ts'
 import { MethodInputError } from './weights.ts'
 
 export interface DisparityOptions {
@@ -136,6 +137,7 @@ class Buffers {
   tg: Float64Array
   lg: Float64Array
   zero: Uint8Array
+  sorter = new FloatSorter()
   constructor(rows: number, groups: number) {
     this.y = new Float64Array(rows)
     this.w = new Float64Array(rows)
@@ -273,7 +275,7 @@ function decompose(
 function unweightedGini(b: Buffers, n: number, sum: number): number {
   const y = b.y.subarray(0, n)
   // b.w is not needed unweighted: sort the gathered values in place (they are re-gathered per column)
-  y.sort()
+  b.sorter.sort(y)
   let acc = 0
   for (let i = 0; i < n; i++) acc += (2 * (i + 1) - n - 1) * y[i]!
   return acc / (n * sum)
