@@ -50,7 +50,10 @@ describe('FloatSorter', () => {
 
   it('sorts a long lognormal column (the Gini case) the same as the native sort', () => {
     let s = 7
-    const rand = () => (s = (s * 16807) % 2147483647) / 2147483647
+    const rand = () => {
+      s = (s * 16807) % 2147483647
+      return s / 2147483647
+    }
     const v = Float64Array.from({ length: 2900 }, () => Math.exp(3 * (rand() - 0.5)) * 1e4)
     const expected = reference(v)
     sorter.sort(v)
