@@ -105,7 +105,10 @@ export function PlanEditPage() {
             <Tag>{t('planEdit.version', { version: loaded.data.version, state: loaded.data.state })}</Tag>
             <Button
               disabled={history.length === 0}
-              onClick={() => (setTree(history.at(-1)!), setHistory(history.slice(0, -1)))}
+              onClick={() => {
+                setTree(history.at(-1)!)
+                setHistory(history.slice(0, -1))
+              }}
               data-testid="edit-undo"
             >
               {t('planEdit.undo')}
