@@ -44,9 +44,7 @@ export function normalize(m: Matrix, o: NormalizeOptions): Matrix {
   if (o.directions.length !== m.cols)
     throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
   const out = createMatrix(m.units, m.columns)
-  for (const rows of rowGroups(m, o)) {
-    for (let j = 0; j < m.cols; j++) normalizeColumn(m, out, j, rows, o.scheme, o.directions[j]!)
-  }
+  for (const rows of rowGroups(m, o)) normalizeRows(m, out, rows, o.scheme, o.directions)
   applyZeroRule(out, o.zero ?? { kind: 'none' })
   return out
 }
@@ -66,75 +64,129 @@ function rowGroups(m: Matrix, o: NormalizeOptions): number[][] {
   return [...groups.values()]
 }
 
-interface ColumnStats {
-  n: number
-  min: number
-  max: number
-  sum: number
-  sumSq: number
-  sumInv: number
+/** Per-column statistics over the given rows, gathered row by row (the matrix is row-major). */
+class ColumnStats {
+  n: Float64Array
+  min: Float64Array
+  max: Float64Array
+  sum: Float64Array
+  sumSq: Float64Array
+  sumInv: Float64Array
+  constructor(cols: number) {
+    this.n = new Float64Array(cols)
+    this.min = new Float64Array(cols).fill(Infinity)
+    this.max = new Float64Array(cols).fill(-Infinity)
+    this.sum = new Float64Array(cols)
+    this.sumSq = new Float64Array(cols)
+    this.sumInv = new Float64Array(cols)
+  }
 }
 
-function stats(m: Matrix, j: number, rows: readonly number[]): ColumnStats {
-  const s = { n: 0, min: Infinity, max: -Infinity, sum: 0, sumSq: 0, sumInv: 0 }
-  for (const i of rows) {
-    const x = m.data[i * m.cols + j]!
-    if (Number.isNaN(x)) continue
-    s.n++
-    if (x < s.min) s.min = x
-    if (x > s.max) s.max = x
-    s.sum += x
-    s.sumSq += x * x
-    s.sumInv += 1 / x
-  }
+function stats(m: Matrix, rows: readonly number[], withInverse: boolean): ColumnStats {
+  const { cols, data } = m
+  const s = new ColumnStats(cols)
+  for (const i of rows)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const x = data[k]!
+      if (Number.isNaN(x)) continue
+      s.n[j]!++
+      if (x < s.min[j]!) s.min[j] = x
+      if (x > s.max[j]!) s.max[j] = x
+      s.sum[j]! += x
+      s.sumSq[j]! += x * x
+      if (withInverse) s.sumInv[j]! += 1 / x
+    }
   return s
 }
 
-function normalizeColumn(
-  m: Matrix,
-  out: Matrix,
-  j: number,
-  rows: readonly number[],
-  scheme: NormalizeScheme,
-  dir: Direction,
-): void {
-  const s = stats(m, j, rows)
-  const f = columnFormula(s, scheme, dir)
-  for (const i of rows) {
-    const x = m.data[i * m.cols + j]!
-    out.data[i * m.cols + j] = Number.isNaN(x) ? Number.NaN : f(x)
-  }
+/**
+ * Every linear scheme written as (x − c)/d + e, or (c − x)/d + e for a cost column (`flip`), which
+ * is its formula above bit for bit (1 − x/‖x‖ = (0 − x)/‖x‖ + 1 exactly in IEEE arithmetic). A
+ * constant min-max column is 1 (d = ∞); an undefined statistic gives NaN (e = NaN). The cost form
+ * of `sum`, (1/x)/Σ(1/x), is not linear: a non-zero `inv[j]` = Σ(1/x) marks it.
+ */
+interface ColumnForms {
+  c: Float64Array
+  d: Float64Array
+  e: Float64Array
+  flip: Uint8Array
+  inv: Float64Array
 }
 
-function columnFormula(s: ColumnStats, scheme: NormalizeScheme, dir: Direction): (x: number) => number {
-  const cost = dir === 'lower'
-  switch (scheme) {
-    case 'minmax': {
-      const range = s.max - s.min
-      if (range === 0) return () => 1
-      return cost ? (x) => (s.max - x) / range : (x) => (x - s.min) / range
+function columnForms(s: ColumnStats, scheme: NormalizeScheme, dirs: readonly Direction[]): ColumnForms {
+  const cols = s.n.length
+  const f: ColumnForms = {
+    c: new Float64Array(cols),
+    d: new Float64Array(cols).fill(1),
+    e: new Float64Array(cols),
+    flip: new Uint8Array(cols),
+    inv: new Float64Array(cols),
+  }
+  for (let j = 0; j < cols; j++) {
+    const cost = dirs[j] === 'lower'
+    const set = (c: number, d: number, e: number) => {
+      f.c[j] = c
+      f.d[j] = d
+      f.e[j] = e
+      f.flip[j] = cost && scheme !== 'sum' ? 1 : 0
     }
-    case 'vector': {
-      const norm = Math.sqrt(s.sumSq)
-      if (norm === 0) return () => Number.NaN
-      return cost ? (x) => 1 - x / norm : (x) => x / norm
-    }
-    case 'sum': {
-      if (cost)
-        return s.sumInv === 0 || !Number.isFinite(s.sumInv) ? () => Number.NaN : (x) => 1 / x / s.sumInv
-      return s.sum === 0 ? () => Number.NaN : (x) => x / s.sum
-    }
-    case 'max': {
-      if (s.max === 0) return () => Number.NaN
-      return cost ? (x) => 1 - x / s.max : (x) => x / s.max
-    }
-    case 'zscore': {
-      const mean = s.sum / s.n
-      const sd = Math.sqrt(Math.max(0, (s.sumSq - s.n * mean * mean) / (s.n - 1)))
-      if (!(sd > 0)) return () => Number.NaN
-      return cost ? (x) => (mean - x) / sd : (x) => (x - mean) / sd
+    switch (scheme) {
+      case 'minmax': {
+        const range = s.max[j]! - s.min[j]!
+        if (range === 0) set(0, Infinity, 1)
+        else set(cost ? s.max[j]! : s.min[j]!, range, 0)
+        break
+      }
+      case 'vector': {
+        const norm = Math.sqrt(s.sumSq[j]!)
+        if (norm === 0) set(0, 1, Number.NaN)
+        else set(0, norm, cost ? 1 : 0)
+        break
+      }
+      case 'sum': {
+        if (cost) {
+          const inv = s.sumInv[j]!
+          if (inv === 0 || !Number.isFinite(inv)) set(0, 1, Number.NaN)
+          else f.inv[j] = inv
+        } else if (s.sum[j] === 0) set(0, 1, Number.NaN)
+        else set(0, s.sum[j]!, 0)
+        break
+      }
+      case 'max': {
+        const max = s.max[j]!
+        if (max === 0) set(0, 1, Number.NaN)
+        else set(0, max, cost ? 1 : 0)
+        break
+      }
+      case 'zscore': {
+        const n = s.n[j]!
+        const mean = s.sum[j]! / n
+        const sd = Math.sqrt(Math.max(0, (s.sumSq[j]! - n * mean * mean) / (n - 1)))
+        if (!(sd > 0)) set(0, 1, Number.NaN)
+        else set(mean, sd, 0)
+        break
+      }
     }
   }
+  return f
+}
+
+function normalizeRows(
+  m: Matrix,
+  out: Matrix,
+  rows: readonly number[],
+  scheme: NormalizeScheme,
+  dirs: readonly Direction[],
+): void {
+  const { cols, data } = m
+  const { c, d, e, flip, inv } = columnForms(stats(m, rows, scheme === 'sum'), scheme, dirs)
+  for (const i of rows)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const x = data[k]!
+      // NaN stays NaN through every form; e = 0 is not added, so a −0 stays as the formula gives it
+      const y = inv[j] !== 0 ? 1 / x / inv[j]! : flip[j] ? (c[j]! - x) / d[j]! : (x - c[j]!) / d[j]!
+      out.data[k] = e[j] === 0 ? y : y + e[j]!
+    }
 }
 
 function applyZeroRule(out: Matrix, rule: ZeroRule): void {
