@@ -271,3 +271,36 @@ describe('disparity as one object per column', () => {
     })
   })
 })
+
+describe('disparity: the unweighted fast path', () => {
+  it('equals the general path with every weight 1 (CV, Theil exactly; Gini by the other formula to 1e-12)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(Number.NaN)), {
+            minLength: 3,
+            maxLength: 3,
+          }),
+          { minLength: 2, maxLength: 40 },
+        ),
+        (rows) => {
+          const m = matrixFromRows(
+            rows.map((_, i) => `u${i}`),
+            ['a', 'b', 'c'],
+            rows,
+          )
+          const plain = disparityMeasures(m)
+          const general = disparityMeasures(m, { weights: rows.map(() => 1) })
+          expect(Array.from(plain.cv)).toEqual(Array.from(general.cv))
+          expect(Array.from(plain.theilT)).toEqual(Array.from(general.theilT))
+          expect(Array.from(plain.theilL)).toEqual(Array.from(general.theilL))
+          for (let j = 0; j < 3; j++) {
+            if (Number.isNaN(general.gini[j]!)) expect(plain.gini[j]).toBeNaN()
+            else expect(Math.abs(plain.gini[j]! - general.gini[j]!)).toBeLessThan(1e-12)
+          }
+        },
+      ),
+      { numRuns: 1000, seed: 1965 },
+    )
+  })
+})

@@ -121,8 +121,67 @@ export function disparityMeasures(m: Matrix, o: DisparityOptions = {}): Disparit
     notes,
   }
   const buf = new Buffers(rows, G)
-  for (let j = 0; j < cols; j++) columnMeasures(m, j, w, gid, G, sd, buf, r)
+  for (let j = 0; j < cols; j++)
+    if (w || gid) columnMeasures(m, j, w, gid, G, sd, buf, r)
+    else plainColumn(m, j, sd, buf, r)
   return r
+}
+
+/**
+ * The unweighted, ungrouped case (the common one, and the one run over every indicator × year):
+ * the same formulas as `columnMeasures` with w = 1 and no groups, without the per-cell weight
+ * and group bookkeeping, summing in the same order so the results are identical.
+ */
+function plainColumn(
+  m: Matrix,
+  j: number,
+  sd: 'population' | 'sample',
+  b: Buffers,
+  r: DisparityResult,
+): void {
+  const { rows, cols, data } = m
+  const y = b.y
+  let n = 0
+  let sum = 0
+  let negative = 0
+  for (let i = 0, k = j; i < rows; i++, k += cols) {
+    const v = data[k]!
+    if (Number.isNaN(v)) continue
+    if (v < 0) negative++
+    y[n++] = v
+    sum += v
+  }
+  r.n[j] = n
+  if (negative > 0) {
+    r.notes.push(
+      `${m.columns[j]}: ${negative} negative value(s); disparity measures need y ≥ 0 (column left null)`,
+    )
+    return
+  }
+  if (n === 0) return
+  const mean = sum / n
+  r.mean[j] = mean
+  if (!(mean > 0)) return
+  const lnMean = Math.log(mean)
+  let ss = 0
+  let tSum = 0
+  let lSum = 0
+  let zero = false
+  for (let k = 0; k < n; k++) {
+    const v = y[k]!
+    const d = v - mean
+    ss += d * d
+    if (v > 0) {
+      const lv = Math.log(v)
+      tSum += v * (lv - lnMean)
+      lSum += lnMean - lv
+    } else zero = true
+  }
+  const variance = sd === 'sample' ? (n > 1 ? (ss * n) / (n * (n - 1)) : Number.NaN) : ss / n
+  r.cv[j] = Math.sqrt(variance) / mean
+  r.theilT[j] = tSum / sum
+  r.theilL[j] = zero ? Number.NaN : lSum / n
+  r.gini[j] = unweightedGini(b, n, sum)
 }
 
 /** Scratch space reused by every column: no allocation inside the column loop. */
