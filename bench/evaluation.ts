@@ -10,8 +10,6 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { disparityPanel, MethodPool } from '../src/evaluation/parallel/disparity-panel.ts'
-import { entropyWeightsParallel } from '../src/evaluation/parallel/entropy-weights.ts'
 import { buildHierarchy, type MetaRow } from '../src/methods/composite/hierarchy.ts'
 import { coupling } from '../src/methods/coupling.ts'
 import { disparity } from '../src/methods/disparity.ts'
@@ -38,8 +36,7 @@ function panel(s: EvalScale, seed: number): Float64Array {
   const normal = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand())
   const unit = Float64Array.from({ length: s.units }, () => Math.exp(0.5 * normal()))
   const scale = Float64Array.from({ length: s.indicators }, () => Math.exp(2 * normal()))
-  // shared, so worker threads read it without a copy
-  const out = new Float64Array(new SharedArrayBuffer(8 * s.years * s.units * s.indicators))
+  const out = new Float64Array(s.years * s.units * s.indicators)
   for (let y = 0; y < s.years; y++)
     for (let i = 0; i < s.units; i++)
       for (let j = 0; j < s.indicators; j++)
@@ -144,13 +141,12 @@ export function evaluationSteps(
   return ts
 }
 
-export async function evaluationBench(s: EvalScale, seed: number, dir: string): Promise<string[]> {
+export function evaluationBench(s: EvalScale, seed: number, dir: string): string[] {
   const data = panel(s, seed)
   const file = join(dir, 'panel.f64')
   writeFileSync(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
   const ts = evaluationSteps(s, seed, [], data)
   const tsTotal = Object.values(ts).reduce((a, b) => a + b, 0)
-  const par = await parallelSteps(s, data)
   const ref = JSON.parse(
     execFileSync(
       'python3',
@@ -180,47 +176,7 @@ export async function evaluationBench(s: EvalScale, seed: number, dir: string): 
   lines.push(
     `  ${'total'.padEnd(12)} jueqi ${fmt(tsTotal * 1000, 0).padStart(6)} ms   NumPy ${fmt(npTotal * 1000, 0).padStart(6)} ms   NumPy/jueqi ${fmt(npTotal / tsTotal, 2)}×  (goal: ≤ 1 s and ≥ 2.5×)`,
   )
-  const parTotal = tsTotal - ts.entropy! - ts.disparity! + par.entropy + par.disparity
-  lines.push(
-    `  with ${par.workers} worker threads (pool started once in ${fmt(par.start * 1000, 0)} ms, not counted):`,
-    `  ${'entropy'.padEnd(12)} jueqi ${fmt(par.entropy * 1000, 0).padStart(6)} ms   NumPy/jueqi ${fmt((ref.entropy ?? Number.NaN) / par.entropy, 2)}×`,
-    `  ${'disparity'.padEnd(12)} jueqi ${fmt(par.disparity * 1000, 0).padStart(6)} ms   NumPy/jueqi ${fmt((ref.disparity ?? Number.NaN) / par.disparity, 2)}×`,
-    `  ${'total'.padEnd(12)} jueqi ${fmt(parTotal * 1000, 0).padStart(6)} ms   NumPy ${fmt(npTotal * 1000, 0).padStart(6)} ms   NumPy/jueqi ${fmt(npTotal / parTotal, 2)}×  (goal: ≤ 1 s and ≥ 2.5×)`,
-  )
   return lines
-}
-
-/** Entropy (columns split) and disparity (years split) on a worker pool; best of 3 each. */
-async function parallelSteps(s: EvalScale, data: Float64Array) {
-  const units = Array.from({ length: s.units }, (_, i) => `u${i}`)
-  const cols = Array.from({ length: s.indicators }, (_, j) => `x${j}`)
-  const pooled = createMatrix(
-    Array.from({ length: s.units * s.years }, (_, k) => `r${k}`),
-    cols,
-    data,
-  )
-  const directions = cols.map((_, j): 'lower' | 'higher' => (j % 7 === 3 ? 'lower' : 'higher'))
-  const t0 = performance.now()
-  const pool = await new MethodPool().start()
-  const start = (performance.now() - t0) / 1000
-  const best = async (f: () => Promise<unknown>) => {
-    let b = Number.POSITIVE_INFINITY
-    for (let r = 0; r < 3; r++) {
-      const t = performance.now()
-      await f()
-      b = Math.min(b, (performance.now() - t) / 1000)
-    }
-    return b
-  }
-  try {
-    const entropy = await best(() =>
-      entropyWeightsParallel(pool, pooled, { on: 'minmax', directions, zero: { kind: 'xlnx0' } }),
-    )
-    const disparity = await best(() => disparityPanel(pool, data, units, cols))
-    return { workers: pool.size, start, entropy, disparity }
-  } finally {
-    await pool.close()
-  }
 }
 
 /** Each column onto [0, 1] by min-max (a standardised matrix for coupling and obstacle). */

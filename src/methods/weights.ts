@@ -63,25 +63,7 @@ export type EntropyBuffers = Partial<EntropyResult>
 export function entropyWeights(m: Matrix, o: EntropyOptions, out?: EntropyBuffers): EntropyResult {
   if (o.on === 'minmax' && o.directions.length !== m.cols)
     throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
-  const r = entropyCore(m, entropyTransform(m, o, 0, m.cols), o.zero, out, 0, m.cols)
-  return { ...r, weights: shares(r.divergence, out?.weights) }
-}
-
-/**
- * Entropy, divergence and n of the columns [from, to) only, written into `out` (length cols; other
- * columns untouched): every column is computed on its own, so a caller may split the columns over
- * threads and then take `shares(divergence)` as `entropyWeights` does, with identical results.
- */
-export function entropyColumns(
-  m: Matrix,
-  o: EntropyOptions,
-  from: number,
-  to: number,
-  out: Required<Omit<EntropyBuffers, 'weights'>>,
-): void {
-  if (o.on === 'minmax' && o.directions.length !== m.cols)
-    throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
-  entropyCore(m, entropyTransform(m, o, from, to), o.zero, out, from, to)
+  return entropyCore(m, entropyTransform(m, o), o.zero, out)
 }
 
 /**
@@ -94,13 +76,12 @@ export function entropyFromValues(y: Matrix, zero: EntropyZero, out?: EntropyBuf
     d: new Float64Array(y.cols).fill(1),
     b: new Float64Array(y.cols).fill(zero.kind === 'shift' ? zero.eps : 0),
   }
-  const r = entropyCore(y, t, zero, out, 0, y.cols)
-  return { ...r, weights: shares(r.divergence, out?.weights) }
+  return entropyCore(y, t, zero, out)
 }
 
 /** The p matrix (p_ij = y_ij / Σ_i y_ij; NaN where missing) for output; not needed for the weights. */
 export function entropyProportions(m: Matrix, o: EntropyOptions): Float64Array {
-  const { c, d, b } = entropyTransform(m, o, 0, m.cols)
+  const { c, d, b } = entropyTransform(m, o)
   const { rows, cols, data } = m
   const sum = new Float64Array(cols)
   for (let i = 0; i < rows; i++)
@@ -122,12 +103,12 @@ interface Transform {
 }
 
 /** Raw (c = 0, d = 1) or direction-aware min-max, plus ε under `shift`; raw values must be ≥ 0. */
-function entropyTransform(m: Matrix, o: EntropyOptions, from: number, to: number): Transform {
+function entropyTransform(m: Matrix, o: EntropyOptions): Transform {
   const { rows, cols, data } = m
   const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
   const hi = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
   for (let i = 0; i < rows; i++)
-    for (let j = from, k = i * cols + from; j < to; j++, k++) {
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
       const x = data[k]!
       if (x < lo[j]!) lo[j] = x // NaN compares false: skipped
       if (x > hi[j]!) hi[j] = x
@@ -136,7 +117,7 @@ function entropyTransform(m: Matrix, o: EntropyOptions, from: number, to: number
   const d = new Float64Array(cols).fill(1)
   const b = new Float64Array(cols)
   const shift = o.zero.kind === 'shift' ? o.zero.eps : 0
-  for (let j = from; j < to; j++) {
+  for (let j = 0; j < cols; j++) {
     const range = hi[j]! - lo[j]!
     if (o.on === 'raw') {
       if (lo[j]! < 0) throw new MethodInputError(negativeMessage(m, j, lo[j]!))
@@ -161,18 +142,11 @@ function negativeMessage(m: Matrix, j: number, value: number): string {
   return `entropy on raw values needs values ≥ 0: ${unit} × ${m.columns[j]} is ${value} (use --on minmax)`
 }
 
-function entropyCore(
-  m: Matrix,
-  t: Transform,
-  zero: EntropyZero,
-  out: EntropyBuffers = {},
-  from: number,
-  to: number,
-): Omit<EntropyResult, 'weights'> {
+function entropyCore(m: Matrix, t: Transform, zero: EntropyZero, out: EntropyBuffers = {}): EntropyResult {
   const { rows, cols, data } = m
   const { c, d, b } = t
   const n = out.n ?? new Float64Array(cols)
-  n.fill(0, from, to)
+  n.fill(0)
   const sum = new Float64Array(cols)
   const ylny = new Float64Array(cols)
   const yMin = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
@@ -181,7 +155,7 @@ function entropyCore(
   // logarithms need not wait for S; the subtraction loses ~1e-15 absolute, far below the 6 dp
   // the published examples print
   for (let i = 0; i < rows; i++)
-    for (let j = from, k = i * cols + from; j < to; j++, k++) {
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
       const x = data[k]!
       if (Number.isNaN(x)) continue
       const y = (x - c[j]!) / d[j]! + b[j]!
@@ -192,13 +166,13 @@ function entropyCore(
       if (y > yMax[j]!) yMax[j] = y
     }
   const plnp = new Float64Array(cols)
-  for (let j = from; j < to; j++) {
+  for (let j = 0; j < cols; j++) {
     checkColumn(m.columns[j]!, n[j]!, yMin[j]!)
     if (sum[j]! > 0) plnp[j] = ylny[j]! / sum[j]! - Math.log(sum[j]!)
   }
   const entropy = out.entropy ?? new Float64Array(cols)
   const divergence = out.divergence ?? new Float64Array(cols)
-  for (let j = from; j < to; j++) {
+  for (let j = 0; j < cols; j++) {
     let e: number
     if (yMax[j] === yMin[j] && (sum[j]! > 0 || zero.kind === 'column-zero')) e = 1
     else if (!(sum[j]! > 0))
@@ -209,7 +183,8 @@ function entropyCore(
     entropy[j] = e
     divergence[j] = Math.max(0, 1 - e)
   }
-  return { entropy, divergence, n }
+  const weights = shares(divergence, out.weights)
+  return { weights, entropy, divergence, n }
 }
 
 function checkColumn(name: string, n: number, yMin: number): void {
