@@ -7,6 +7,8 @@
  * Inputs on a SharedArrayBuffer are used in place; others are copied into one first (cheap next
  * to the work, but a caller running many steps on one panel should allocate it shared).
  */
+
+import type { Hierarchy } from '../composite/hierarchy.ts'
 import {
   type DisparityOptions,
   type DisparityResult,
@@ -16,6 +18,13 @@ import {
 } from '../disparity.ts'
 import type { Matrix } from '../matrix.ts'
 import {
+  drawBlocks,
+  type UncertaintyOptions,
+  type UncertaintyResult,
+  uncertaintyPlan,
+  uncertaintySummary,
+} from '../uncertainty.ts'
+import {
   type EntropyBuffers,
   type EntropyOptions,
   type EntropyResult,
@@ -24,7 +33,7 @@ import {
   entropyScratch,
 } from '../weights.ts'
 import { onShared, sharedFloats, shareRange, type WorkerPool } from './pool.ts'
-import type { DisparityTask, EntropyTask, MatrixShape } from './tasks.ts'
+import type { DisparityTask, DrawTask, EntropyTask, MatrixShape } from './tasks.ts'
 
 export { closeSharedPool, sharedPool, threadCount, WorkerPool } from './pool.ts'
 
@@ -93,6 +102,32 @@ export async function entropyWeightsParallel(
     await Promise.all(jobs)
   } else entropyColumns(m, o, 0, m.cols, s)
   return entropyFinish(m, o, s, out)
+}
+
+/** `uncertainty` with its blocks of draws split over the pool's threads (preparation and summary stay on the calling thread). */
+export async function uncertaintyParallel(
+  pool: WorkerPool,
+  raw: Matrix,
+  h: Hierarchy,
+  o: UncertaintyOptions,
+): Promise<UncertaintyResult> {
+  const plan = uncertaintyPlan(raw, h, o, pool.size > 0)
+  const blocks = plan.work.blocks.length
+  const shares = Math.min(pool.size + 1, blocks)
+  if (shares <= 1) {
+    drawBlocks(plan.work, 0, blocks, plan.ranks)
+    return uncertaintySummary(plan)
+  }
+  const jobs: Promise<null>[] = []
+  for (let s = 1; s < shares; s++) {
+    const [from, to] = shareRange(blocks, shares, s)
+    const t: DrawTask = { work: plan.work, from, to, ranks: plan.ranks }
+    jobs.push(pool.run<null>(s - 1, 'draws', t))
+  }
+  const [from, to] = shareRange(blocks, shares, 0)
+  drawBlocks(plan.work, from, to, plan.ranks)
+  await Promise.all(jobs)
+  return uncertaintySummary(plan)
 }
 
 /** The result's arrays copied off shared memory (callers get ordinary arrays, as sequentially). */

@@ -6,10 +6,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../statistics/synth.ts'
+import { asemDenominators, asemHierarchy, asemRaw } from '../composite/asem-fixture.ts'
 import { type DisparityResult, disparityMeasures } from '../disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
+import { type UncertaintyOptions, type UncertaintyResult, uncertainty } from '../uncertainty.ts'
 import { type EntropyOptions, entropyWeights } from '../weights.ts'
-import { disparityParallel, entropyWeightsParallel, WorkerPool } from './index.ts'
+import { disparityParallel, entropyWeightsParallel, uncertaintyParallel, WorkerPool } from './index.ts'
 
 const pool = new WorkerPool(2)
 const single = new WorkerPool(0)
@@ -131,5 +133,73 @@ describe('entropyWeightsParallel', () => {
     })()
     expect(message).toMatch(/x9 is -1/)
     await expect(entropyWeightsParallel(pool, m, o)).rejects.toThrow(message!)
+  })
+})
+
+describe('uncertaintyParallel', () => {
+  const raw = asemRaw()
+  const same = (a: UncertaintyResult, b: UncertaintyResult) => {
+    for (const k of ['nominalRank', 'rankMedian', 'rankP05', 'rankP95'] as const)
+      expect(bytes(b[k]), k).toEqual(bytes(a[k]))
+    expect(b.units).toEqual(a.units)
+    expect(Object.entries(b.sensitivity)).toEqual(Object.entries(a.sensitivity))
+    expect(Object.entries(b.sensitivityTotal)).toEqual(Object.entries(a.sensitivityTotal))
+    expect([b.baseRows, b.draws]).toEqual([a.baseRows, a.draws])
+  }
+
+  it('equals uncertainty bit for bit on COINr’s ASEM inputs, with and without missing cells', async () => {
+    const variants: UncertaintyOptions[] = [
+      {
+        base: { impute: 'none', minData: 0, treat: 'none', range: [1, 100], denominators: asemDenominators },
+        normalize: ['minmax'],
+        weights: ['meta', 'equal', 'entropy'],
+        aggregation: ['arithmetic', 'geometric', 'harmonic'],
+        perturb: 0.25,
+        draws: 123,
+        seed: 11,
+      },
+      {
+        base: {
+          impute: 'mean',
+          minData: 0,
+          treat: 'winsorise',
+          range: [1, 100],
+          denominators: asemDenominators,
+        },
+        normalize: ['minmax', 'zscore'],
+        weights: ['meta', 'entropy'],
+        aggregation: ['arithmetic'],
+        perturb: 0.1,
+        draws: 40,
+        seed: 3,
+      },
+      {
+        base: { impute: 'none', minData: 0, treat: 'none', range: [1, 100], denominators: asemDenominators },
+        normalize: ['minmax'],
+        weights: ['meta'],
+        aggregation: ['geometric'],
+        perturb: 0,
+        draws: 3, // one block: fewer blocks than threads
+        seed: 1,
+      },
+    ]
+    for (const o of variants) {
+      const a = uncertainty(raw, asemHierarchy, o)
+      same(a, await uncertaintyParallel(pool, raw, asemHierarchy, o))
+      same(a, await uncertaintyParallel(single, raw, asemHierarchy, o))
+    }
+  })
+
+  it('refuses what uncertainty refuses', async () => {
+    const o: UncertaintyOptions = {
+      base: { impute: 'none', minData: 0, treat: 'none', range: [1, 100] },
+      normalize: ['minmax'],
+      weights: ['meta'],
+      aggregation: ['arithmetic'],
+      perturb: 0.25,
+      draws: 1,
+      seed: 1,
+    }
+    await expect(uncertaintyParallel(pool, raw, asemHierarchy, o)).rejects.toThrow('at least 2 draws')
   })
 })

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads'
 import { type DisparityResult, disparityColumns } from '../disparity.ts'
 import type { Matrix } from '../matrix.ts'
+import { type DrawWork, drawBlocks } from '../uncertainty.ts'
 import { type EntropyOptions, type EntropyScratch, entropyColumns } from '../weights.ts'
 import type { Reply } from './pool.ts'
 
@@ -34,6 +35,13 @@ export interface EntropyTask {
   s: EntropyScratch
 }
 
+export interface DrawTask {
+  work: DrawWork
+  from: number
+  to: number
+  ranks: Float64Array
+}
+
 export const tasks = {
   /** disparity measures of columns [from, to); returns their notes */
   disparity(t: DisparityTask): string[] {
@@ -44,6 +52,11 @@ export const tasks = {
   },
   entropy(t: EntropyTask): null {
     entropyColumns(asMatrix(t.m), t.o, t.from, t.to, t.s)
+    return null
+  },
+  /** aggregate and rank draw blocks [from, to) */
+  draws(t: DrawTask): null {
+    drawBlocks(t.work, t.from, t.to, t.ranks)
     return null
   },
 } satisfies Record<string, (args: never) => unknown>
