@@ -78,7 +78,11 @@ export interface ColumnDisparity {
 
 /** One object per column (convenient for a few columns); `disparityMeasures` is the same as arrays. */
 export function disparity(m: Matrix, o: DisparityOptions = {}): ColumnDisparity[] {
-  const r = disparityMeasures(m, o)
+  return columnDisparities(m, disparityMeasures(m, o))
+}
+
+/** The measures of `r` as one object per column of `m`. */
+export function columnDisparities(m: Matrix, r: DisparityResult): ColumnDisparity[] {
   return m.columns.map((_, j) => ({
     n: r.n[j]!,
     mean: r.mean[j]!,
