@@ -111,6 +111,11 @@ export async function evaluationSteps(
     { code: 'I', level: 3, parent: null, weight: 1, direction: 'higher', denominator: null },
   ]
   const h = buildHierarchy(meta)
+  const sub = Int32Array.from(cols, (_, j) => Math.min(SUBSYSTEMS - 1, Math.floor(j / per)))
+  const runs: number[] = [] // [start, end, subsystem] of each run of adjacent indicators
+  for (let j = 0; j < s.indicators; j++)
+    if (j > 0 && sub[j] === sub[j - 1]) runs[runs.length - 2] = j + 1
+    else runs.push(j, j + 1, sub[j]!)
   const w = Float64Array.from(cols, () => 1 / s.indicators)
   const ts: Record<string, number> = {}
   const eo = { on: 'minmax', directions, zero: { kind: 'xlnx0' } } as const
@@ -125,15 +130,20 @@ export async function evaluationSteps(
   if (run('coupling'))
     ts.coupling = await time(() => {
       for (let y = 0; y < s.years; y++) {
-        const m = latestOf(y)
+        const x = latestOf(y).data
         const u = createMatrix(
           units,
           Array.from({ length: SUBSYSTEMS }, (_, k) => `s${k}`),
         )
+        // each unit's subsystem means, a run of adjacent indicators summed in a register (the same
+        // additions in the same order as cell by cell into u; the runs made once, as NumPy's `sub`)
+        const ud = u.data
         for (let i = 0; i < s.units; i++)
-          for (let j = 0; j < s.indicators; j++) {
-            const k = Math.min(SUBSYSTEMS - 1, Math.floor(j / per))
-            u.data[i * SUBSYSTEMS + k] = u.data[i * SUBSYSTEMS + k]! + m.data[i * s.indicators + j]! / per
+          for (let r = 0, at = i * s.indicators; r < runs.length; r += 3) {
+            const k = i * SUBSYSTEMS + runs[r + 2]!
+            let acc = ud[k]!
+            for (let j = runs[r]!, end = runs[r + 1]!; j < end; j++) acc += x[at + j]! / per
+            ud[k] = acc
           }
         coupling(rescale(u))
       }
@@ -217,19 +227,21 @@ export async function evaluationBench(s: EvalScale, seed: number, dir: string): 
   return lines
 }
 
-/** Each column onto [0, 1] by min-max (a standardised matrix for coupling and obstacle). */
+/** Each column onto [0, 1] by min-max (a standardised matrix for coupling and obstacle); row-major passes. */
 function rescale(m: Matrix): Matrix {
   const out = createMatrix(m.units, m.columns)
-  for (let j = 0; j < m.cols; j++) {
-    let lo = Infinity
-    let hi = -Infinity
-    for (let i = 0; i < m.rows; i++) {
-      const v = m.data[i * m.cols + j]!
-      if (v < lo) lo = v
-      if (v > hi) hi = v
+  const { rows, cols, data } = m
+  const lo = new Float64Array(cols).fill(Infinity)
+  const hi = new Float64Array(cols).fill(-Infinity)
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const v = data[k]!
+      if (v < lo[j]!) lo[j] = v
+      if (v > hi[j]!) hi[j] = v
     }
-    for (let i = 0; i < m.rows; i++)
-      out.data[i * m.cols + j] = hi > lo ? (m.data[i * m.cols + j]! - lo) / (hi - lo) : 1
-  }
+  const o = out.data
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++)
+      o[k] = hi[j]! > lo[j]! ? (data[k]! - lo[j]!) / (hi[j]! - lo[j]!) : 1
   return out
 }
