@@ -139,7 +139,7 @@ export function uncertaintyPlan(
   const c = compileHierarchy(h, p.matrix.columns)
   const A = c.aggregates.length
   const normalised = o.normalize.map((scheme) => {
-    const n = normaliseStage(p.matrix, scheme, p.directions, o.base.range)
+    const n = normaliseStage(p.matrix, scheme, p.directions, o.base.range, alloc)
     // min-max onto [a, b] with a > 0 is positive by construction
     if (!(scheme === 'minmax' && o.base.range[0] > 0))
       for (const how of o.aggregation) if (how !== 'arithmetic') refuseNonPositive(n, scheme, how)
@@ -274,9 +274,10 @@ function planDraws(
   for (const members of groups.values()) {
     const first = settings[members[0]!]!
     const how = x.aggregation[first.aggregation]!
-    const input = linearInput(x.normalised[first.normalize]!, how)
+    const input = linearInput(x.normalised[first.normalize]!, how, alloc)
+    // what the workers read must be shared (min-max output and linearInput's arrays already are)
     const copy = (a: Float64Array) => {
-      if (!shared) return a
+      if (!shared || a.buffer instanceof SharedArrayBuffer) return a
       const b = alloc(a.length)
       b.set(a)
       return b
@@ -508,7 +509,13 @@ export class RadixRanker {
       } else bits[hi] = (bits[hi]! | 0x80000000) >>> 0
     }
     for (let i = 0; i < n; i++) this.order[i] = i
-    for (const [word, shift, width] of DIGITS) this.pass(word, shift, width)
+    // the high words first (sign, exponent, 20 mantissa bits: scores differ there almost always),
+    // then an insertion pass on the whole key; the low-word digits only if that pass gives up
+    for (const [word, shift, width] of HIGH_DIGITS) this.pass(word, shift, width)
+    if (!this.insertion(4 * n)) {
+      for (let i = 0; i < n; i++) this.order[i] = i
+      for (const [word, shift, width] of DIGITS) this.pass(word, shift, width)
+    }
     let rank = 1
     const order = this.order
     for (let p = 0; p < n; p++) {
@@ -522,6 +529,31 @@ export class RadixRanker {
       if (p > 0 && (bits[2 * i] !== bits[2 * prev] || bits[2 * i + 1] !== bits[2 * prev + 1])) rank = p + 1
       out[offset + i * stride] = rank
     }
+  }
+
+  /** Orders `order` by the whole 64-bit key; false (order partly sorted) after more than `budget` moves. */
+  private insertion(budget: number): boolean {
+    const { n, bits, order } = this
+    const H = LITTLE_ENDIAN ? 1 : 0
+    const L = 1 - H
+    let moves = 0
+    for (let p = 1; p < n; p++) {
+      const i = order[p]!
+      const hi = bits[2 * i + H]!
+      const lo = bits[2 * i + L]!
+      let q = p - 1
+      while (q >= 0) {
+        const o = order[q]!
+        const oh = bits[2 * o + H]!
+        if (oh < hi || (oh === hi && bits[2 * o + L]! <= lo)) break
+        order[q + 1] = o
+        q--
+      }
+      order[q + 1] = i
+      moves += p - 1 - q
+      if (moves > budget) return false
+    }
+    return true
   }
 
   /** One stable counting pass on bits [shift, shift + width) of 32-bit word `word` (0 = low). */
@@ -564,6 +596,7 @@ const DIGITS: readonly (readonly [number, number, number])[] = [
   [1, 11, 11],
   [1, 22, 10],
 ]
+const HIGH_DIGITS = DIGITS.slice(3)
 
 /** Ranks 1 = highest, ties sharing the smallest rank: 1 + the number of strictly higher scores. */
 export function competitionRanks(scores: Float64Array, sorted: Float64Array, out: Float64Array): void {
