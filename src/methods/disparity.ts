@@ -164,12 +164,28 @@ export function disparityColumns(
   to: number,
   r: DisparityResult,
 ): void {
+  let done = false
+  disparityRanges(m, plan, r, () => {
+    if (done) return null
+    done = true
+    return [from, to]
+  })
+}
+
+/** `disparityColumns` over each range `next()` gives until it gives null (one set of scratch buffers for all). */
+export function disparityRanges(
+  m: Matrix,
+  plan: Pick<DisparityPlan, 'sd' | 'weights' | 'gid'> & { groups: readonly unknown[] },
+  r: DisparityResult,
+  next: () => readonly [number, number] | null,
+): void {
   const { sd, weights: w, gid } = plan
   const G = plan.groups.length
   const buf = new Buffers(m.rows, G)
-  for (let j = from; j < to; j++)
-    if (w || gid) columnMeasures(m, j, w, gid, G, sd, buf, r)
-    else plainColumn(m, j, sd, buf, r)
+  for (let range = next(); range; range = next())
+    for (let j = range[0]; j < range[1]; j++)
+      if (w || gid) columnMeasures(m, j, w, gid, G, sd, buf, r)
+      else plainColumn(m, j, sd, buf, r)
 }
 
 /**

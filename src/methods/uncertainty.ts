@@ -304,6 +304,12 @@ function planDraws(
 
 /** Aggregates and ranks blocks [from, to) of `w` into `ranks` (S·U, unit-major). */
 export function drawBlocks(w: DrawWork, from: number, to: number, ranks: Float64Array): void {
+  let k = from
+  drawClaimed(w, ranks, () => (k < to ? k++ : -1))
+}
+
+/** Aggregates and ranks each block `next()` gives until it gives −1 (one set of scratch buffers for all). */
+export function drawClaimed(w: DrawWork, ranks: Float64Array, next: () => number): void {
   const { U, K, S, c } = w
   const A = c.aggregates.length
   const width = (K + A) * LANES
@@ -311,7 +317,7 @@ export function drawBlocks(w: DrawWork, from: number, to: number, ranks: Float64
   const acc = new Float64Array(ROWS_PER_STEP * A * LANES)
   const wsum = new Float64Array(ROWS_PER_STEP * A * LANES)
   const ranker = new RadixRanker(U)
-  for (let k = from; k < to; k++) {
+  for (let k = next(); k >= 0; k = next()) {
     const b = w.blocks[k]!
     const base = k * width
     const wInd = w.weights.subarray(base, base + K * LANES)

@@ -1,8 +1,8 @@
 /**
  * Parallel paths of the evaluation methods over a WorkerPool: the same functions as the
- * sequential paths, each thread filling its own range of columns (or draws) of a result in shared
- * memory, so the results equal the sequential ones bit for bit (tests check this). The calling
- * thread computes the first share itself while the workers compute the others.
+ * sequential paths, each thread filling the chunks of columns (or blocks of draws) it claims of a
+ * result in shared memory, so the results equal the sequential ones bit for bit (tests check
+ * this). The calling thread claims chunks too, while the workers do.
  *
  * Inputs on a SharedArrayBuffer are used in place; others are copied into one first (cheap next
  * to the work, but a caller running many steps on one panel should allocate it shared).
@@ -19,6 +19,7 @@ import {
 import type { Matrix } from '../matrix.ts'
 import {
   drawBlocks,
+  drawClaimed,
   type UncertaintyOptions,
   type UncertaintyResult,
   uncertaintyPlan,
@@ -32,7 +33,8 @@ import {
   entropyFinish,
   entropyScratch,
 } from '../weights.ts'
-import { onShared, sharedFloats, shareRange, type WorkerPool } from './pool.ts'
+import { type ChunkNotes, disparityClaimed, mergeNotes } from './claimed.ts'
+import { chunks, claim, onShared, sharedFloats, shareRange, type WorkerPool } from './pool.ts'
 import type { DisparityTask, DrawTask, EntropyTask, MatrixShape } from './tasks.ts'
 
 export { closeSharedPool, sharedPool, threadCount, WorkerPool } from './pool.ts'
@@ -44,15 +46,17 @@ const shape = (m: Matrix): MatrixShape => ({
   columns: m.columns,
 })
 
-/** `disparityMeasures` with its columns split over the pool's threads. */
+/** Chunks per thread: small enough that a thread slowed by other work claims fewer, big enough to stream rows. */
+const CHUNKS_PER_THREAD = 4
+
+/** `disparityMeasures` with its columns claimed chunk by chunk by the pool's threads. */
 export async function disparityParallel(
   pool: WorkerPool,
   m: Matrix,
   o: DisparityOptions = {},
 ): Promise<DisparityResult> {
   const plan = disparityPlan(m, o)
-  const shares = Math.min(pool.size + 1, m.cols)
-  if (shares <= 1) {
+  if (pool.size === 0 || m.cols < 2) {
     const r = disparityResult(m.cols, plan)
     disparityColumns(m, plan, 0, m.cols, r)
     return r
@@ -66,19 +70,18 @@ export async function disparityParallel(
     gid: plan.gid,
     groups: plan.groups.length,
   }
-  const jobs: Promise<string[]>[] = []
-  for (let s = 1; s < shares; s++) {
-    const [from, to] = shareRange(m.cols, shares, s)
-    const t: DisparityTask = { m: sm, plan: taskPlan, from, to, out }
-    jobs.push(pool.run<string[]>(s - 1, 'disparity', t))
+  const work = chunks(m.cols, CHUNKS_PER_THREAD * (pool.size + 1))
+  const jobs: Promise<ChunkNotes>[] = []
+  for (let k = 0; k < pool.size; k++) {
+    const t: DisparityTask = { m: sm, plan: taskPlan, work, out }
+    jobs.push(pool.run<ChunkNotes>(k, 'disparity', t))
   }
-  const [from, to] = shareRange(m.cols, shares, 0)
-  disparityColumns({ ...m, data: sm.data }, plan, from, to, r)
-  for (const more of await Promise.all(jobs)) notes.push(...more)
+  const mine = disparityClaimed({ ...m, data: sm.data }, plan, { ...r, notes: [] }, work)
+  notes.push(...mergeNotes([mine, ...(await Promise.all(jobs))]))
   return unshare(r)
 }
 
-/** `entropyWeights` with its columns split over the pool's threads. */
+/** `entropyWeights` with its columns claimed chunk by chunk by the pool's threads. */
 export async function entropyWeightsParallel(
   pool: WorkerPool,
   m: Matrix,
@@ -87,24 +90,31 @@ export async function entropyWeightsParallel(
 ): Promise<EntropyResult> {
   if (o.on === 'minmax' && o.directions.length !== m.cols)
     throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
-  const shares = Math.min(pool.size + 1, m.cols)
-  const s = entropyScratch(m.cols, shares > 1 ? sharedFloats : undefined)
-  if (shares > 1) {
-    const sm = shape(m)
-    const jobs: Promise<null>[] = []
-    for (let k = 1; k < shares; k++) {
-      const [from, to] = shareRange(m.cols, shares, k)
-      const t: EntropyTask = { m: { ...sm, columns: [] }, o, from, to, s }
-      jobs.push(pool.run<null>(k - 1, 'entropy', t))
-    }
-    const [from, to] = shareRange(m.cols, shares, 0)
-    entropyColumns({ ...m, data: sm.data }, o, from, to, s)
-    await Promise.all(jobs)
-  } else entropyColumns(m, o, 0, m.cols, s)
+  if (pool.size === 0 || m.cols < 2) {
+    const s = entropyScratch(m.cols)
+    entropyColumns(m, o, 0, m.cols, s)
+    return entropyFinish(m, o, s, out)
+  }
+  const s = entropyScratch(m.cols, sharedFloats)
+  const sm = shape(m)
+  // one chunk per thread: each chunk streams every row of the (pooled, tall) matrix twice, so
+  // finer chunks cost more in strided memory traffic than they gain in balance (measured)
+  const work = chunks(m.cols, pool.size + 1)
+  const jobs: Promise<null>[] = []
+  for (let k = 0; k < pool.size; k++) {
+    const t: EntropyTask = { m: { ...sm, columns: [] }, o, work, s }
+    jobs.push(pool.run<null>(k, 'entropy', t))
+  }
+  const mine = { ...m, data: sm.data }
+  for (let c = claim(work); c >= 0; c = claim(work)) {
+    const [from, to] = shareRange(work.total, work.chunks, c)
+    entropyColumns(mine, o, from, to, s)
+  }
+  await Promise.all(jobs)
   return entropyFinish(m, o, s, out)
 }
 
-/** `uncertainty` with its blocks of draws split over the pool's threads (preparation and summary stay on the calling thread). */
+/** `uncertainty` with its blocks of draws claimed one by one by the pool's threads (preparation and summary stay on the calling thread). */
 export async function uncertaintyParallel(
   pool: WorkerPool,
   raw: Matrix,
@@ -112,20 +122,18 @@ export async function uncertaintyParallel(
   o: UncertaintyOptions,
 ): Promise<UncertaintyResult> {
   const plan = uncertaintyPlan(raw, h, o, pool.size > 0)
-  const blocks = plan.work.blocks.length
-  const shares = Math.min(pool.size + 1, blocks)
-  if (shares <= 1) {
-    drawBlocks(plan.work, 0, blocks, plan.ranks)
+  const n = plan.work.blocks.length
+  if (pool.size === 0 || n < 2) {
+    drawBlocks(plan.work, 0, n, plan.ranks)
     return uncertaintySummary(plan)
   }
+  const blocks = chunks(n, n)
   const jobs: Promise<null>[] = []
-  for (let s = 1; s < shares; s++) {
-    const [from, to] = shareRange(blocks, shares, s)
-    const t: DrawTask = { work: plan.work, from, to, ranks: plan.ranks }
-    jobs.push(pool.run<null>(s - 1, 'draws', t))
+  for (let k = 0; k < pool.size; k++) {
+    const t: DrawTask = { work: plan.work, blocks, ranks: plan.ranks }
+    jobs.push(pool.run<null>(k, 'draws', t))
   }
-  const [from, to] = shareRange(blocks, shares, 0)
-  drawBlocks(plan.work, from, to, plan.ranks)
+  drawClaimed(plan.work, plan.ranks, () => claim(blocks))
   await Promise.all(jobs)
   return uncertaintySummary(plan)
 }

@@ -35,7 +35,10 @@ export class WorkerPool {
     const entry = new URL('./worker.mjs', import.meta.url)
     this.busy = new Array(this.size).fill(0)
     // execArgv: [] — the worker registers tsx itself; inheriting a tsx CLI's loader would load it twice
-    this.workers = Array.from({ length: this.size }, () => new Worker(entry, { execArgv: [] }))
+    this.workers = Array.from(
+      { length: this.size },
+      () => new Worker(entry, { execArgv: [], workerData: { jueqiPool: true } }),
+    )
     this.ready = Promise.all(
       this.workers.map(
         (w, k) =>
@@ -143,4 +146,29 @@ export function sharedFloats(length: number): Float64Array {
 /** [from, to) of share s when n items are split into `shares` contiguous parts as evenly as possible. */
 export function shareRange(n: number, shares: number, s: number): [number, number] {
   return [Math.floor((n * s) / shares), Math.floor((n * (s + 1)) / shares)]
+}
+
+/**
+ * Work split into `chunks` claimed one at a time from a shared counter by whichever thread is free
+ * (a core busy with another job then simply claims fewer chunks). Which thread computes a chunk
+ * never changes its result.
+ */
+export interface Chunks {
+  counter: Int32Array
+  chunks: number
+  total: number
+}
+
+export function chunks(total: number, count: number): Chunks {
+  return {
+    counter: new Int32Array(new SharedArrayBuffer(4)),
+    chunks: Math.max(1, Math.min(total, count)),
+    total,
+  }
+}
+
+/** The next unclaimed chunk's index, or −1 when all are claimed. */
+export function claim(c: Chunks): number {
+  const k = Atomics.add(c.counter, 0, 1)
+  return k < c.chunks ? k : -1
 }

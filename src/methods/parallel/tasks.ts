@@ -2,12 +2,13 @@
  * The worker side of the pool (loaded by worker.mjs): each task fills a range of a result that
  * lives in shared memory, with the same functions the sequential paths call.
  */
-import { parentPort } from 'node:worker_threads'
-import { type DisparityResult, disparityColumns } from '../disparity.ts'
+import { parentPort, workerData } from 'node:worker_threads'
+import type { DisparityResult } from '../disparity.ts'
 import type { Matrix } from '../matrix.ts'
-import { type DrawWork, drawBlocks } from '../uncertainty.ts'
+import { type DrawWork, drawClaimed } from '../uncertainty.ts'
 import { type EntropyOptions, type EntropyScratch, entropyColumns } from '../weights.ts'
-import type { Reply } from './pool.ts'
+import { type ChunkNotes, disparityClaimed } from './claimed.ts'
+import { type Chunks, claim, type Reply, shareRange } from './pool.ts'
 
 /** A matrix as sent to a worker: its data shared, its unit ids left behind (no task needs them). */
 export interface MatrixShape {
@@ -22,48 +23,49 @@ export const asMatrix = (m: MatrixShape): Matrix => ({ ...m, units: [] })
 export interface DisparityTask {
   m: MatrixShape
   plan: { sd: 'population' | 'sample'; weights: Float64Array | null; gid: Int32Array | null; groups: number }
-  from: number
-  to: number
+  work: Chunks
   out: Omit<DisparityResult, 'groups' | 'groupUnits' | 'notes'>
 }
 
 export interface EntropyTask {
   m: MatrixShape
   o: EntropyOptions
-  from: number
-  to: number
+  work: Chunks
   s: EntropyScratch
 }
 
 export interface DrawTask {
   work: DrawWork
-  from: number
-  to: number
+  blocks: Chunks
   ranks: Float64Array
 }
 
 export const tasks = {
-  /** disparity measures of columns [from, to); returns their notes */
-  disparity(t: DisparityTask): string[] {
+  /** disparity measures of the column chunks this thread claims; returns each chunk's notes */
+  disparity(t: DisparityTask): ChunkNotes {
     const r: DisparityResult = { ...t.out, groups: [], groupUnits: [], notes: [] }
     const plan = { ...t.plan, groups: new Array<never>(t.plan.groups) }
-    disparityColumns(asMatrix(t.m), plan, t.from, t.to, r)
-    return r.notes
+    return disparityClaimed(asMatrix(t.m), plan, r, t.work)
   },
   entropy(t: EntropyTask): null {
-    entropyColumns(asMatrix(t.m), t.o, t.from, t.to, t.s)
+    const m = asMatrix(t.m)
+    for (let c = claim(t.work); c >= 0; c = claim(t.work)) {
+      const [from, to] = shareRange(t.work.total, t.work.chunks, c)
+      entropyColumns(m, t.o, from, to, t.s)
+    }
     return null
   },
-  /** aggregate and rank draw blocks [from, to) */
+  /** aggregate and rank the draw blocks this thread claims */
   draws(t: DrawTask): null {
-    drawBlocks(t.work, t.from, t.to, t.ranks)
+    drawClaimed(t.work, t.ranks, () => claim(t.blocks))
     return null
   },
 } satisfies Record<string, (args: never) => unknown>
 
 export type TaskName = keyof typeof tasks
 
-if (parentPort) {
+// only in a pool's worker (not, say, when a test runner's worker thread imports this module)
+if (parentPort && (workerData as { jueqiPool?: boolean } | null)?.jueqiPool) {
   const port = parentPort
   port.on('message', (m: { id: number; task: TaskName; args: never }) => {
     let reply: Reply
