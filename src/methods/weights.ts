@@ -161,15 +161,19 @@ export function entropyFinish(
 
 function columnRanges(m: Matrix, from: number, to: number, s: EntropyScratch): void {
   const { rows, cols, data } = m
-  const { lo, hi } = s
-  lo.fill(Number.POSITIVE_INFINITY, from, to)
-  hi.fill(Number.NEGATIVE_INFINITY, from, to)
+  // accumulate in arrays of this call's own (s may be shared with threads filling the neighbouring
+  // columns: writing it per cell would share cache lines at the boundary), then copy out
+  const w = to - from
+  const lo = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
+  const hi = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
   for (let i = 0; i < rows; i++)
-    for (let j = from, k = i * cols + from; j < to; j++, k++) {
+    for (let j = 0, k = i * cols + from; j < w; j++, k++) {
       const x = data[k]!
       if (x < lo[j]!) lo[j] = x // NaN compares false: skipped
       if (x > hi[j]!) hi[j] = x
     }
+  s.lo.set(lo, from)
+  s.hi.set(hi, from)
 }
 
 function checkRaw(m: Matrix, o: EntropyOptions, s: EntropyScratch): void {
@@ -227,17 +231,21 @@ function entropyCore(m: Matrix, t: Transform, zero: EntropyZero, out: EntropyBuf
 /** n, Σy, Σ y ln y, min and max of y = (x − c)/d + b over the non-missing cells of columns [from, to). */
 function entropySums(m: Matrix, from: number, to: number, s: EntropyScratch): void {
   const { rows, cols, data } = m
-  const { c, d, b, n, sum, ylny, yMin, yMax } = s
-  n.fill(0, from, to)
-  sum.fill(0, from, to)
-  ylny.fill(0, from, to)
-  yMin.fill(Number.POSITIVE_INFINITY, from, to)
-  yMax.fill(Number.NEGATIVE_INFINITY, from, to)
+  // per-call accumulators and transform (see columnRanges), indexed from `from`
+  const w = to - from
+  const c = s.c.slice(from, to)
+  const d = s.d.slice(from, to)
+  const b = s.b.slice(from, to)
+  const n = new Float64Array(w)
+  const sum = new Float64Array(w)
+  const ylny = new Float64Array(w)
+  const yMin = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
+  const yMax = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
   // one pass: with p = y/S, Σ p ln p = (Σ y ln y)/S − ln S over the y > 0 (whose sum is S), so the
   // logarithms need not wait for S; the subtraction loses ~1e-15 absolute, far below the 6 dp
   // the published examples print
   for (let i = 0; i < rows; i++)
-    for (let j = from, k = i * cols + from; j < to; j++, k++) {
+    for (let j = 0, k = i * cols + from; j < w; j++, k++) {
       const x = data[k]!
       if (Number.isNaN(x)) continue
       const y = (x - c[j]!) / d[j]! + b[j]!
@@ -247,6 +255,11 @@ function entropySums(m: Matrix, from: number, to: number, s: EntropyScratch): vo
       if (y < yMin[j]!) yMin[j] = y
       if (y > yMax[j]!) yMax[j] = y
     }
+  s.n.set(n, from)
+  s.sum.set(sum, from)
+  s.ylny.set(ylny, from)
+  s.yMin.set(yMin, from)
+  s.yMax.set(yMax, from)
 }
 
 function entropyResult(
