@@ -6,17 +6,28 @@
  * subsystems (every year), obstacle degree (latest year), Theil T and Gini of every indicator in
  * every year, and a 200-draw rank uncertainty (latest year; weights meta/equal/entropy ×
  * arithmetic/geometric × ±25% perturbation).
+ * Each step runs twice: on one thread (the methods as they are), and with the parallel paths of
+ * src/methods/parallel over a worker pool (threads = the machine's cores, or JUEQI_THREADS; the
+ * panel allocated on a SharedArrayBuffer so that no step copies it), whose start-up is timed and
+ * printed on its own line, outside the totals. Coupling, TOPSIS and obstacle have no parallel path.
  */
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildHierarchy, type MetaRow } from '../src/methods/composite/hierarchy.ts'
 import { coupling } from '../src/methods/coupling.ts'
-import { disparity } from '../src/methods/disparity.ts'
+import { columnDisparities, disparity } from '../src/methods/disparity.ts'
 import { createMatrix, type Matrix } from '../src/methods/matrix.ts'
 import { obstacle } from '../src/methods/obstacle.ts'
+import {
+  disparityParallel,
+  entropyWeightsParallel,
+  sharedPool,
+  uncertaintyParallel,
+  type WorkerPool,
+} from '../src/methods/parallel/index.ts'
 import { topsis } from '../src/methods/topsis.ts'
-import { uncertainty } from '../src/methods/uncertainty.ts'
+import { type UncertaintyOptions, uncertainty } from '../src/methods/uncertainty.ts'
 import { entropyWeights } from '../src/methods/weights.ts'
 import { mulberry32 } from '../src/statistics/synth.ts'
 import { fmt } from './machine.ts'
@@ -36,7 +47,8 @@ function panel(s: EvalScale, seed: number): Float64Array {
   const normal = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand())
   const unit = Float64Array.from({ length: s.units }, () => Math.exp(0.5 * normal()))
   const scale = Float64Array.from({ length: s.indicators }, () => Math.exp(2 * normal()))
-  const out = new Float64Array(s.years * s.units * s.indicators)
+  // shared memory, so that the parallel paths use the panel in place (the one-thread path reads it the same way)
+  const out = new Float64Array(new SharedArrayBuffer(8 * s.years * s.units * s.indicators))
   for (let y = 0; y < s.years; y++)
     for (let i = 0; i < s.units; i++)
       for (let j = 0; j < s.indicators; j++)
@@ -45,23 +57,27 @@ function panel(s: EvalScale, seed: number): Float64Array {
   return out
 }
 
-const time = (f: () => void, repeat = 3): number => {
+const time = async (f: () => unknown, repeat = 3): Promise<number> => {
   let best = Number.POSITIVE_INFINITY
   for (let r = 0; r < repeat; r++) {
     const t = performance.now()
-    f()
+    await f()
     best = Math.min(best, (performance.now() - t) / 1000)
   }
   return best
 }
 
-/** Each step's best-of-3 time in seconds (uncertainty once); `only` limits the steps (empty = all). */
-export function evaluationSteps(
+/**
+ * Each step's best-of-3 time in seconds (uncertainty once); `only` limits the steps (empty = all).
+ * With a pool, entropy, disparity and uncertainty take their parallel paths.
+ */
+export async function evaluationSteps(
   s: EvalScale,
   seed: number,
   only: string[] = [],
   data = panel(s, seed),
-): Record<string, number> {
+  pool: WorkerPool | null = null,
+): Promise<Record<string, number>> {
   const run = (name: string) => only.length === 0 || only.includes(name)
   const units = Array.from({ length: s.units }, (_, i) => `u${i}`)
   const cols = Array.from({ length: s.indicators }, (_, j) => `x${j}`)
@@ -95,58 +111,83 @@ export function evaluationSteps(
     { code: 'I', level: 3, parent: null, weight: 1, direction: 'higher', denominator: null },
   ]
   const h = buildHierarchy(meta)
+  const sub = Int32Array.from(cols, (_, j) => Math.min(SUBSYSTEMS - 1, Math.floor(j / per)))
+  const runs: number[] = [] // [start, end, subsystem] of each run of adjacent indicators
+  for (let j = 0; j < s.indicators; j++)
+    if (j > 0 && sub[j] === sub[j - 1]) runs[runs.length - 2] = j + 1
+    else runs.push(j, j + 1, sub[j]!)
   const w = Float64Array.from(cols, () => 1 / s.indicators)
   const ts: Record<string, number> = {}
+  const eo = { on: 'minmax', directions, zero: { kind: 'xlnx0' } } as const
   if (run('entropy'))
-    ts.entropy = time(() => entropyWeights(pooled, { on: 'minmax', directions, zero: { kind: 'xlnx0' } }))
+    ts.entropy = await time(() =>
+      pool ? entropyWeightsParallel(pool, pooled, eo) : entropyWeights(pooled, eo),
+    )
   if (run('topsis'))
-    ts.topsis = time(() =>
+    ts.topsis = await time(() =>
       topsis(latest, { normalize: 'vector', weighting: 'matrix', directions, weights: w }),
     )
   if (run('coupling'))
-    ts.coupling = time(() => {
+    ts.coupling = await time(() => {
       for (let y = 0; y < s.years; y++) {
-        const m = latestOf(y)
+        const x = latestOf(y).data
         const u = createMatrix(
           units,
           Array.from({ length: SUBSYSTEMS }, (_, k) => `s${k}`),
         )
+        // each unit's subsystem means, a run of adjacent indicators summed in a register (the same
+        // additions in the same order as cell by cell into u; the runs made once, as NumPy's `sub`)
+        const ud = u.data
         for (let i = 0; i < s.units; i++)
-          for (let j = 0; j < s.indicators; j++) {
-            const k = Math.min(SUBSYSTEMS - 1, Math.floor(j / per))
-            u.data[i * SUBSYSTEMS + k] = u.data[i * SUBSYSTEMS + k]! + m.data[i * s.indicators + j]! / per
+          for (let r = 0, at = i * s.indicators; r < runs.length; r += 3) {
+            const k = i * SUBSYSTEMS + runs[r + 2]!
+            let acc = ud[k]!
+            for (let j = runs[r]!, end = runs[r + 1]!; j < end; j++) acc += x[at + j]! / per
+            ud[k] = acc
           }
         coupling(rescale(u))
       }
     })
-  if (run('obstacle')) ts.obstacle = time(() => obstacle(rescale(latest), w))
+  if (run('obstacle')) ts.obstacle = await time(() => obstacle(rescale(latest), w))
   if (run('disparity'))
-    ts.disparity = time(() => {
-      for (let y = 0; y < s.years; y++) disparity(latestOf(y))
+    ts.disparity = await time(async () => {
+      for (let y = 0; y < s.years; y++) {
+        const m = latestOf(y)
+        if (pool) columnDisparities(m, await disparityParallel(pool, m))
+        else disparity(m)
+      }
     })
+  const uo: UncertaintyOptions = {
+    base: { impute: 'none', minData: 0, treat: 'none', range: [1, 100] },
+    normalize: ['minmax'],
+    weights: ['meta', 'equal', 'entropy'],
+    aggregation: ['arithmetic', 'geometric'],
+    perturb: 0.25,
+    draws: s.draws,
+    seed,
+  }
   if (run('uncertainty'))
-    ts.uncertainty = time(
-      () =>
-        uncertainty(latest, h, {
-          base: { impute: 'none', minData: 0, treat: 'none', range: [1, 100] },
-          normalize: ['minmax'],
-          weights: ['meta', 'equal', 'entropy'],
-          aggregation: ['arithmetic', 'geometric'],
-          perturb: 0.25,
-          draws: s.draws,
-          seed,
-        }),
+    ts.uncertainty = await time(
+      () => (pool ? uncertaintyParallel(pool, latest, h, uo) : uncertainty(latest, h, uo)),
       1,
     )
   return ts
 }
 
-export function evaluationBench(s: EvalScale, seed: number, dir: string): string[] {
+/** The process's worker pool, started and timed (seconds until every worker is ready). */
+export async function startPool(): Promise<{ pool: WorkerPool; seconds: number }> {
+  const pool = sharedPool()
+  return { pool, seconds: (await pool.ready) / 1000 }
+}
+
+export async function evaluationBench(s: EvalScale, seed: number, dir: string): Promise<string[]> {
   const data = panel(s, seed)
   const file = join(dir, 'panel.f64')
-  writeFileSync(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
-  const ts = evaluationSteps(s, seed, [], data)
-  const tsTotal = Object.values(ts).reduce((a, b) => a + b, 0)
+  writeFileSync(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+  const one = await evaluationSteps(s, seed, [], data)
+  const start = await startPool()
+  const par = await evaluationSteps(s, seed, [], data, start.pool)
+  const total = (t: Record<string, number>) => Object.values(t).reduce((a, b) => a + b, 0)
   const ref = JSON.parse(
     execFileSync(
       'python3',
@@ -165,33 +206,42 @@ export function evaluationBench(s: EvalScale, seed: number, dir: string): string
       },
     ),
   ) as Record<string, number>
-  const npTotal = Object.values(ref).reduce((a, b) => a + b, 0)
+  ref.total = total(ref)
+  one.total = total(one)
+  par.total = total(par)
+  const ms = (x: number | undefined) => `${fmt((x ?? Number.NaN) * 1000, 0).padStart(6)} ms`
+  const ratio = (x: number | undefined, y: number | undefined) =>
+    `${fmt((x ?? Number.NaN) / (y ?? Number.NaN), 2).padStart(5)}×`
+  const threads = start.pool.size + 1
   const lines = [
     `evaluation (${fmt(s.units, 0)} units × ${s.indicators} indicators × ${s.years} years, SYNTHETIC, seed ${seed}; best of 3, uncertainty once):`,
+    `  ${''.padEnd(12)} ${'1 thread'.padStart(9)} ${`${threads} threads`.padStart(9)} ${'NumPy'.padStart(9)}   NumPy/jueqi (1, ${threads})`,
   ]
-  for (const k of Object.keys(ts))
+  for (const k of Object.keys(one))
     lines.push(
-      `  ${k.padEnd(12)} jueqi ${fmt(ts[k]! * 1000, 0).padStart(6)} ms   NumPy ${fmt((ref[k] ?? Number.NaN) * 1000, 0).padStart(6)} ms   NumPy/jueqi ${fmt((ref[k] ?? Number.NaN) / ts[k]!, 2)}×`,
+      `  ${k.padEnd(12)} ${ms(one[k])} ${ms(par[k])} ${ms(ref[k])}   ${ratio(ref[k], one[k])} ${ratio(ref[k], par[k])}${k === 'total' ? '  (goal: ≤ 1 s and ≥ 2.5×)' : ''}`,
     )
   lines.push(
-    `  ${'total'.padEnd(12)} jueqi ${fmt(tsTotal * 1000, 0).padStart(6)} ms   NumPy ${fmt(npTotal * 1000, 0).padStart(6)} ms   NumPy/jueqi ${fmt(npTotal / tsTotal, 2)}×  (goal: ≤ 1 s and ≥ 2.5×)`,
+    `  worker pool start-up (${start.pool.size} worker(s), once per process, not in the totals): ${ms(start.seconds)}`,
   )
   return lines
 }
 
-/** Each column onto [0, 1] by min-max (a standardised matrix for coupling and obstacle). */
+/** Each column onto [0, 1] by min-max (a standardised matrix for coupling and obstacle); row-major passes. */
 function rescale(m: Matrix): Matrix {
   const out = createMatrix(m.units, m.columns)
-  for (let j = 0; j < m.cols; j++) {
-    let lo = Infinity
-    let hi = -Infinity
-    for (let i = 0; i < m.rows; i++) {
-      const v = m.data[i * m.cols + j]!
-      if (v < lo) lo = v
-      if (v > hi) hi = v
+  const { rows, cols, data } = m
+  const lo = new Float64Array(cols).fill(Infinity)
+  const hi = new Float64Array(cols).fill(-Infinity)
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const v = data[k]!
+      if (v < lo[j]!) lo[j] = v
+      if (v > hi[j]!) hi[j] = v
     }
-    for (let i = 0; i < m.rows; i++)
-      out.data[i * m.cols + j] = hi > lo ? (m.data[i * m.cols + j]! - lo) / (hi - lo) : 1
-  }
+  const o = out.data
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++)
+      o[k] = hi[j]! > lo[j]! ? (data[k]! - lo[j]!) / (hi[j]! - lo[j]!) : 1
   return out
 }

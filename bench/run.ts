@@ -53,7 +53,7 @@ try {
   const rows = gen.value
   console.log(`generated ${fmt(rows)} synthetic observations in ${fmt(gen.seconds, 1)} s`)
   if (only.includes('evaluation'))
-    for (const l of evaluationBench({ ...scale, draws: 200 }, seed, dir)) console.log(l)
+    for (const l of await evaluationBench({ ...scale, draws: 200 }, seed, dir)) console.log(l)
   if (only.includes('ingest'))
     for (const l of await ingestPostgres(server.url, csv, rows, scale, o)) console.log(l)
   if (only.includes('pglite')) for (const l of ingestPglite(csv, rows, scale, seed)) console.log(l)

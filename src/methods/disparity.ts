@@ -78,7 +78,11 @@ export interface ColumnDisparity {
 
 /** One object per column (convenient for a few columns); `disparityMeasures` is the same as arrays. */
 export function disparity(m: Matrix, o: DisparityOptions = {}): ColumnDisparity[] {
-  const r = disparityMeasures(m, o)
+  return columnDisparities(m, disparityMeasures(m, o))
+}
+
+/** The measures of `r` as one object per column of `m`. */
+export function columnDisparities(m: Matrix, r: DisparityResult): ColumnDisparity[] {
   return m.columns.map((_, j) => ({
     n: r.n[j]!,
     mean: r.mean[j]!,
@@ -95,36 +99,93 @@ export function disparity(m: Matrix, o: DisparityOptions = {}): ColumnDisparity[
 
 /** Every measure for every column, as typed arrays in column order. */
 export function disparityMeasures(m: Matrix, o: DisparityOptions = {}): DisparityResult {
-  const { rows, cols } = m
+  const plan = disparityPlan(m, o)
+  const r = disparityResult(m.cols, plan)
+  disparityColumns(m, plan, 0, m.cols, r)
+  return r
+}
+
+/**
+ * What every column shares: the checked unit weights, group ids and the notes about units left
+ * out. `disparityColumns` then fills any range of columns independently of the others (a parallel
+ * caller gives each thread a range; the result is the same bit for bit).
+ */
+export interface DisparityPlan {
+  sd: 'population' | 'sample'
+  weights: Float64Array | null
+  gid: Int32Array | null
+  groups: string[]
+  groupUnits: number[]
+  notes: string[]
+}
+
+export function disparityPlan(m: Matrix, o: DisparityOptions = {}): DisparityPlan {
   const sd = o.sd ?? 'population'
   if (sd === 'sample' && o.weights)
     throw new MethodInputError('the sample sd applies to the unweighted CV only')
   const notes: string[] = []
-  const w = unitWeights(m, o.weights, notes)
-  const { gid, names, counts } = groupIds(m, o.groups, w, notes)
-  const G = names.length
-  const r: DisparityResult = {
-    n: new Float64Array(cols),
-    mean: nanArray(cols),
-    cv: nanArray(cols),
-    theilT: nanArray(cols),
-    theilL: nanArray(cols),
-    gini: nanArray(cols),
-    betweenT: nanArray(cols),
-    withinT: nanArray(cols),
-    betweenL: nanArray(cols),
-    withinL: nanArray(cols),
-    groups: names,
-    groupUnits: counts,
-    groupTheilT: nanArray(cols * G),
-    groupTheilL: nanArray(cols * G),
-    notes,
+  const weights = unitWeights(m, o.weights, notes)
+  const { gid, names, counts } = groupIds(m, o.groups, weights, notes)
+  return { sd, weights, gid, groups: names, groupUnits: counts, notes }
+}
+
+/** An empty result (every measure NaN, n = 0) for `cols` columns; `alloc` gives the arrays (e.g. shared ones). */
+export function disparityResult(
+  cols: number,
+  plan: DisparityPlan,
+  alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
+): DisparityResult {
+  const G = plan.groups.length
+  const nan = (length: number) => alloc(length).fill(Number.NaN)
+  return {
+    n: alloc(cols).fill(0),
+    mean: nan(cols),
+    cv: nan(cols),
+    theilT: nan(cols),
+    theilL: nan(cols),
+    gini: nan(cols),
+    betweenT: nan(cols),
+    withinT: nan(cols),
+    betweenL: nan(cols),
+    withinL: nan(cols),
+    groups: plan.groups,
+    groupUnits: plan.groupUnits,
+    groupTheilT: nan(cols * G),
+    groupTheilL: nan(cols * G),
+    notes: [...plan.notes],
   }
-  const buf = new Buffers(rows, G)
-  for (let j = 0; j < cols; j++)
-    if (w || gid) columnMeasures(m, j, w, gid, G, sd, buf, r)
-    else plainColumn(m, j, sd, buf, r)
-  return r
+}
+
+/** The measures of columns [from, to) into `r` (notes about those columns appended to r.notes in column order). */
+export function disparityColumns(
+  m: Matrix,
+  plan: Pick<DisparityPlan, 'sd' | 'weights' | 'gid'> & { groups: readonly unknown[] },
+  from: number,
+  to: number,
+  r: DisparityResult,
+): void {
+  let done = false
+  disparityRanges(m, plan, r, () => {
+    if (done) return null
+    done = true
+    return [from, to]
+  })
+}
+
+/** `disparityColumns` over each range `next()` gives until it gives null (one set of scratch buffers for all). */
+export function disparityRanges(
+  m: Matrix,
+  plan: Pick<DisparityPlan, 'sd' | 'weights' | 'gid'> & { groups: readonly unknown[] },
+  r: DisparityResult,
+  next: () => readonly [number, number] | null,
+): void {
+  const { sd, weights: w, gid } = plan
+  const G = plan.groups.length
+  const buf = new Buffers(m.rows, G)
+  for (let range = next(); range; range = next())
+    for (let j = range[0]; j < range[1]; j++)
+      if (w || gid) columnMeasures(m, j, w, gid, G, sd, buf, r)
+      else plainColumn(m, j, sd, buf, r)
 }
 
 /**
@@ -454,8 +515,4 @@ function groupIds(
   }
   if (ungrouped.length) notes.push(`no group, left out: ${ungrouped.join(', ')}`)
   return { gid, names, counts }
-}
-
-function nanArray(n: number): Float64Array {
-  return new Float64Array(n).fill(Number.NaN)
 }

@@ -105,7 +105,7 @@ function stats(m: Matrix, rows: readonly number[], withInverse: boolean): Column
  * constant min-max column is 1 (d = ∞); an undefined statistic gives NaN (e = NaN). The cost form
  * of `sum`, (1/x)/Σ(1/x), is not linear: a non-zero `inv[j]` = Σ(1/x) marks it.
  */
-interface ColumnForms {
+export interface ColumnForms {
   c: Float64Array
   d: Float64Array
   e: Float64Array
@@ -169,6 +169,29 @@ function columnForms(s: ColumnStats, scheme: NormalizeScheme, dirs: readonly Dir
     }
   }
   return f
+}
+
+/**
+ * The forms `normalize` applies with all rows pooled and no zero rule: cell (i, j) of its output is
+ * `formCell(f, j, x_ij)`, so a caller can use the normalised values without materialising them.
+ */
+export function pooledForms(m: Matrix, scheme: NormalizeScheme, dirs: readonly Direction[]): ColumnForms {
+  if (dirs.length !== m.cols) throw new RangeError(`${dirs.length} directions for ${m.cols} columns`)
+  return columnForms(
+    stats(
+      m,
+      Array.from({ length: m.rows }, (_, i) => i),
+      scheme === 'sum',
+    ),
+    scheme,
+    dirs,
+  )
+}
+
+/** Column j's form applied to x, the expression `normalize` writes (kept identical to normalizeRows). */
+export function formCell(f: ColumnForms, j: number, x: number): number {
+  const y = f.inv[j] !== 0 ? 1 / x / f.inv[j]! : f.flip[j] ? (f.c[j]! - x) / f.d[j]! : (x - f.c[j]!) / f.d[j]!
+  return f.e[j] === 0 ? y : y + f.e[j]!
 }
 
 function normalizeRows(

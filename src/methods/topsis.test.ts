@@ -367,3 +367,42 @@ describe('TOPSIS variants and edge cases', () => {
     )
   })
 })
+
+describe('topsis without a materialised normalised matrix', () => {
+  const bits = (a: Float64Array) => Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+  it('equals topsisNormalize + topsisScores bit for bit (NaN, constant, zero and cost columns)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(
+          fc.oneof(fc.double({ min: -50, max: 1e6, noNaN: true }), fc.constantFrom(0, 1, Number.NaN)),
+          {
+            minLength: 360,
+            maxLength: 360,
+          },
+        ),
+        fc.constantFrom('vector' as const, 'minmax' as const, 'none' as const),
+        fc.constantFrom('matrix' as const, 'distance' as const),
+        (rows, cols, pool, scheme, weighting) => {
+          const data = Float64Array.from({ length: rows * cols }, (_, k) =>
+            k % cols === 1 ? 7 : pool[k % pool.length]!,
+          )
+          const m = createMatrix(
+            Array.from({ length: rows }, (_, i) => `u${i}`),
+            Array.from({ length: cols }, (_, j) => `x${j}`),
+            data,
+          )
+          const directions = m.columns.map((_, j): Direction => (j % 3 === 2 ? 'lower' : 'higher'))
+          const weights = Float64Array.from({ length: cols }, (_, j) => (j % 4 === 3 ? 0 : 1 + j))
+          const got = topsis(m, { normalize: scheme, weighting, directions, weights })
+          const r = topsisNormalize(m, scheme, directions)
+          const want = topsisScores(r, topsisBenefit(scheme, directions), weights, weighting)
+          for (const k of ['closeness', 'dPlus', 'dMinus', 'ideal', 'antiIdeal'] as const)
+            expect(bits(got[k]), k).toEqual(bits(want[k]))
+        },
+      ),
+      { numRuns: 1000, seed: 20261125 },
+    )
+  })
+})

@@ -25,7 +25,7 @@
  * weight vectors (Monte-Carlo), writing into its own buffers; the loops walk the row-major array.
  */
 import type { Direction, Matrix } from './matrix.ts'
-import { normalize } from './normalize.ts'
+import { type ColumnForms, formCell, normalize, pooledForms } from './normalize.ts'
 import { type Ranking, rankDescending } from './rank.ts'
 
 export const TOPSIS_NORMALIZATIONS = ['vector', 'minmax', 'none'] as const
@@ -56,8 +56,20 @@ export type TopsisBuffers = Partial<TopsisScores>
 export function topsis(m: Matrix, o: TopsisOptions, out?: TopsisBuffers): TopsisResult {
   if (o.directions.length !== m.cols)
     throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
-  const r = topsisNormalize(m, o.normalize, o.directions)
-  const s = topsisScores(r, topsisBenefit(o.normalize, o.directions), o.weights, o.weighting, out)
+  // the normalised matrix is not materialised: each pass applies normalize's per-column form to
+  // the raw cell (the same expression, so the same bits as topsisNormalize + topsisScores); a fresh
+  // 2,900 × 300 array costs more in page faults than the arithmetic it would save
+  const forms =
+    o.normalize === 'none'
+      ? null
+      : o.normalize === 'minmax'
+        ? pooledForms(m, 'minmax', o.directions)
+        : pooledForms(
+            m,
+            'vector',
+            m.columns.map(() => 'higher'),
+          )
+  const s = topsisScores(m, topsisBenefit(o.normalize, o.directions), o.weights, o.weighting, out, forms)
   return { ...s, ...rankDescending(s.closeness) }
 }
 
@@ -77,13 +89,17 @@ export function topsisBenefit(scheme: TopsisNormalization, directions: readonly 
   return Uint8Array.from(directions, (d) => (scheme === 'minmax' || d === 'higher' ? 1 : 0))
 }
 
-/** Steps 2–4 on a normalised matrix r: ideals, separations and closeness (no ranking). */
+/**
+ * Steps 2–4 on a normalised matrix r: ideals, separations and closeness (no ranking). With
+ * `forms`, r is `formCell(forms, j, x)` of the cells x of the matrix given (normalize.ts).
+ */
 export function topsisScores(
   r: Matrix,
   benefit: Uint8Array,
   weights: ArrayLike<number>,
   weighting: TopsisWeighting,
   out: TopsisBuffers = {},
+  forms: ColumnForms | null = null,
 ): TopsisScores {
   const { rows, cols, data } = r
   if (weights.length !== cols) throw new RangeError(`${weights.length} weights for ${cols} columns`)
@@ -94,7 +110,7 @@ export function topsisScores(
   const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
   for (let i = 0; i < rows; i++)
     for (let j = 0, k = i * cols; j < cols; j++, k++) {
-      const v = data[k]!
+      const v = forms ? formCell(forms, j, data[k]!) : data[k]!
       if (v > hi[j]!) hi[j] = v // NaN compares false: skipped
       if (v < lo[j]!) lo[j] = v
     }
@@ -120,7 +136,7 @@ export function topsisScores(
     let sp = 0
     let sm = 0
     for (let j = 0, k = i * cols; j < cols; j++, k++) {
-      const v = data[k]!
+      const v = forms ? formCell(forms, j, data[k]!) : data[k]!
       const a = v - best[j]!
       const b = v - worst[j]!
       sp += f[j]! * a * a

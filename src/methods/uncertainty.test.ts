@@ -187,6 +187,28 @@ describe('helpers', () => {
     new RadixRanker(3).rank(Float64Array.from([1e-323, 1e-323, 0]), out)
     expect(Array.from(out)).toEqual([1, 1, 3])
   })
+  it('the radix ranker orders scores that differ only in their low words (insertion pass and its fallback)', () => {
+    // 1 + k·2⁻⁴⁰ share the high word of 1.0: only the low word orders them
+    const check = (scores: Float64Array) => {
+      const a = new Float64Array(scores.length)
+      const b = new Float64Array(scores.length)
+      competitionRanks(scores, new Float64Array(scores.length), a)
+      new RadixRanker(scores.length).rank(scores, b)
+      expect(Array.from(b)).toEqual(Array.from(a))
+    }
+    // few such values among many distinct ones: the insertion pass orders them
+    check(
+      Float64Array.from({ length: 500 }, (_, i) => (i % 50 === 0 ? 1 + ((i * 7) % 13) * 2 ** -40 : i + 0.5)),
+    )
+    // all of them, reversed: too many moves, the full low-word radix passes run
+    check(Float64Array.from({ length: 500 }, (_, i) => 1 + i * 2 ** -40))
+    check(
+      Float64Array.from(
+        { length: 500 },
+        (_, i) => 1 + ((i * 7919) % 500) * 2 ** -40 + (i % 3 === 0 ? 0 : 2 ** -40),
+      ),
+    )
+  })
   it('rank quantiles by counting equal those of a sorted copy, narrow and wide bands, NaN left out', () => {
     const S = 41
     const rand = mulberry32(11)

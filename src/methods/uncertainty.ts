@@ -91,6 +91,37 @@ interface Setting {
 }
 
 export function uncertainty(raw: Matrix, h: Hierarchy, o: UncertaintyOptions): UncertaintyResult {
+  const plan = uncertaintyPlan(raw, h, o)
+  drawBlocks(plan.work, 0, plan.work.blocks.length, plan.ranks)
+  return uncertaintySummary(plan)
+}
+
+/**
+ * Everything before the draws are aggregated and ranked: the prepared and normalised data, the
+ * settings, their slots and the blocks of LANES draws with their weights. `drawBlocks` then ranks
+ * any range of blocks independently of the others (a parallel caller gives each thread a range of
+ * one shared `ranks` array; the result is the same bit for bit), and `uncertaintySummary` reads
+ * the ranks. With `shared`, the arrays the blocks read and write are on SharedArrayBuffers.
+ */
+export interface UncertaintyPlan {
+  units: string[]
+  factors: Choice[]
+  /** base rows N of the Saltelli design (< 2: not estimated) */
+  N: number
+  slotOf: Int32Array
+  work: DrawWork
+  /** unit-major: unit i's rank in slot k at ranks[i·S + k] */
+  ranks: Float64Array
+}
+
+export function uncertaintyPlan(
+  raw: Matrix,
+  h: Hierarchy,
+  o: UncertaintyOptions,
+  shared = false,
+): UncertaintyPlan {
+  const alloc = (length: number) =>
+    new Float64Array(shared ? new SharedArrayBuffer(8 * length) : new ArrayBuffer(8 * length))
   if (!Number.isInteger(o.draws) || o.draws < 2)
     throw new MethodInputError('uncertainty needs at least 2 draws')
   if (!(o.perturb >= 0 && o.perturb < 1)) throw new MethodInputError('perturbation δ must be in [0, 1)')
@@ -108,7 +139,7 @@ export function uncertainty(raw: Matrix, h: Hierarchy, o: UncertaintyOptions): U
   const c = compileHierarchy(h, p.matrix.columns)
   const A = c.aggregates.length
   const normalised = o.normalize.map((scheme) => {
-    const n = normaliseStage(p.matrix, scheme, p.directions, o.base.range)
+    const n = normaliseStage(p.matrix, scheme, p.directions, o.base.range, alloc)
     // min-max onto [a, b] with a > 0 is positive by construction
     if (!(scheme === 'minmax' && o.base.range[0] > 0))
       for (const how of o.aggregation) if (how !== 'arithmetic') refuseNonPositive(n, scheme, how)
@@ -137,12 +168,20 @@ export function uncertainty(raw: Matrix, h: Hierarchy, o: UncertaintyOptions): U
   ]
   const noise = noiseBank(mulberry32((o.seed ^ 0x5bd1e995) >>> 0), settings, K + A, o.perturb)
   const S = settings.length
-  const ranks = new Float64Array(S * U)
-  const slotOf = drawRanks(
+  const { work, slotOf } = planDraws(
     settings,
     { normalised, baseWeights, noise, aggregation: o.aggregation, U, K, c },
-    ranks,
+    alloc,
+    shared,
   )
+  return { units, factors, N, slotOf, work, ranks: alloc(S * U) }
+}
+
+/** The nominal ranks, rank quantiles and sensitivity indices from the ranks of every draw. */
+export function uncertaintySummary(plan: UncertaintyPlan): UncertaintyResult {
+  const { units, factors, N, slotOf, ranks } = plan
+  const U = units.length
+  const S = slotOf.length
   const nominalSlot = slotOf[0]!
   const nominalRank = Float64Array.from({ length: U }, (_, i) => ranks[i * S + nominalSlot]!)
   const D = S - 1
@@ -180,14 +219,41 @@ interface DrawData {
   c: CompiledHierarchy
 }
 
+/** LANES draws aggregated in one pass: their input, mean, how many lanes are real, and the first of their consecutive slots. */
+export interface DrawBlock {
+  input: number
+  how: Aggregation
+  lanes: number
+  slot: number
+}
+
+/** What `drawBlocks` reads (all plain data: it can be sent to a worker thread). */
+export interface DrawWork {
+  U: number
+  K: number
+  /** slots (settings) */
+  S: number
+  c: CompiledHierarchy
+  /** the values each mean sums (linearInput), per normalisation × aggregation in use */
+  inputs: { t: Float64Array; mask: Float64Array | null }[]
+  blocks: DrawBlock[]
+  /** per block, (K + A)·LANES numbers: wInd (K·LANES) then wAgg (A·LANES) */
+  weights: Float64Array
+}
+
 /**
- * Ranks of every setting into `ranks`, unit-major: unit i → ranks[i·S + slot], where the slot of
- * each setting is returned (slots follow the processing order, so that the lanes of one block
- * write neighbouring cells, and each unit's ranks are contiguous for the quantiles). Settings sharing a
- * normalisation and a mean are aggregated LANES at a time in one pass over the data; a lane left
- * over in the last block repeats a real setting and is discarded.
+ * Slots and blocks of every setting: unit i's rank in a setting goes to ranks[i·S + slot], slots
+ * following the processing order, so that the lanes of one block write neighbouring cells, and each
+ * unit's ranks are contiguous for the quantiles. Settings sharing a normalisation and a mean are
+ * aggregated LANES at a time in one pass over the data; a lane left over in the last block repeats
+ * a real setting and is discarded.
  */
-function drawRanks(settings: readonly Setting[], x: DrawData, ranks: Float64Array): Int32Array {
+function planDraws(
+  settings: readonly Setting[],
+  x: DrawData,
+  alloc: (length: number) => Float64Array,
+  shared: boolean,
+): { work: DrawWork; slotOf: Int32Array } {
   const { U, K, c } = x
   const A = c.aggregates.length
   const slotOf = new Int32Array(settings.length)
@@ -199,18 +265,29 @@ function drawRanks(settings: readonly Setting[], x: DrawData, ranks: Float64Arra
     if (g) g.push(r)
     else groups.set(key, [r])
   })
-  const wInd = new Float64Array(K * LANES)
-  const wAgg = new Float64Array(A * LANES)
-  const out = new Float64Array(U * LANES)
-  const acc = new Float64Array(ROWS_PER_STEP * A * LANES)
-  const wsum = new Float64Array(ROWS_PER_STEP * A * LANES)
+  let blockCount = 0
+  for (const members of groups.values()) blockCount += Math.ceil(members.length / LANES)
+  const width = (K + A) * LANES
+  const weights = alloc(blockCount * width)
+  const inputs: DrawWork['inputs'] = []
+  const blocks: DrawBlock[] = []
   for (const members of groups.values()) {
-    const ranker = new RadixRanker(U)
     const first = settings[members[0]!]!
     const how = x.aggregation[first.aggregation]!
-    const input = linearInput(x.normalised[first.normalize]!, how)
+    const input = linearInput(x.normalised[first.normalize]!, how, alloc)
+    // what the workers read must be shared (min-max output and linearInput's arrays already are)
+    const copy = (a: Float64Array) => {
+      if (!shared || a.buffer instanceof SharedArrayBuffer) return a
+      const b = alloc(a.length)
+      b.set(a)
+      return b
+    }
+    inputs.push({ t: copy(input.t), mask: input.mask && copy(input.mask) })
     for (let start = 0; start < members.length; start += LANES) {
       const block = members.slice(start, start + LANES)
+      const base = blocks.length * width
+      const wInd = weights.subarray(base, base + K * LANES)
+      const wAgg = weights.subarray(base + K * LANES, base + width)
       for (let b = 0; b < LANES; b++) {
         const s = settings[block[Math.min(b, block.length - 1)]!]!
         const bw = x.baseWeights[s.scheme]!
@@ -218,14 +295,37 @@ function drawRanks(settings: readonly Setting[], x: DrawData, ranks: Float64Arra
         for (let j = 0; j < K; j++) wInd[j * LANES + b] = bw.ind[j]! * (f ? f[j]! : 1)
         for (let k = 0; k < A; k++) wAgg[k * LANES + b] = bw.agg[k]! * (f ? f[K + k]! : 1)
       }
-      aggregateLanes(input, U, K, c, how, wInd, wAgg, out, acc, wsum)
-      block.forEach((r, b) => {
-        slotOf[r] = next
-        ranker.rank(out.subarray(b * U, (b + 1) * U), ranks, next++, settings.length)
-      })
+      blocks.push({ input: inputs.length - 1, how, lanes: block.length, slot: next })
+      for (const r of block) slotOf[r] = next++
     }
   }
-  return slotOf
+  return { work: { U, K, S: settings.length, c, inputs, blocks, weights }, slotOf }
+}
+
+/** Aggregates and ranks blocks [from, to) of `w` into `ranks` (S·U, unit-major). */
+export function drawBlocks(w: DrawWork, from: number, to: number, ranks: Float64Array): void {
+  let k = from
+  drawClaimed(w, ranks, () => (k < to ? k++ : -1))
+}
+
+/** Aggregates and ranks each block `next()` gives until it gives −1 (one set of scratch buffers for all). */
+export function drawClaimed(w: DrawWork, ranks: Float64Array, next: () => number): void {
+  const { U, K, S, c } = w
+  const A = c.aggregates.length
+  const width = (K + A) * LANES
+  const out = new Float64Array(U * LANES)
+  const acc = new Float64Array(ROWS_PER_STEP * A * LANES)
+  const wsum = new Float64Array(ROWS_PER_STEP * A * LANES)
+  const ranker = new RadixRanker(U)
+  for (let k = next(); k >= 0; k = next()) {
+    const b = w.blocks[k]!
+    const base = k * width
+    const wInd = w.weights.subarray(base, base + K * LANES)
+    const wAgg = w.weights.subarray(base + K * LANES, base + width)
+    aggregateLanes(w.inputs[b.input]!, U, K, c, b.how, wInd, wAgg, out, acc, wsum)
+    for (let lane = 0; lane < b.lanes; lane++)
+      ranker.rank(out.subarray(lane * U, (lane + 1) * U), ranks, b.slot + lane, S)
+  }
 }
 
 function refuseNonPositive(n: Matrix, scheme: string, how: Aggregation): void {
@@ -415,7 +515,13 @@ export class RadixRanker {
       } else bits[hi] = (bits[hi]! | 0x80000000) >>> 0
     }
     for (let i = 0; i < n; i++) this.order[i] = i
-    for (const [word, shift, width] of DIGITS) this.pass(word, shift, width)
+    // the high words first (sign, exponent, 20 mantissa bits: scores differ there almost always),
+    // then an insertion pass on the whole key; the low-word digits only if that pass gives up
+    for (const [word, shift, width] of HIGH_DIGITS) this.pass(word, shift, width)
+    if (!this.insertion(4 * n)) {
+      for (let i = 0; i < n; i++) this.order[i] = i
+      for (const [word, shift, width] of DIGITS) this.pass(word, shift, width)
+    }
     let rank = 1
     const order = this.order
     for (let p = 0; p < n; p++) {
@@ -429,6 +535,31 @@ export class RadixRanker {
       if (p > 0 && (bits[2 * i] !== bits[2 * prev] || bits[2 * i + 1] !== bits[2 * prev + 1])) rank = p + 1
       out[offset + i * stride] = rank
     }
+  }
+
+  /** Orders `order` by the whole 64-bit key; false (order partly sorted) after more than `budget` moves. */
+  private insertion(budget: number): boolean {
+    const { n, bits, order } = this
+    const H = LITTLE_ENDIAN ? 1 : 0
+    const L = 1 - H
+    let moves = 0
+    for (let p = 1; p < n; p++) {
+      const i = order[p]!
+      const hi = bits[2 * i + H]!
+      const lo = bits[2 * i + L]!
+      let q = p - 1
+      while (q >= 0) {
+        const o = order[q]!
+        const oh = bits[2 * o + H]!
+        if (oh < hi || (oh === hi && bits[2 * o + L]! <= lo)) break
+        order[q + 1] = o
+        q--
+      }
+      order[q + 1] = i
+      moves += p - 1 - q
+      if (moves > budget) return false
+    }
+    return true
   }
 
   /** One stable counting pass on bits [shift, shift + width) of 32-bit word `word` (0 = low). */
@@ -471,6 +602,7 @@ const DIGITS: readonly (readonly [number, number, number])[] = [
   [1, 11, 11],
   [1, 22, 10],
 ]
+const HIGH_DIGITS = DIGITS.slice(3)
 
 /** Ranks 1 = highest, ties sharing the smallest rank: 1 + the number of strictly higher scores. */
 export function competitionRanks(scores: Float64Array, sorted: Float64Array, out: Float64Array): void {

@@ -63,7 +63,9 @@ export type EntropyBuffers = Partial<EntropyResult>
 export function entropyWeights(m: Matrix, o: EntropyOptions, out?: EntropyBuffers): EntropyResult {
   if (o.on === 'minmax' && o.directions.length !== m.cols)
     throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
-  return entropyCore(m, entropyTransform(m, o), o.zero, out)
+  const s = entropyScratch(m.cols)
+  entropyColumns(m, o, 0, m.cols, s)
+  return entropyFinish(m, o, s, out)
 }
 
 /**
@@ -81,7 +83,11 @@ export function entropyFromValues(y: Matrix, zero: EntropyZero, out?: EntropyBuf
 
 /** The p matrix (p_ij = y_ij / Σ_i y_ij; NaN where missing) for output; not needed for the weights. */
 export function entropyProportions(m: Matrix, o: EntropyOptions): Float64Array {
-  const { c, d, b } = entropyTransform(m, o)
+  const t = entropyScratch(m.cols)
+  columnRanges(m, 0, m.cols, t)
+  checkRaw(m, o, t)
+  transformColumns(o, 0, m.cols, t)
+  const { c, d, b } = t
   const { rows, cols, data } = m
   const sum = new Float64Array(cols)
   for (let i = 0; i < rows; i++)
@@ -102,25 +108,90 @@ interface Transform {
   b: Float64Array
 }
 
-/** Raw (c = 0, d = 1) or direction-aware min-max, plus ε under `shift`; raw values must be ≥ 0. */
-function entropyTransform(m: Matrix, o: EntropyOptions): Transform {
+/**
+ * Per-column working arrays of the entropy method (length cols each): the column ranges, the
+ * transform y = (x − c)/d + b and the one-pass sums. Every column is independent of the others
+ * until `entropyFinish`, so a parallel caller fills disjoint column ranges (`entropyColumns`) of
+ * shared arrays and gets the sequential result bit for bit.
+ */
+export interface EntropyScratch extends Transform {
+  lo: Float64Array
+  hi: Float64Array
+  n: Float64Array
+  sum: Float64Array
+  ylny: Float64Array
+  yMin: Float64Array
+  yMax: Float64Array
+}
+
+export function entropyScratch(
+  cols: number,
+  alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
+): EntropyScratch {
+  const f = () => alloc(cols)
+  return { c: f(), d: f(), b: f(), lo: f(), hi: f(), n: f(), sum: f(), ylny: f(), yMin: f(), yMax: f() }
+}
+
+/** Raw (c = 0, d = 1) or direction-aware min-max, plus ε under `shift`; raw values must be ≥ 0.
+ * Ranges, transform and sums of columns [from, to); nothing is checked (`entropyFinish` checks, in column order). */
+export function entropyColumns(
+  m: Matrix,
+  o: EntropyOptions,
+  from: number,
+  to: number,
+  s: EntropyScratch,
+): void {
+  columnRanges(m, from, to, s)
+  transformColumns(o, from, to, s)
+  entropySums(m, from, to, s)
+}
+
+/** The weights from columns filled by `entropyColumns`, with the checks and errors of `entropyWeights`. */
+export function entropyFinish(
+  m: Matrix,
+  o: EntropyOptions,
+  s: EntropyScratch,
+  out?: EntropyBuffers,
+): EntropyResult {
+  if (o.on === 'minmax' && o.directions.length !== m.cols)
+    throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
+  checkRaw(m, o, s)
+  return entropyResult(m, s, o.zero, out)
+}
+
+function columnRanges(m: Matrix, from: number, to: number, s: EntropyScratch): void {
   const { rows, cols, data } = m
-  const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
-  const hi = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
+  // accumulate in arrays of this call's own (s may be shared with threads filling the neighbouring
+  // columns: writing it per cell would share cache lines at the boundary), then copy out
+  const w = to - from
+  const lo = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
+  const hi = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
   for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+    for (let j = 0, k = i * cols + from; j < w; j++, k++) {
       const x = data[k]!
       if (x < lo[j]!) lo[j] = x // NaN compares false: skipped
       if (x > hi[j]!) hi[j] = x
     }
-  const c = new Float64Array(cols)
-  const d = new Float64Array(cols).fill(1)
-  const b = new Float64Array(cols)
+  s.lo.set(lo, from)
+  s.hi.set(hi, from)
+}
+
+function checkRaw(m: Matrix, o: EntropyOptions, s: EntropyScratch): void {
+  if (o.on !== 'raw') return
+  for (let j = 0; j < m.cols; j++)
+    if (s.lo[j]! < 0) throw new MethodInputError(negativeMessage(m, j, s.lo[j]!))
+}
+
+function transformColumns(o: EntropyOptions, from: number, to: number, s: EntropyScratch): void {
+  const { lo, hi, c, d, b } = s
   const shift = o.zero.kind === 'shift' ? o.zero.eps : 0
-  for (let j = 0; j < cols; j++) {
+  for (let j = from; j < to; j++) {
     const range = hi[j]! - lo[j]!
+    c[j] = 0
+    d[j] = 1
+    b[j] = 0
     if (o.on === 'raw') {
-      if (lo[j]! < 0) throw new MethodInputError(negativeMessage(m, j, lo[j]!))
+      // raw values are used as they are (negative ones are refused by checkRaw)
     } else if (range === 0) {
       c[j] = lo[j]!
       b[j] = 1 // a constant column is 1 after min-max, as normalize.ts
@@ -133,7 +204,6 @@ function entropyTransform(m: Matrix, o: EntropyOptions): Transform {
     }
     b[j] = b[j]! + shift
   }
-  return { c, d, b }
 }
 
 function negativeMessage(m: Matrix, j: number, value: number): string {
@@ -143,19 +213,39 @@ function negativeMessage(m: Matrix, j: number, value: number): string {
 }
 
 function entropyCore(m: Matrix, t: Transform, zero: EntropyZero, out: EntropyBuffers = {}): EntropyResult {
+  const cols = m.cols
+  const s: EntropyScratch = {
+    ...t,
+    lo: t.c,
+    hi: t.c,
+    n: out.n ?? new Float64Array(cols),
+    sum: new Float64Array(cols),
+    ylny: new Float64Array(cols),
+    yMin: new Float64Array(cols),
+    yMax: new Float64Array(cols),
+  }
+  entropySums(m, 0, cols, s)
+  return entropyResult(m, s, zero, out)
+}
+
+/** n, Σy, Σ y ln y, min and max of y = (x − c)/d + b over the non-missing cells of columns [from, to). */
+function entropySums(m: Matrix, from: number, to: number, s: EntropyScratch): void {
   const { rows, cols, data } = m
-  const { c, d, b } = t
-  const n = out.n ?? new Float64Array(cols)
-  n.fill(0)
-  const sum = new Float64Array(cols)
-  const ylny = new Float64Array(cols)
-  const yMin = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
-  const yMax = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
+  // per-call accumulators and transform (see columnRanges), indexed from `from`
+  const w = to - from
+  const c = s.c.slice(from, to)
+  const d = s.d.slice(from, to)
+  const b = s.b.slice(from, to)
+  const n = new Float64Array(w)
+  const sum = new Float64Array(w)
+  const ylny = new Float64Array(w)
+  const yMin = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
+  const yMax = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
   // one pass: with p = y/S, Σ p ln p = (Σ y ln y)/S − ln S over the y > 0 (whose sum is S), so the
   // logarithms need not wait for S; the subtraction loses ~1e-15 absolute, far below the 6 dp
   // the published examples print
   for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+    for (let j = 0, k = i * cols + from; j < w; j++, k++) {
       const x = data[k]!
       if (Number.isNaN(x)) continue
       const y = (x - c[j]!) / d[j]! + b[j]!
@@ -165,6 +255,23 @@ function entropyCore(m: Matrix, t: Transform, zero: EntropyZero, out: EntropyBuf
       if (y < yMin[j]!) yMin[j] = y
       if (y > yMax[j]!) yMax[j] = y
     }
+  s.n.set(n, from)
+  s.sum.set(sum, from)
+  s.ylny.set(ylny, from)
+  s.yMin.set(yMin, from)
+  s.yMax.set(yMax, from)
+}
+
+function entropyResult(
+  m: Matrix,
+  s: EntropyScratch,
+  zero: EntropyZero,
+  out: EntropyBuffers = {},
+): EntropyResult {
+  const cols = m.cols
+  const { sum, ylny, yMin, yMax } = s
+  const n = out.n ?? new Float64Array(cols)
+  if (n !== s.n) n.set(s.n)
   const plnp = new Float64Array(cols)
   for (let j = 0; j < cols; j++) {
     checkColumn(m.columns[j]!, n[j]!, yMin[j]!)

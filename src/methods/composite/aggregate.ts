@@ -108,6 +108,7 @@ export const ROWS = 4
 export function linearInput(
   z: Float64Array,
   how: Aggregation,
+  alloc: (length: number) => Float64Array = (length) => new Float64Array(length),
 ): { t: Float64Array; mask: Float64Array | null } {
   let missing = false
   for (let k = 0; k < z.length; k++)
@@ -116,12 +117,12 @@ export function linearInput(
       break
     }
   if (how === 'arithmetic' && !missing) return { t: z, mask: null }
-  const t = new Float64Array(z.length)
+  const t = alloc(z.length)
   if (how === 'arithmetic') t.set(z)
   else if (how === 'geometric') for (let k = 0; k < z.length; k++) t[k] = Math.log(z[k]!)
   else for (let k = 0; k < z.length; k++) t[k] = 1 / z[k]!
   if (!missing) return { t, mask: null }
-  const mask = new Float64Array(z.length)
+  const mask = alloc(z.length)
   for (let k = 0; k < z.length; k++) {
     const present = !Number.isNaN(t[k]!)
     mask[k] = present ? 1 : 0

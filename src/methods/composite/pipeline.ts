@@ -182,12 +182,16 @@ function record(
   }
 }
 
-/** Direction-aware normalisation of the prepared matrix (see the file comment). */
+/**
+ * Direction-aware normalisation of the prepared matrix (see the file comment). `alloc`, if given,
+ * provides the min-max output array (e.g. shared memory for worker threads).
+ */
 export function normaliseStage(
   m: Matrix,
   scheme: CompositeNormalization,
   directions: readonly Direction[],
   range: readonly [number, number],
+  alloc?: (length: number) => Float64Array,
 ): Matrix {
   if (scheme === 'none') {
     const out = createMatrix(m.units, m.columns, Float64Array.from(m.data))
@@ -197,11 +201,16 @@ export function normaliseStage(
     return out
   }
   if (scheme !== 'minmax') return normalize(m, { scheme, directions })
-  return minmax(m, directions, range)
+  return minmax(m, directions, range, alloc)
 }
 
 /** COINr n_minmax on x·direction: ((x − min)/(max − min))·(b − a) + a, row-major passes. */
-function minmax(m: Matrix, directions: readonly Direction[], range: readonly [number, number]): Matrix {
+function minmax(
+  m: Matrix,
+  directions: readonly Direction[],
+  range: readonly [number, number],
+  alloc?: (length: number) => Float64Array,
+): Matrix {
   const [a, b] = range
   if (!(a < b)) throw new MethodInputError(`min-max range needs a < b, got [${a}, ${b}]`)
   const { rows, cols, data } = m
@@ -224,7 +233,7 @@ function minmax(m: Matrix, directions: readonly Direction[], range: readonly [nu
     sign[j] = lower ? -1 : 1
     width[j] = hi[j]! > lo[j]! ? hi[j]! - lo[j]! : Number.NaN // constant column: NaN, as COINr
   }
-  const out = createMatrix(m.units, m.columns)
+  const out = createMatrix(m.units, m.columns, alloc?.(rows * cols))
   const span = b - a
   for (let i = 0; i < rows; i++)
     for (let j = 0, k = i * cols; j < cols; j++, k++)

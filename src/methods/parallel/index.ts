@@ -1,0 +1,159 @@
+/**
+ * Parallel paths of the evaluation methods over a WorkerPool: the same functions as the
+ * sequential paths, each thread filling the chunks of columns (or blocks of draws) it claims of a
+ * result in shared memory, so the results equal the sequential ones bit for bit (tests check
+ * this). The calling thread claims chunks too, while the workers do.
+ *
+ * Inputs on a SharedArrayBuffer are used in place; others are copied into one first (cheap next
+ * to the work, but a caller running many steps on one panel should allocate it shared).
+ */
+
+import type { Hierarchy } from '../composite/hierarchy.ts'
+import {
+  type DisparityOptions,
+  type DisparityResult,
+  disparityColumns,
+  disparityPlan,
+  disparityResult,
+} from '../disparity.ts'
+import type { Matrix } from '../matrix.ts'
+import {
+  drawBlocks,
+  drawClaimed,
+  type UncertaintyOptions,
+  type UncertaintyResult,
+  uncertaintyPlan,
+  uncertaintySummary,
+} from '../uncertainty.ts'
+import {
+  type EntropyBuffers,
+  type EntropyOptions,
+  type EntropyResult,
+  entropyColumns,
+  entropyFinish,
+  entropyScratch,
+} from '../weights.ts'
+import { type ChunkNotes, disparityClaimed, mergeNotes } from './claimed.ts'
+import { chunks, claim, onShared, sharedFloats, shareRange, type WorkerPool } from './pool.ts'
+import type { DisparityTask, DrawTask, EntropyTask, MatrixShape } from './tasks.ts'
+
+export { closeSharedPool, sharedPool, threadCount, WorkerPool } from './pool.ts'
+
+const shape = (m: Matrix): MatrixShape => ({
+  rows: m.rows,
+  cols: m.cols,
+  data: onShared(m.data),
+  columns: m.columns,
+})
+
+/** Chunks per thread: small enough that a thread slowed by other work claims fewer, big enough to stream rows. */
+const CHUNKS_PER_THREAD = 4
+
+/** `disparityMeasures` with its columns claimed chunk by chunk by the pool's threads. */
+export async function disparityParallel(
+  pool: WorkerPool,
+  m: Matrix,
+  o: DisparityOptions = {},
+): Promise<DisparityResult> {
+  const plan = disparityPlan(m, o)
+  if (pool.size === 0 || m.cols < 2) {
+    const r = disparityResult(m.cols, plan)
+    disparityColumns(m, plan, 0, m.cols, r)
+    return r
+  }
+  const r = disparityResult(m.cols, plan, sharedFloats)
+  const { groups, groupUnits, notes, ...out } = r
+  const sm = shape(m)
+  const taskPlan = {
+    sd: plan.sd,
+    weights: plan.weights && onShared(plan.weights),
+    gid: plan.gid,
+    groups: plan.groups.length,
+  }
+  const work = chunks(m.cols, CHUNKS_PER_THREAD * (pool.size + 1))
+  const jobs: Promise<ChunkNotes>[] = []
+  for (let k = 0; k < pool.size; k++) {
+    const t: DisparityTask = { m: sm, plan: taskPlan, work, out }
+    jobs.push(pool.run<ChunkNotes>(k, 'disparity', t))
+  }
+  const mine = disparityClaimed({ ...m, data: sm.data }, plan, { ...r, notes: [] }, work)
+  notes.push(...mergeNotes([mine, ...(await Promise.all(jobs))]))
+  return unshare(r)
+}
+
+/** `entropyWeights` with its columns claimed chunk by chunk by the pool's threads. */
+export async function entropyWeightsParallel(
+  pool: WorkerPool,
+  m: Matrix,
+  o: EntropyOptions,
+  out?: EntropyBuffers,
+): Promise<EntropyResult> {
+  if (o.on === 'minmax' && o.directions.length !== m.cols)
+    throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
+  if (pool.size === 0 || m.cols < 2) {
+    const s = entropyScratch(m.cols)
+    entropyColumns(m, o, 0, m.cols, s)
+    return entropyFinish(m, o, s, out)
+  }
+  const s = entropyScratch(m.cols, sharedFloats)
+  const sm = shape(m)
+  // one chunk per thread: each chunk streams every row of the (pooled, tall) matrix twice, so
+  // finer chunks cost more in strided memory traffic than they gain in balance (measured)
+  const work = chunks(m.cols, pool.size + 1)
+  const jobs: Promise<null>[] = []
+  for (let k = 0; k < pool.size; k++) {
+    const t: EntropyTask = { m: { ...sm, columns: [] }, o, work, s }
+    jobs.push(pool.run<null>(k, 'entropy', t))
+  }
+  const mine = { ...m, data: sm.data }
+  for (let c = claim(work); c >= 0; c = claim(work)) {
+    const [from, to] = shareRange(work.total, work.chunks, c)
+    entropyColumns(mine, o, from, to, s)
+  }
+  await Promise.all(jobs)
+  return entropyFinish(m, o, s, out)
+}
+
+/** `uncertainty` with its blocks of draws claimed one by one by the pool's threads (preparation and summary stay on the calling thread). */
+export async function uncertaintyParallel(
+  pool: WorkerPool,
+  raw: Matrix,
+  h: Hierarchy,
+  o: UncertaintyOptions,
+): Promise<UncertaintyResult> {
+  const plan = uncertaintyPlan(raw, h, o, pool.size > 0)
+  const n = plan.work.blocks.length
+  if (pool.size === 0 || n < 2) {
+    drawBlocks(plan.work, 0, n, plan.ranks)
+    return uncertaintySummary(plan)
+  }
+  const blocks = chunks(n, n)
+  const jobs: Promise<null>[] = []
+  for (let k = 0; k < pool.size; k++) {
+    const t: DrawTask = { work: plan.work, blocks, ranks: plan.ranks }
+    jobs.push(pool.run<null>(k, 'draws', t))
+  }
+  drawClaimed(plan.work, plan.ranks, () => claim(blocks))
+  await Promise.all(jobs)
+  return uncertaintySummary(plan)
+}
+
+/** The result's arrays copied off shared memory (callers get ordinary arrays, as sequentially). */
+function unshare(r: DisparityResult): DisparityResult {
+  const copy = (a: Float64Array) => a.slice()
+  return {
+    ...r,
+    n: copy(r.n),
+    mean: copy(r.mean),
+    cv: copy(r.cv),
+    theilT: copy(r.theilT),
+    theilL: copy(r.theilL),
+    gini: copy(r.gini),
+    betweenT: copy(r.betweenT),
+    withinT: copy(r.withinT),
+    betweenL: copy(r.betweenL),
+    withinL: copy(r.withinL),
+    groupTheilT: copy(r.groupTheilT),
+    groupTheilL: copy(r.groupTheilL),
+  }
+}
