@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -336,6 +337,19 @@ export const releaseApprovals = pgTable('release_approvals', {
   status: text('status').notNull(),
   state: jsonb('state').notNull(),
   updatedAt: text('updated_at').notNull(),
+})
+
+/**
+ * One row, one counter: the version of everything the public observation reads depend on
+ * (releases, their approvals, indicators, regions). Deferred constraint triggers (migration
+ * 0009) bump it at commit of any transaction that wrote those tables, once per transaction, so
+ * several stateless app processes can key their response caches on it (src/server/response-cache.ts).
+ */
+export const dataVersion = pgTable('data_version', {
+  id: integer('id').primaryKey().default(1),
+  n: bigint('n', { mode: 'number' }).notNull().default(0),
+  /** the transaction that last bumped n, so that a transaction bumps it once however many rows it writes */
+  txid: bigint('txid', { mode: 'number' }),
 })
 
 // ── sharing ────────────────────────────────────────────────────────────────────────────────
