@@ -6,11 +6,13 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
+import { readDataVersion } from '../store/data-version.ts'
 import type { Store } from '../store/db.ts'
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts'
 import { registerDocsPage } from './docs-page.ts'
 import type { AppEnv } from './env.ts'
 import { AppError, errorResponse } from './errors.ts'
+import { CoalescedRead, ResponseCache } from './response-cache.ts'
 import { registerRoutes } from './router.ts'
 import { MAX_EVIDENCE_BYTES } from './routes/tasks/upload-evidence.ts'
 import { MAX_UPLOAD_BYTES } from './routes/upload-release.ts'
@@ -20,9 +22,13 @@ export interface AppOptions {
   store: Store
   /** folder of the built web app; omitted in API-only tests */
   webRoot?: string
+  /** bytes of cached public responses this process may hold (default JUEQI_RESPONSE_CACHE_MB, else 256 MiB) */
+  responseCacheBytes?: number
 }
 
-export function createApp({ store, webRoot }: AppOptions): OpenAPIHono<AppEnv> {
+const DEFAULT_CACHE_BYTES = Number(process.env.JUEQI_RESPONSE_CACHE_MB ?? 256) * 2 ** 20
+
+export function createApp({ store, webRoot, responseCacheBytes }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -34,8 +40,13 @@ export function createApp({ store, webRoot }: AppOptions): OpenAPIHono<AppEnv> {
     },
   })
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }))
+  const responses = {
+    cache: new ResponseCache(responseCacheBytes ?? DEFAULT_CACHE_BYTES),
+    dataVersion: new CoalescedRead(() => readDataVersion(store.db)),
+  }
   app.use('*', async (c, next) => {
     c.set('store', store)
+    c.set('responses', responses)
     await next()
   })
   app.use('/api/*', sessionMiddleware)

@@ -1,5 +1,6 @@
 import type { Store } from '../store/db.ts'
 import type { UserWithGrants } from '../store/users.ts'
+import type { CoalescedRead, ResponseCache } from './response-cache.ts'
 
 /** What every handler finds on its context: the store, and the signed-in user (null for the public). */
 export type AppEnv = {
@@ -8,5 +9,7 @@ export type AppEnv = {
     user: UserWithGrants | null
     sessionId: string | null
     csrfToken: string | null
+    /** the process's cache of public responses and the coalesced read of the store's data version */
+    responses: { cache: ResponseCache; dataVersion: CoalescedRead<number> }
   }
 }

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync'
 import { type FigureRow, getFigures, UnknownIndicatorError } from '../../store/figures.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
+import { makeBody, sendCached } from '../response-cache.ts'
 import { errorResponses, ObservationSchema } from '../schemas.ts'
 
 const list = (max: number) =>
@@ -83,31 +84,52 @@ const CSV_COLUMNS: (keyof FigureRow)[] = [
   'synthetic',
 ]
 
+/**
+ * Public and the same for every caller (unapproved releases are left out for everyone), so whole
+ * responses are cached per process under the normalised query and the store's data version.
+ */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const q = c.req.valid('query')
+  const { cache, dataVersion } = c.get('responses')
+  // read before the figures: a release committing in between can only make the entry newer than its key
+  const version = await dataVersion.get()
+  const key = JSON.stringify([
+    version,
+    q.indicator,
+    q.region ?? null,
+    q.level ?? null,
+    q.from ?? null,
+    q.to ?? null,
+    q.asOf ?? null,
+    q.allVintages ?? null,
+    q.preferredOnly ?? null,
+    q.format,
+  ])
   try {
-    const rows = await getFigures(c.get('store').db, {
-      indicators: q.indicator,
-      regions: q.region,
-      level: q.level,
-      from: q.from,
-      to: q.to,
-      asOf: q.asOf,
-      allVintages: q.allVintages,
-      preferredOnly: q.preferredOnly,
-    })
-    if (q.format === 'csv') {
-      const csv = stringify(rows, {
-        header: true,
-        columns: CSV_COLUMNS as string[],
-        cast: { boolean: (b) => String(b) },
+    const body = await cache.getOrMake(key, async () => {
+      const rows = await getFigures(c.get('store').db, {
+        indicators: q.indicator,
+        regions: q.region,
+        level: q.level,
+        from: q.from,
+        to: q.to,
+        asOf: q.asOf,
+        allVintages: q.allVintages,
+        preferredOnly: q.preferredOnly,
       })
-      return c.body(`\uFEFF${csv}`, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${q.indicator.join('+')}.csv"`,
-      }) as never
-    }
-    return c.json({ observations: rows }, 200)
+      if (q.format === 'csv') {
+        const csv = stringify(rows, {
+          header: true,
+          columns: CSV_COLUMNS as string[],
+          cast: { boolean: (b) => String(b) },
+        })
+        return makeBody(`\uFEFF${csv}`, 'text/csv; charset=utf-8', {
+          'content-disposition': `attachment; filename="${q.indicator.join('+')}.csv"`,
+        })
+      }
+      return makeBody(JSON.stringify({ observations: rows }), 'application/json')
+    })
+    return sendCached(c, body) as never
   } catch (e) {
     if (e instanceof UnknownIndicatorError) throw new AppError('unknown_indicator', { key: e.key })
     throw e

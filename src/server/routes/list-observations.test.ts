@@ -1,0 +1,138 @@
+/**
+ * The cached observations endpoint: new data right after a release lands or is approved, pending
+ * releases never in a public response, 304 on a matching ETag, compressed bodies that decode to
+ * the same JSON, and CSV through the same cache. PGlite; two processes on PostgreSQL are in
+ * src/server/stateless.test.ts.
+ */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedStore } from '../../importer/seed.ts'
+import type { Store } from '../../store/db.ts'
+import { createReleaseWithRows } from '../../store/observations.ts'
+import { openTestStore } from '../../testing/backends.ts'
+import { createApp } from '../app.ts'
+
+let store: Store
+let app: ReturnType<typeof createApp>
+
+const URL_2099 = 'http://localhost/api/observations?indicator=rd_intensity&region=42&from=2097&to=2099'
+const row = (period: number, value: number) => ({
+  region: '42',
+  indicator: 'rd_intensity',
+  period,
+  value,
+  unit: '%',
+  source: 'test',
+  note: 'SYNTHETIC test row',
+  vintage: null,
+})
+const values = async (headers: Record<string, string> = {}) => {
+  const r = await app.request(URL_2099, { headers })
+  expect(r.status).toBe(200)
+  return ((await r.json()) as { observations: { period: number; value: number }[] }).observations.map((o) => [
+    o.period,
+    o.value,
+  ])
+}
+
+beforeAll(async () => {
+  store = await openTestStore('pglite')
+  await seedStore(store)
+  app = createApp({ store })
+})
+afterAll(async () => store?.close())
+
+describe('GET /api/observations, cached', () => {
+  it('returns a new release right after it lands, though the query was cached before', async () => {
+    expect(await values()).toEqual([])
+    expect(await values()).toEqual([]) // served from the cache
+    await createReleaseWithRows(
+      store,
+      { name: 'cache test 2099 (SYNTHETIC)', publishedOn: '2026-11-01', kind: 'import', synthetic: true },
+      [row(2099, 9.99)],
+    )
+    expect(await values()).toEqual([[2099, 9.99]])
+  })
+
+  it('never shows a pending release, cached or not, and shows it once approved', async () => {
+    const before = await values()
+    const rel = await createReleaseWithRows(
+      store,
+      {
+        name: 'cache test pending (SYNTHETIC)',
+        publishedOn: '2026-11-02',
+        kind: 'import',
+        synthetic: true,
+        approval: { regionCode: '42', status: 'pending', state: {}, updatedAt: '2026-11-02T00:00:00Z' },
+      },
+      [row(2098, 1.23)],
+    )
+    expect(await values()).toEqual(before)
+    expect(await values()).toEqual(before)
+    // approval is a write to release_approvals: the data version moves, the cached entry is stale
+    await store.db.execute(sql`UPDATE release_approvals SET status = 'approved' WHERE release_id = ${rel.id}`)
+    expect(await values()).toEqual([
+      [2098, 1.23],
+      [2099, 9.99],
+    ])
+    await store.db.execute(sql`UPDATE release_approvals SET status = 'pending' WHERE release_id = ${rel.id}`)
+    expect(await values()).toEqual(before)
+  })
+
+  it('answers a matching If-None-Match with 304, and a stale ETag with the new body', async () => {
+    const first = await app.request(URL_2099)
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^W\/".+"$/)
+    expect(first.headers.get('vary')).toBe('Accept-Encoding')
+    const again = await app.request(URL_2099, { headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('etag')).toBe(etag)
+    expect(await again.text()).toBe('')
+    await createReleaseWithRows(
+      store,
+      { name: 'cache test 2097 (SYNTHETIC)', publishedOn: '2026-11-03', kind: 'import', synthetic: true },
+      [row(2097, 4.56)],
+    )
+    const changed = await app.request(URL_2099, { headers: { 'if-none-match': etag } })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.get('etag')).not.toBe(etag)
+    expect(JSON.stringify(await changed.json())).toContain('4.56')
+  })
+
+  it('sends gzip and brotli bodies that decode to the same JSON as the plain one', async () => {
+    const url = 'http://localhost/api/observations?indicator=rd_intensity,gdp&level=province'
+    const plain = await app.request(url)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    const text = await plain.text()
+    expect(JSON.parse(text).observations.length).toBeGreaterThan(100)
+    const gz = await app.request(url, { headers: { 'accept-encoding': 'gzip, deflate' } })
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    const gzBytes = Buffer.from(await gz.arrayBuffer())
+    expect(gzBytes.length).toBeLessThan(Buffer.byteLength(text) / 3)
+    expect(gunzipSync(gzBytes).toString()).toBe(text)
+    const br = await app.request(url, { headers: { 'accept-encoding': 'gzip, br' } })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(text)
+    // one representation, one validator, whichever encoding
+    expect(gz.headers.get('etag')).toBe(plain.headers.get('etag'))
+    const refused = await app.request(url, { headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } })
+    expect(refused.headers.get('content-encoding')).toBeNull()
+  })
+
+  it('serves CSV through the cache with its own headers, apart from the JSON entry', async () => {
+    const r = await app.request(`${URL_2099}&format=csv`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(r.headers.get('content-disposition')).toContain('rd_intensity.csv')
+    const csv = gunzipSync(Buffer.from(await r.arrayBuffer())).toString()
+    expect(csv.startsWith('\uFEFFregion,indicator,period')).toBe(true)
+    expect(csv).toContain('9.99')
+  })
+
+  it('still answers an unknown indicator with its error, uncached', async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = await app.request('http://localhost/api/observations?indicator=no_such_thing')
+      expect(r.status).toBe(404)
+    }
+  })
+})
