@@ -1,13 +1,15 @@
 /**
  * Two `jueqi serve` processes behind one PostgreSQL 15 server, as behind a load balancer: they
  * start together (migrations and first-start loading serialise on an advisory lock), and a
- * session opened on one is honoured by the other, because sessions live in the database.
+ * session opened on one is honoured by the other, because sessions live in the database; and
+ * each one's cache of observation responses serves a new release as soon as it has landed
+ * through the other or straight into the database, because its key holds the data version.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { hashPassword } from '../access/passwords.ts'
 import { openStore } from '../store/db.ts'
-import { countObservations } from '../store/observations.ts'
+import { countObservations, createReleaseWithRows } from '../store/observations.ts'
 import { createUser } from '../store/users.ts'
 import { createDatabase, freePort } from '../testing/postgres.ts'
 
@@ -85,5 +87,46 @@ describe('two app processes, one database', () => {
       user: { username: string } | null
     }
     expect(me.user?.username).toBe('planner')
+  })
+
+  it('serves a release on both processes right after it lands, though both had cached the query', async () => {
+    const path = '/api/observations?indicator=rd_intensity&region=42&from=2098&to=2098'
+    const values = async (base: string) => {
+      const r = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } })
+      expect(r.status).toBe(200)
+      return ((await r.json()) as { observations: { value: number }[] }).observations.map((o) => o.value)
+    }
+    for (let i = 0; i < 2; i++) {
+      expect(await values(a)).toEqual([])
+      expect(await values(b)).toEqual([])
+    }
+    const store = await openStore({ kind: 'postgres', url })
+    try {
+      await createReleaseWithRows(
+        store,
+        {
+          name: 'stateless cache test (SYNTHETIC)',
+          publishedOn: '2026-11-01',
+          kind: 'import',
+          synthetic: true,
+        },
+        [
+          {
+            region: '42',
+            indicator: 'rd_intensity',
+            period: 2098,
+            value: 7.77,
+            unit: '%',
+            source: 'test',
+            note: 'SYNTHETIC test row',
+            vintage: null,
+          },
+        ],
+      )
+    } finally {
+      await store.close()
+    }
+    expect(await values(a)).toEqual([7.77])
+    expect(await values(b)).toEqual([7.77])
   })
 })
