@@ -27,13 +27,14 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
   return { url: `http://127.0.0.1:${port}`, child }
 }
 
-async function load(url: string, connections: number, seconds: number) {
-  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1 })
+async function load(url: string, connections: number, seconds: number, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers })
   return {
     rps: r.requests.average,
     p99: r.latency.p99,
     p50: r.latency.p50,
-    errors: r.errors + r.non2xx,
+    // a 304 is the answer asked for by If-None-Match, not an error
+    errors: r.errors + r.non2xx - r['3xx'],
     bytes: r.throughput.average,
   }
 }
@@ -44,27 +45,49 @@ export async function apiBench(
 ): Promise<string[]> {
   const { url, child } = await startServer(databaseUrl)
   try {
-    const targets = [
-      ['static file (reference)', `${url}/api/docs/swagger-ui.css`],
-      [
-        'one indicator × all counties × all years',
-        `${url}/api/observations?indicator=${opts.indicators[0]}&level=county&preferredOnly=true`,
-      ],
-      [
-        `one region's ${opts.indicators.length} indicators`,
-        `${url}/api/observations?indicator=${opts.indicators.join(',')}&region=${opts.region}&preferredOnly=true`,
-      ],
-    ] as const
+    const county = `${url}/api/observations?indicator=${opts.indicators[0]}&level=county&preferredOnly=true`
+    const region = `${url}/api/observations?indicator=${opts.indicators.join(',')}&region=${opts.region}&preferredOnly=true`
+    // what a browser sends; the ETag of the current answer for the revalidation rows
+    const compressed = { 'accept-encoding': 'gzip, deflate, br' }
     const lines: string[] = []
+    const etagOf = async (u: string, name: string) => {
+      const t = performance.now()
+      const r = await fetch(u, { headers: compressed })
+      const bytes = (await r.arrayBuffer()).byteLength
+      lines.push(
+        `API ${name}: first request (cache miss: query, JSON, gzip+br) ${fmt(performance.now() - t, 0)} ms, ${fmt(bytes / 1024, 0)} KiB ${r.headers.get('content-encoding') ?? 'identity'}`,
+      )
+      return r.headers.get('etag') ?? ''
+    }
+    const targets: [string, string, Record<string, string>][] = [
+      ['static file (reference)', `${url}/api/docs/swagger-ui.css`, {}],
+      ['one indicator × all counties × all years, br', county, compressed],
+      [
+        'one indicator × all counties × all years, revalidated (If-None-Match → 304)',
+        county,
+        { ...compressed, 'if-none-match': await etagOf(county, 'one indicator × all counties × all years') },
+      ],
+      [`one region's ${opts.indicators.length} indicators, br`, region, compressed],
+      [
+        `one region's ${opts.indicators.length} indicators, revalidated (304)`,
+        region,
+        {
+          ...compressed,
+          'if-none-match': await etagOf(region, `one region's ${opts.indicators.length} indicators`),
+        },
+      ],
+      ['one indicator × all counties × all years, uncompressed', county, {}],
+    ]
     for (const connections of [50, 200]) {
-      const ref = await load(targets[0][1], connections, opts.seconds)
-      for (const [name, target] of targets) {
-        const r = name === targets[0][0] ? ref : await load(target, connections, opts.seconds)
+      const refName = targets[0]![0]
+      const ref = await load(targets[0]![1], connections, opts.seconds)
+      for (const [name, target, headers] of targets) {
+        const r = name === refName ? ref : await load(target, connections, opts.seconds, headers)
         // let the server drain what the last run left queued before the next measurement
         await new Promise((resolve) => setTimeout(resolve, 3_000))
         lines.push(
           `API ${name}, ${connections} connections: ${fmt(r.rps, 0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${fmt(r.bytes / 2 ** 20, 1)} MB/s, errors ${r.errors}` +
-            (name === targets[0][0]
+            (name === refName
               ? ''
               : `; vs static: ${fmt(r.rps / ref.rps, 3)}× the req/s (goal p99 <20 ms, ≥5k req/s)`),
         )
