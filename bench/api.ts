@@ -55,7 +55,7 @@ export async function apiBench(
       const r = await fetch(u, { headers: compressed })
       const bytes = (await r.arrayBuffer()).byteLength
       lines.push(
-        `API ${name}: first request (cache miss: query, JSON, gzip+br) ${fmt(performance.now() - t, 0)} ms, ${fmt(bytes / 1024, 0)} KiB ${r.headers.get('content-encoding') ?? 'identity'}`,
+        `API ${name}: first request (cache miss: query, JSON, gzip+br) ${fmt(performance.now() - t, 0)} ms, ${fmt(bytes / 1024, 0)} KiB of JSON, sent as ${r.headers.get('content-encoding') ?? 'identity'}`,
       )
       return r.headers.get('etag') ?? ''
     }
