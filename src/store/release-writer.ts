@@ -10,11 +10,14 @@ import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { ObservationInput } from '../statistics/observation.ts'
 import type { Store } from './db.ts'
+import { ObservationBatch } from './observation-batch.ts'
 import type { NewRelease, ReleaseRow } from './releases.ts'
 
 export interface RowSink {
-  /** rows with their 0-based position in the file order (seq) */
+  /** rows in file order; each gets the next 0-based position (seq) */
   write(rows: ObservationInput[]): Promise<void>
+  /** the same, column by column (a bulk import's batches); the batch may be reused once this resolves */
+  writeBatch(batch: ObservationBatch): Promise<void>
 }
 
 export interface Duplicate {
@@ -36,8 +39,12 @@ const approvalParams = (id: number, a: NonNullable<ReleaseInput['approval']>) =>
   a.updatedAt,
 ]
 
-/** What the producer returns: commit or not; duplicates found by the store make it roll back too. */
-export type ProduceResult = { commit: boolean }
+/**
+ * What the producer returns: commit or not; duplicates found by the store make it roll back too.
+ * A producer that has checked every row for duplicate cells itself and found none says so with
+ * `duplicatesPossible: false`, which spares the store its search over the whole release.
+ */
+export type ProduceResult = { commit: boolean; duplicatesPossible?: boolean }
 
 export interface WriteOutcome {
   release?: ReleaseRow
@@ -100,6 +107,15 @@ function copyText(v: string | null): string {
   return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
 }
 
+/** The COPY text lines of a batch, numbered from `seq` on. */
+export function copyLines(releaseId: number, b: ObservationBatch, seq: number): string {
+  let text = ''
+  for (let i = 0; i < b.length; i++) {
+    text += `${releaseId}\t${copyText(b.region[i]!)}\t${copyText(b.indicator[i]!)}\t${b.period[i]}\t${b.value[i]}\t${copyText(b.unit[i]!)}\t${copyText(b.source[i]!)}\t${copyText(b.note[i]!)}\t${copyText(b.vintage[i]!)}\t${seq + i}\n`
+  }
+  return text
+}
+
 async function writePostgres(
   pool: pg.Pool,
   release: ReleaseInput,
@@ -117,11 +133,10 @@ async function writePostgres(
     })
     let seq = 0
     const sink: RowSink = {
-      async write(rows) {
-        let text = ''
-        for (const r of rows) {
-          text += `${created.id}\t${copyText(r.region)}\t${copyText(r.indicator)}\t${r.period}\t${r.value}\t${copyText(r.unit)}\t${copyText(r.source)}\t${copyText(r.note)}\t${copyText(r.vintage)}\t${seq++}\n`
-        }
+      write: (rows) => sink.writeBatch(ObservationBatch.of(rows)),
+      async writeBatch(b) {
+        const text = copyLines(created.id, b, seq)
+        seq += b.length
         if (!copy.write(text)) await new Promise((resolve) => copy.once('drain', resolve))
       },
     }
@@ -132,10 +147,13 @@ async function writePostgres(
       copy.end()
       await done
     }
-    const duplicates = (await client.query(DUPLICATES_SQL, [created.id])).rows.map((d) => ({
-      seq: Number(d.seq),
-      firstSeq: Number(d.first_seq),
-    }))
+    const duplicates =
+      result.duplicatesPossible === false
+        ? []
+        : (await client.query(DUPLICATES_SQL, [created.id])).rows.map((d) => ({
+            seq: Number(d.seq),
+            firstSeq: Number(d.first_seq),
+          }))
     if (!result.commit || duplicates.length > 0) {
       await client.query('ROLLBACK')
       return { rows: seq, duplicates }
@@ -165,33 +183,37 @@ async function writePglite(
       if (release.approval) await tx.query(INSERT_APPROVAL, approvalParams(created.id, release.approval))
       let seq = 0
       const sink: RowSink = {
-        async write(rows) {
-          const cols: unknown[][] = [[], [], [], [], [], [], [], [], []]
-          for (const r of rows) {
-            cols[0]!.push(r.region)
-            cols[1]!.push(r.indicator)
-            cols[2]!.push(r.period)
-            cols[3]!.push(r.value)
-            cols[4]!.push(r.unit)
-            cols[5]!.push(r.source)
-            cols[6]!.push(r.note)
-            cols[7]!.push(r.vintage)
-            cols[8]!.push(seq++)
-          }
+        write: (rows) => sink.writeBatch(ObservationBatch.of(rows)),
+        async writeBatch(b) {
+          const n = b.length
+          if (n === 0) return
+          const seqs = new Array<number>(n)
+          for (let i = 0; i < n; i++) seqs[i] = seq + i
+          seq += n
           await tx.query(
             `INSERT INTO observations (${COLUMNS})
              SELECT ${created.id}, * FROM unnest($1::text[], $2::text[], $3::int[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])`,
-            cols,
+            [
+              b.region.slice(0, n),
+              b.indicator.slice(0, n),
+              Array.from(b.period.subarray(0, n)),
+              Array.from(b.value.subarray(0, n)),
+              b.unit.slice(0, n),
+              b.source.slice(0, n),
+              b.note.slice(0, n),
+              b.vintage.slice(0, n),
+              seqs,
+            ],
           )
         },
       }
       const result = await produce(sink)
-      const duplicates = (
-        await tx.query<{ seq: number; first_seq: number }>(DUPLICATES_SQL, [created.id])
-      ).rows.map((d) => ({
-        seq: Number(d.seq),
-        firstSeq: Number(d.first_seq),
-      }))
+      const duplicates =
+        result.duplicatesPossible === false
+          ? []
+          : (await tx.query<{ seq: number; first_seq: number }>(DUPLICATES_SQL, [created.id])).rows.map(
+              (d) => ({ seq: Number(d.seq), firstSeq: Number(d.first_seq) }),
+            )
       outcome = { rows: seq, duplicates }
       if (!result.commit || duplicates.length > 0) throw new Rollback()
       await tx.query('UPDATE releases SET row_count = $1 WHERE id = $2', [seq, created.id])
