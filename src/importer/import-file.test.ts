@@ -151,6 +151,82 @@ describe.each(BACKENDS)('import on %s', (backend) => {
     expect(await countObservations(store.db)).toBe(before)
   })
 
+  it('stores nothing when the last of 12,000 rows is bad, past several batches and read chunks', async () => {
+    const lines = longCsv(12_000, 13)
+    lines[12_000] = lines[12_000]!.replace(
+      /,[\d.]+,(100 million yuan|10k persons|t CO2|10k tce),/,
+      ',n/a,$1,',
+    )
+    const file = join(dir, 'bad-at-end.csv')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const before = { n: await countObservations(store.db), releases: (await listReleases(store.db)).length }
+    const r = await importFile(store, file, { release: 'bad at end' })
+    expect(r).toMatchObject({
+      ok: false,
+      issues: [{ location: 'bad-at-end.csv:12001:value', code: 'not_a_number' }],
+    })
+    expect(await countObservations(store.db)).toBe(before.n)
+    expect((await listReleases(store.db)).length).toBe(before.releases)
+  })
+
+  it('names both lines of a cell repeated 11,000 rows apart, and stores nothing', async () => {
+    const lines = longCsv(12_000, 17)
+    lines.push(lines[1]!.replace(/,[\d.]+,(100 million yuan|10k persons|t CO2|10k tce),/, ',1,$1,'))
+    const file = join(dir, 'dup-far.csv')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const before = await countObservations(store.db)
+    const r = await importFile(store, file, { release: 'dup far' })
+    expect(r).toMatchObject({
+      ok: false,
+      issues: [{ location: 'dup-far.csv:12002', code: 'duplicate_cell' }],
+    })
+    if (!r.ok) expect(r.issues[0]!.message).toContain('dup-far.csv:2')
+    expect(await countObservations(store.db)).toBe(before)
+  })
+
+  it('reads quoted cells, CRLF line ends and a BOM; a cell past the header is refused by line and column', async () => {
+    const file = join(dir, 'quoted.csv')
+    writeFileSync(
+      file,
+      '\ufeffregion,indicator,year,value,unit,source,note\r\n' +
+        '42,gdp,2040,"1,234.5",亿元,"SYNTHETIC, quoted","a ""quoted"" note\r\non two lines"\r\n' +
+        '43,gdp,2040,7,亿元,SYNTHETIC,\r\n' +
+        '\r\n' +
+        '44,gdp,2040,,亿元,SYNTHETIC,\r\n',
+    )
+    const bad = await importFile(store, file, { release: 'quoted', periodRange: [1949, 2100] })
+    expect(bad).toMatchObject({
+      ok: false,
+      issues: [{ location: 'quoted.csv:6:value', code: 'not_a_number' }],
+    })
+    writeFileSync(
+      file,
+      '\ufeffregion,indicator,year,value,unit,source,note\r\n' +
+        '42,gdp,2040,"1,234.5",亿元,"SYNTHETIC, quoted","a ""quoted"" note\r\non two lines"\r\n' +
+        '43,gdp,2040,7,亿元,SYNTHETIC,\r\n',
+    )
+    const ok = await importFile(store, file, { release: 'quoted', periodRange: [1949, 2100] })
+    expect(ok).toMatchObject({ ok: true, rows: 2 })
+    const got = await queryObservations(store.db, { indicators: ['gdp'], regions: ['42', '43'], from: 2040 })
+    expect(got.map((g) => [g.region, g.value, g.source])).toEqual([
+      ['42', 1234.5, 'SYNTHETIC, quoted'],
+      ['43', 7, 'SYNTHETIC'],
+    ])
+    const wide = join(dir, 'extra.csv')
+    writeFileSync(wide, 'region,indicator,year,value,unit\n42,gdp,2041,1,亿元\n43,gdp,2041,1,234.5,亿元\n')
+    const extra = await importFile(store, wide, { release: 'extra', periodRange: [1949, 2100] })
+    expect(extra).toMatchObject({
+      ok: false,
+      issues: [{ location: 'extra.csv:3:column 6', code: 'extra_cell' }],
+    })
+    if (!extra.ok) expect(extra.issues[0]!.message).toContain('"亿元"')
+    const stray = join(dir, 'stray.csv')
+    writeFileSync(stray, 'region,indicator,year,value,unit\n42,gdp,2041,1,亿元\n43,gdp,2041,1"5,亿元\n')
+    await expect(importFile(store, stray, { release: 'stray', periodRange: [1949, 2100] })).rejects.toThrow(
+      /stray\.csv: not a readable CSV file: line 3: Invalid Opening Quote/,
+    )
+  })
+
   it('reads the wide yearbook layout from XLSX: one indicator per sheet, names as region labels', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('rd_expenditure')

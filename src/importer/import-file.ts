@@ -6,12 +6,13 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { parse } from 'csv-parse'
+import { StringDecoder } from 'node:string_decoder'
 import type { SourceTable } from '../files/table.ts'
 import { location } from '../files/table.ts'
 import { readXlsxTables } from '../files/xlsx.ts'
 import {
   Collector,
+  findColumns,
   type ImportContext,
   type ImportIssue,
   isLongLayout,
@@ -20,14 +21,20 @@ import {
   type WideOptions,
   wideRowCheck,
 } from '../statistics/import/validate.ts'
+import type { Indicator } from '../statistics/indicators.ts'
 import type { ObservationInput } from '../statistics/observation.ts'
 import { buildRegionLookup } from '../statistics/region-lookup.ts'
+import { sameUnit } from '../statistics/units.ts'
+import { Vintage, vintageFromNote } from '../statistics/vintage.ts'
 import type { Store } from '../store/db.ts'
 import { indicatorMap } from '../store/indicators.ts'
+import { ObservationBatch } from '../store/observation-batch.ts'
 import type { Progress } from '../store/observations.ts'
 import { regionNames } from '../store/regions.ts'
 import { type ReleaseInput, type RowSink, writeRelease } from '../store/release-writer.ts'
 import { findRelease, type ReleaseRow } from '../store/releases.ts'
+import { CellSet } from './cell-set.ts'
+import { CsvSplitter, CsvSyntaxError } from './csv-split.ts'
 import { SeqLocations } from './seq-locations.ts'
 
 export interface ImportOptions extends WideOptions {
@@ -112,7 +119,7 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       else more++
   }
   const outcome = await writeRelease(store, release, async (sink) => {
-    const feed = new BatchFeed(sink, locations)
+    const feed = new BatchFeed(sink, locations, new CellSet(ctx.periodRange))
     let c: Collector | undefined
     const allowed = opts.regionAllowed
     c = new Collector(
@@ -131,7 +138,7 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
     else await feedCsv(path, ctx, c, feed, heads, opts)
     await feed.flush()
     note(c.issues)
-    return { commit: c.issues.length === 0 && !opts.dryRun }
+    return { commit: c.issues.length === 0 && !opts.dryRun, duplicatesPossible: feed.cells.unsure }
   })
   note(
     outcome.duplicates.map((d) => ({
@@ -150,30 +157,63 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
   return { ok: true, dryRun: opts.dryRun ?? false, rows: outcome.rows, release: outcome.release }
 }
 
-/** Valid rows wait here until a batch is full; each remembers where in the file it came from. */
+/**
+ * Valid rows wait here until a batch is full; each remembers where in the file it came from, and
+ * its cell is marked in a bitmap so that the store only searches for duplicates when there are.
+ */
 class BatchFeed {
-  private pending: ObservationInput[] = []
-  private where: number[] = []
+  private batch = new ObservationBatch(BATCH)
+  private readonly ready: ObservationBatch[] = []
+  private readonly spare: ObservationBatch[] = []
   table = 0
   line = 0
   constructor(
     private readonly sink: RowSink,
     private readonly locations: SeqLocations,
+    readonly cells: CellSet,
   ) {}
+  /** a row checked by the general path (the table and line are this.table, this.line) */
   push(row: ObservationInput) {
-    this.pending.push(row)
-    this.where.push(this.table, this.line)
+    this.cells.add(row.region, row.indicator, row.period, row.source)
+    this.locations.add(this.table, this.line)
+    this.batch.push(row)
+    if (this.batch.length >= BATCH) this.rotate()
+  }
+  /** a row checked by the fast path, its cell already marked */
+  add(
+    line: number,
+    region: string,
+    indicator: string,
+    period: number,
+    value: number,
+    unit: string,
+    source: string,
+    note: string,
+    vintage: string | null,
+  ) {
+    this.locations.add(this.table, line)
+    this.batch.add(region, indicator, period, value, unit, source, note, vintage)
+    if (this.batch.length >= BATCH) this.rotate()
   }
   get full() {
-    return this.pending.length >= BATCH
+    return this.ready.length > 0
   }
+  private rotate() {
+    this.ready.push(this.batch)
+    this.batch = this.spare.pop() ?? new ObservationBatch(BATCH)
+  }
+  /** write the full batches */
+  async drain() {
+    for (let b = this.ready.shift(); b; b = this.ready.shift()) {
+      await this.sink.writeBatch(b)
+      b.clear()
+      this.spare.push(b)
+    }
+  }
+  /** write everything */
   async flush() {
-    if (this.pending.length === 0) return
-    for (let i = 0; i < this.where.length; i += 2) this.locations.add(this.where[i]!, this.where[i + 1]!)
-    const rows = this.pending
-    this.pending = []
-    this.where = []
-    await this.sink.write(rows)
+    if (this.batch.length > 0) this.rotate()
+    await this.drain()
   }
 }
 
@@ -181,6 +221,9 @@ function checkFor(t: TableHead, ctx: ImportContext, c: Collector, opts: WideOpti
   return isLongLayout(t as SourceTable) ? longRowCheck(t, ctx, c) : wideRowCheck(t, c, opts)
 }
 type TableHead = Parameters<typeof longRowCheck>[0]
+
+/** CSV is read in chunks of this many bytes; each chunk's rows are written before the next is read. */
+const CHUNK = 256 * 1024
 
 async function feedCsv(
   path: string,
@@ -192,40 +235,203 @@ async function feedCsv(
 ) {
   const file = basename(path)
   const total = statSync(path).size
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
-  )
+  let head: TableHead | undefined
   let check: RowCheck | undefined
-  let head = true
   let rows = 0
+  const onRow = (line: number, cells: string[]) => {
+    if (!head) {
+      const header = cells.map((h) => h.trim())
+      head = { file, header, columnLabels: header.map((h, i) => h || `column ${i + 1}`) }
+      heads.push(head)
+      const general = checkFor(head, ctx, c, opts)
+      check =
+        general && isLongLayout(head as SourceTable) ? fastLongCheck(head, ctx, feed, opts, general) : general
+      return
+    }
+    if (!check) return
+    rows++
+    if (cells.length > head.header.length && extraCell(head, c, line, cells)) return
+    feed.line = line
+    check!(line, cells)
+  }
+  const splitter = new CsvSplitter(onRow)
+  const decoder = new StringDecoder('utf8')
+  const stream = createReadStream(path, { highWaterMark: CHUNK })
+  let bytes = 0
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[]
-      info: { lines: number; bytes: number }
-    }>) {
-      if (head) {
-        head = false
-        const header = record.map((h) => h.trim())
-        heads.push({ file, header, columnLabels: header.map((h, i) => h || `column ${i + 1}`) })
-        check = checkFor(heads[0]!, ctx, c, opts)
-        if (!check) return
-        continue
-      }
-      rows++
-      feed.line = info.lines
-      check!(info.lines, record)
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length
+      splitter.push(decoder.write(chunk))
+      if (head && !check) break
       if (feed.full) {
-        await feed.flush()
-        opts.onProgress?.(info.bytes, total)
+        await feed.drain()
+        opts.onProgress?.(bytes, total)
       }
     }
+    if (!head || check) {
+      splitter.push(decoder.end())
+      splitter.end()
+    }
   } catch (e) {
-    throw new ImportRefused(`${file}: not a readable CSV file: ${(e as Error).message}`)
+    if (e instanceof CsvSyntaxError) throw new ImportRefused(`${file}: not a readable CSV file: ${e.message}`)
+    throw e
+  } finally {
+    stream.destroy()
   }
+  if (head && !check) return
   opts.onProgress?.(total, total)
   c.at({ file, header: [], columnLabels: [] }, 1)
-  if (head) c.issue('empty', 'the file is empty')
+  if (!head) c.issue('empty', 'the file is empty')
   else if (rows === 0) c.issue('empty', 'the table has a header but no rows')
+}
+
+/** A row with a value past the header's last column (an unquoted comma in a number, say) is refused. */
+function extraCell(t: TableHead, c: Collector, line: number, cells: string[]): boolean {
+  for (let i = t.header.length; i < cells.length; i++) {
+    if (cells[i] === '') continue
+    c.at(t, line)
+    c.issue(
+      'extra_cell',
+      `the row has ${cells.length} cells but the header ${t.header.length} columns; "${cells[i]}" is past the last one (a comma inside an unquoted value?)`,
+      `column ${i + 1}`,
+    )
+    return true
+  }
+  return false
+}
+
+interface KnownRegion {
+  code: string
+  id: number
+  allowed: boolean
+}
+interface KnownIndicator {
+  ind: Indicator
+  id: number
+  units: Map<string, boolean>
+}
+/** Caches keep what a file writes, so they stay small for a sound file; a broken one stops adding. */
+const MAX_CACHED = 100_000
+const VINTAGES = new Set<string>(Vintage)
+
+/**
+ * The long-layout row check for the bulk of a CSV: what the general check would accept, taken with
+ * lookups cached by the text the file writes and no objects per row; any row it is not sure of
+ * goes to the general check, which names the problem exactly as it always has.
+ */
+function fastLongCheck(
+  t: TableHead,
+  ctx: ImportContext,
+  feed: BatchFeed,
+  opts: ImportOptions,
+  general: RowCheck,
+): RowCheck {
+  const col = findColumns(t.header)
+  const iRegion = col.region!
+  const iIndicator = col.indicator!
+  const iPeriod = col.period!
+  const iValue = col.value!
+  const iUnit = col.unit!
+  const iSource = col.source ?? -1
+  const iNote = col.note ?? -1
+  const iVintage = col.vintage ?? -1
+  const [lo, hi] = ctx.periodRange
+  const cells = feed.cells
+  const allowed = opts.regionAllowed
+  const regions = new Map<string, KnownRegion>()
+  const indicators = new Map<string, KnownIndicator>()
+  let lastSource = ''
+  let lastSourceId = cells.sourceId('')
+  const region = (text: string): KnownRegion | undefined => {
+    let r = regions.get(text)
+    if (r === undefined) {
+      const code = ctx.resolveRegion(text)
+      if (code === undefined || regions.size >= MAX_CACHED) return undefined
+      r = { code, id: cells.regionId(code), allowed: !allowed || allowed(code) }
+      regions.set(text, r)
+    }
+    return r
+  }
+  const indicator = (text: string): KnownIndicator | undefined => {
+    let k = indicators.get(text)
+    if (k === undefined) {
+      const ind = ctx.indicators.get(text)
+      if (!ind || ind.formula || indicators.size >= MAX_CACHED) return undefined
+      k = { ind, id: cells.indicatorId(ind.key), units: new Map() }
+      indicators.set(text, k)
+    }
+    return k
+  }
+  const unitOk = (k: KnownIndicator, text: string): boolean => {
+    let ok = k.units.get(text)
+    if (ok === undefined) {
+      ok = sameUnit(text, k.ind.unit)
+      if (k.units.size < 1_000) k.units.set(text, ok)
+    }
+    return ok
+  }
+  return (line, row) => {
+    const r = region(row[iRegion] ?? '')
+    const k = indicator(row[iIndicator] ?? '')
+    const period = year(row[iPeriod] ?? '')
+    const value = plainNumber(row[iValue] ?? '')
+    const vintageText = iVintage < 0 ? '' : (row[iVintage] ?? '')
+    if (
+      r === undefined ||
+      !r.allowed ||
+      k === undefined ||
+      period < lo ||
+      period > hi ||
+      value === undefined ||
+      !unitOk(k, row[iUnit] ?? '') ||
+      (vintageText !== '' && !VINTAGES.has(vintageText))
+    ) {
+      feed.line = line
+      return general(line, row)
+    }
+    const source = iSource < 0 ? '' : (row[iSource] ?? '')
+    const note = iNote < 0 ? '' : (row[iNote] ?? '')
+    if (source !== lastSource) {
+      lastSource = source
+      lastSourceId = cells.sourceId(source)
+    }
+    cells.addIds(r.id, k.id, period, lastSourceId)
+    const vintage = vintageText !== '' ? vintageText : ctx.vintageFromNotes ? vintageFromNote(note) : null
+    feed.add(line, r.code, k.ind.key, period, value, k.ind.unit, source, note, vintage)
+  }
+}
+
+/** A four-digit year, or -1 (the general check reads "2020年" and names what is wrong). */
+function year(s: string): number {
+  if (s.length !== 4) return -1
+  let y = 0
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    y = y * 10 + d
+  }
+  return y
+}
+
+/**
+ * A number written plainly, [+-]digits[.digits], or undefined: what parseNumber reads the same
+ * way (thousands separators, exponents and other spellings go to the general check).
+ */
+function plainNumber(s: string): number | undefined {
+  const n = s.length
+  if (n === 0 || n > 30) return undefined
+  let i = 0
+  const c0 = s.charCodeAt(0)
+  if (c0 === 45 || c0 === 43) i = 1
+  let digits = 0
+  let dot = false
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits++
+    else if (c === 46 && !dot) dot = true
+    else return undefined
+  }
+  return digits > 0 ? Number(s) : undefined
 }
 
 async function feedWorkbook(
@@ -248,7 +454,7 @@ async function feedWorkbook(
       check(line, cells)
       done++
       if (feed.full) {
-        await feed.flush()
+        await feed.drain()
         opts.onProgress?.(done, total)
       }
     }

@@ -29,6 +29,7 @@ export interface ImportIssue {
     | 'bad_vintage'
     | 'empty'
     | 'out_of_scope'
+    | 'extra_cell'
   message: string
 }
 
@@ -57,9 +58,10 @@ const LONG_COLUMNS = {
   vintage: ['vintage', '版本'],
 } as const
 
-type LongColumn = keyof typeof LONG_COLUMNS
+export type LongColumn = keyof typeof LONG_COLUMNS
 
-function findColumns(header: string[]): Partial<Record<LongColumn, number>> {
+/** Which column of a header holds what, by the names a long table may use. */
+export function findColumns(header: string[]): Partial<Record<LongColumn, number>> {
   const lower = header.map((h) => h.trim().toLowerCase())
   const out: Partial<Record<LongColumn, number>> = {}
   for (const [key, names] of Object.entries(LONG_COLUMNS) as [LongColumn, readonly string[]][]) {
