@@ -109,11 +109,30 @@ function copyText(v: string | null): string {
 
 /** The COPY text lines of a batch, numbered from `seq` on. */
 export function copyLines(releaseId: number, b: ObservationBatch, seq: number): string {
+  // neighbouring rows mostly share their texts: escape a column's text only when it changes
+  const region = new Escaped()
+  const indicator = new Escaped()
+  const unit = new Escaped()
+  const source = new Escaped()
+  const note = new Escaped()
+  const vintage = new Escaped()
   let text = ''
   for (let i = 0; i < b.length; i++) {
-    text += `${releaseId}\t${copyText(b.region[i]!)}\t${copyText(b.indicator[i]!)}\t${b.period[i]}\t${b.value[i]}\t${copyText(b.unit[i]!)}\t${copyText(b.source[i]!)}\t${copyText(b.note[i]!)}\t${copyText(b.vintage[i]!)}\t${seq + i}\n`
+    text += `${releaseId}\t${region.of(b.region[i]!)}\t${indicator.of(b.indicator[i]!)}\t${b.period[i]}\t${b.value[i]}\t${unit.of(b.unit[i]!)}\t${source.of(b.source[i]!)}\t${note.of(b.note[i]!)}\t${vintage.of(b.vintage[i]!)}\t${seq + i}\n`
   }
   return text
+}
+
+class Escaped {
+  private raw: string | null = ''
+  private text = ''
+  of(v: string | null): string {
+    if (v !== this.raw) {
+      this.raw = v
+      this.text = copyText(v)
+    }
+    return this.text
+  }
 }
 
 async function writePostgres(
