@@ -263,3 +263,91 @@ describe.each(BACKENDS)('import on %s', (backend) => {
     ])
   })
 })
+
+describe('a bulk import on PostgreSQL', () => {
+  let store: Store
+  beforeAll(async () => {
+    store = await openTestStore('postgres')
+    await seedStore(store)
+  })
+  afterAll(async () => store?.close())
+
+  const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
+    if (store.raw.kind !== 'postgres') throw new Error('a PostgreSQL store')
+    return (await store.raw.pool.query(text, params)).rows as T[]
+  }
+  const partitions = async () =>
+    (
+      await sql<{ relname: string }>(
+        `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+         WHERE i.inhparent = 'observations'::regclass ORDER BY 1`,
+      )
+    ).map((r) => r.relname)
+  const stray = async () =>
+    (await sql(`SELECT relname FROM pg_class WHERE relname ~ '^observations_r[0-9]+$'`)).length
+
+  it('becomes a partition of its own with its cell index; a smaller release joins the default one', async () => {
+    const file = join(dir, 'bulk.csv')
+    writeFileSync(file, `${longCsv(5_000, 23).join('\n')}\n`)
+    const before = await countObservations(store.db)
+    const bulk = await importFile(store, file, {
+      release: 'bulk',
+      publishedOn: '2031-01-01',
+      partitionRows: 1_000,
+    })
+    expect(bulk).toMatchObject({ ok: true, rows: 5_000 })
+    const id = bulk.ok ? bulk.release!.id : -1
+    expect(await partitions()).toEqual(['observations_default', `observations_r${id}`])
+    const idx = await sql<{ indexdef: string }>('SELECT indexdef FROM pg_indexes WHERE tablename = $1', [
+      `observations_r${id}`,
+    ])
+    expect(idx.map((r) => r.indexdef).join()).toContain('(indicator_key, region_code, period)')
+    expect(await countObservations(store.db)).toBe(before + 5_000)
+    // a later, small revision of one cell is preferred over the bulk release's figure
+    const rev = join(dir, 'bulk-rev.csv')
+    writeFileSync(
+      rev,
+      'region,indicator,period,value,unit,source\n11,gdp,1960,42.5,100 million yuan,SYNTHETIC rev\n',
+    )
+    const r = await importFile(store, rev, {
+      release: 'bulk rev',
+      publishedOn: '2032-01-01',
+      partitionRows: 1_000,
+    })
+    expect(r).toMatchObject({ ok: true, rows: 1 })
+    expect((await partitions()).length).toBe(2)
+    const q = { indicators: ['gdp'], regions: ['11'], from: 1960, to: 1961 }
+    expect((await queryObservations(store.db, q)).map((o) => [o.period, o.value, o.release])).toEqual([
+      [1960, 42.5, 'bulk rev'],
+      [1961, Number(longCsv(5_000, 23)[2]!.split(',')[3]), 'bulk'],
+    ])
+    const asOf = await queryObservations(store.db, { ...q, asOf: '2031-06-30' })
+    expect(asOf[0]!.release).toBe('bulk')
+  })
+
+  it('leaves no table behind when a bulk import is refused, at its end or for a repeated cell', async () => {
+    const lines = longCsv(12_000, 29)
+    const bad = [...lines]
+    bad[12_000] = bad[12_000]!.replace(/,[\d.]+,(100 million yuan|10k persons|t CO2|10k tce),/, ',n/a,$1,')
+    const file = join(dir, 'bulk-bad.csv')
+    writeFileSync(file, `${bad.join('\n')}\n`)
+    const before = await countObservations(store.db)
+    const parts = await partitions()
+    expect(await importFile(store, file, { release: 'bulk bad', partitionRows: 1_000 })).toMatchObject({
+      ok: false,
+      issues: [{ location: 'bulk-bad.csv:12001:value', code: 'not_a_number' }],
+    })
+    const dup = [
+      ...lines,
+      lines[5]!.replace(/,[\d.]+,(100 million yuan|10k persons|t CO2|10k tce),/, ',1,$1,'),
+    ]
+    writeFileSync(file, `${dup.join('\n')}\n`)
+    expect(await importFile(store, file, { release: 'bulk dup', partitionRows: 1_000 })).toMatchObject({
+      ok: false,
+      issues: [{ location: 'bulk-bad.csv:12002', code: 'duplicate_cell' }],
+    })
+    expect(await partitions()).toEqual(parts)
+    expect(await stray()).toBe(parts.length - 1)
+    expect(await countObservations(store.db)).toBe(before)
+  })
+})

@@ -53,6 +53,8 @@ export interface ImportOptions extends WideOptions {
   regionAllowed?: (code: string) => boolean
   /** start the release in approval (written with it, in one transaction) */
   approval?: ReleaseInput['approval']
+  /** rows from which a release gets a partition of its own (store default; tests set it low) */
+  partitionRows?: number
 }
 
 export type ImportResult =
@@ -118,28 +120,33 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       if (issues.length < MAX_LISTED_ISSUES) issues.push(i)
       else more++
   }
-  const outcome = await writeRelease(store, release, async (sink) => {
-    const feed = new BatchFeed(sink, locations, new CellSet(ctx.periodRange))
-    let c: Collector | undefined
-    const allowed = opts.regionAllowed
-    c = new Collector(
-      ctx,
-      (row) => {
-        if (!allowed || allowed(row.region)) return feed.push(row)
-        c?.issues.push({
-          location: location(heads[feed.table] ?? { file: basename(path) }, feed.line, 'region'),
-          code: 'out_of_scope',
-          message: `region ${row.region} is outside the regions you may load`,
-        })
-      },
-      false,
-    )
-    if (ext === '.xlsx') await feedWorkbook(path, ctx, c, feed, heads, opts)
-    else await feedCsv(path, ctx, c, feed, heads, opts)
-    await feed.flush()
-    note(c.issues)
-    return { commit: c.issues.length === 0 && !opts.dryRun, duplicatesPossible: feed.cells.unsure }
-  })
+  const outcome = await writeRelease(
+    store,
+    release,
+    async (sink) => {
+      const feed = new BatchFeed(sink, locations, new CellSet(ctx.periodRange))
+      let c: Collector | undefined
+      const allowed = opts.regionAllowed
+      c = new Collector(
+        ctx,
+        (row) => {
+          if (!allowed || allowed(row.region)) return feed.push(row)
+          c?.issues.push({
+            location: location(heads[feed.table] ?? { file: basename(path) }, feed.line, 'region'),
+            code: 'out_of_scope',
+            message: `region ${row.region} is outside the regions you may load`,
+          })
+        },
+        false,
+      )
+      if (ext === '.xlsx') await feedWorkbook(path, ctx, c, feed, heads, opts)
+      else await feedCsv(path, ctx, c, feed, heads, opts)
+      await feed.flush()
+      note(c.issues)
+      return { commit: c.issues.length === 0 && !opts.dryRun, duplicatesPossible: feed.cells.unsure }
+    },
+    opts.partitionRows === undefined ? {} : { partitionRows: opts.partitionRows },
+  )
   note(
     outcome.duplicates.map((d) => ({
       location: where(d.seq),
