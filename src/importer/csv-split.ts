@@ -106,6 +106,25 @@ export class CsvSplitter {
       }
       return
     }
+    this.plain(data, from, end, this.line)
+  }
+
+  /** A line without quotes, read by another reader (csv-bytes.ts), as this splitter reads one. */
+  plainLine(line: number, text: string) {
+    this.plain(text, 0, text.length, line)
+  }
+
+  /**
+   * Go on from a line of a file whose earlier lines another reader took: the BOM and the kind of
+   * line end were settled there (LF or CRLF).
+   */
+  continueAt(line: number) {
+    this.started = true
+    this.lonelyCr = false
+    this.line = line - 1
+  }
+
+  private plain(data: string, from: number, end: number, line: number) {
     if (end === from) return
     const cells = this.cells
     cells.length = 0
@@ -118,7 +137,7 @@ export class CsvSplitter {
     }
     cells.push(data.slice(start, end).trim())
     if (cells.length === 1 && cells[0] === '') return
-    this.onRow(this.line, cells)
+    this.onRow(line, cells)
   }
 
   /** quotes in s[from, to); the text is searched once for quotes, not once a line */

@@ -6,13 +6,11 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { StringDecoder } from 'node:string_decoder'
 import type { SourceTable } from '../files/table.ts'
 import { location } from '../files/table.ts'
 import { readXlsxTables } from '../files/xlsx.ts'
 import {
   Collector,
-  findColumns,
   type ImportContext,
   type ImportIssue,
   isLongLayout,
@@ -21,11 +19,8 @@ import {
   type WideOptions,
   wideRowCheck,
 } from '../statistics/import/validate.ts'
-import type { Indicator } from '../statistics/indicators.ts'
 import type { ObservationInput } from '../statistics/observation.ts'
 import { buildRegionLookup } from '../statistics/region-lookup.ts'
-import { sameUnit } from '../statistics/units.ts'
-import { Vintage, vintageFromNote } from '../statistics/vintage.ts'
 import type { Store } from '../store/db.ts'
 import { indicatorMap } from '../store/indicators.ts'
 import { ObservationBatch } from '../store/observation-batch.ts'
@@ -34,7 +29,9 @@ import { regionNames } from '../store/regions.ts'
 import { type ReleaseInput, type RowSink, writeRelease } from '../store/release-writer.ts'
 import { findRelease, type ReleaseRow } from '../store/releases.ts'
 import { CellSet } from './cell-set.ts'
-import { CsvSplitter, CsvSyntaxError } from './csv-split.ts'
+import { CsvRecords } from './csv-bytes.ts'
+import { CsvSyntaxError } from './csv-split.ts'
+import { FastLongCheck } from './fast-long.ts'
 import { SeqLocations } from './seq-locations.ts'
 
 export interface ImportOptions extends WideOptions {
@@ -244,6 +241,7 @@ async function feedCsv(
   const total = statSync(path).size
   let head: TableHead | undefined
   let check: RowCheck | undefined
+  let fast: FastLongCheck | undefined
   let rows = 0
   const onRow = (line: number, cells: string[]) => {
     if (!head) {
@@ -251,8 +249,10 @@ async function feedCsv(
       head = { file, header, columnLabels: header.map((h, i) => h || `column ${i + 1}`) }
       heads.push(head)
       const general = checkFor(head, ctx, c, opts)
-      check =
-        general && isLongLayout(head as SourceTable) ? fastLongCheck(head, ctx, feed, opts, general) : general
+      if (general && isLongLayout(head as SourceTable)) {
+        fast = new FastLongCheck(header, ctx, feed, opts.regionAllowed, general)
+        check = fast.strings
+      } else check = general
       return
     }
     if (!check) return
@@ -261,24 +261,20 @@ async function feedCsv(
     feed.line = line
     check!(line, cells)
   }
-  const splitter = new CsvSplitter(onRow)
-  const decoder = new StringDecoder('utf8')
+  const records = new CsvRecords(onRow, () => fast?.bytes)
   const stream = createReadStream(path, { highWaterMark: CHUNK })
   let bytes = 0
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length
-      splitter.push(decoder.write(chunk))
+      records.push(chunk)
       if (head && !check) break
       if (feed.full) {
         await feed.drain()
         opts.onProgress?.(bytes, total)
       }
     }
-    if (!head || check) {
-      splitter.push(decoder.end())
-      splitter.end()
-    }
+    if (!head || check) records.end()
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new ImportRefused(`${file}: not a readable CSV file: ${e.message}`)
     throw e
@@ -289,7 +285,7 @@ async function feedCsv(
   opts.onProgress?.(total, total)
   c.at({ file, header: [], columnLabels: [] }, 1)
   if (!head) c.issue('empty', 'the file is empty')
-  else if (rows === 0) c.issue('empty', 'the table has a header but no rows')
+  else if (rows + (fast?.taken ?? 0) === 0) c.issue('empty', 'the table has a header but no rows')
 }
 
 /** A row with a value past the header's last column (an unquoted comma in a number, say) is refused. */
@@ -305,140 +301,6 @@ function extraCell(t: TableHead, c: Collector, line: number, cells: string[]): b
     return true
   }
   return false
-}
-
-interface KnownRegion {
-  code: string
-  id: number
-  allowed: boolean
-}
-interface KnownIndicator {
-  ind: Indicator
-  id: number
-  units: Map<string, boolean>
-}
-/** Caches keep what a file writes, so they stay small for a sound file; a broken one stops adding. */
-const MAX_CACHED = 100_000
-const VINTAGES = new Set<string>(Vintage)
-
-/**
- * The long-layout row check for the bulk of a CSV: what the general check would accept, taken with
- * lookups cached by the text the file writes and no objects per row; any row it is not sure of
- * goes to the general check, which names the problem exactly as it always has.
- */
-function fastLongCheck(
-  t: TableHead,
-  ctx: ImportContext,
-  feed: BatchFeed,
-  opts: ImportOptions,
-  general: RowCheck,
-): RowCheck {
-  const col = findColumns(t.header)
-  const iRegion = col.region!
-  const iIndicator = col.indicator!
-  const iPeriod = col.period!
-  const iValue = col.value!
-  const iUnit = col.unit!
-  const iSource = col.source ?? -1
-  const iNote = col.note ?? -1
-  const iVintage = col.vintage ?? -1
-  const [lo, hi] = ctx.periodRange
-  const cells = feed.cells
-  const allowed = opts.regionAllowed
-  const regions = new Map<string, KnownRegion>()
-  const indicators = new Map<string, KnownIndicator>()
-  let lastSource = ''
-  let lastSourceId = cells.sourceId('')
-  const region = (text: string): KnownRegion | undefined => {
-    let r = regions.get(text)
-    if (r === undefined) {
-      const code = ctx.resolveRegion(text)
-      if (code === undefined || regions.size >= MAX_CACHED) return undefined
-      r = { code, id: cells.regionId(code), allowed: !allowed || allowed(code) }
-      regions.set(text, r)
-    }
-    return r
-  }
-  const indicator = (text: string): KnownIndicator | undefined => {
-    let k = indicators.get(text)
-    if (k === undefined) {
-      const ind = ctx.indicators.get(text)
-      if (!ind || ind.formula || indicators.size >= MAX_CACHED) return undefined
-      k = { ind, id: cells.indicatorId(ind.key), units: new Map() }
-      indicators.set(text, k)
-    }
-    return k
-  }
-  const unitOk = (k: KnownIndicator, text: string): boolean => {
-    let ok = k.units.get(text)
-    if (ok === undefined) {
-      ok = sameUnit(text, k.ind.unit)
-      if (k.units.size < 1_000) k.units.set(text, ok)
-    }
-    return ok
-  }
-  return (line, row) => {
-    const r = region(row[iRegion] ?? '')
-    const k = indicator(row[iIndicator] ?? '')
-    const period = year(row[iPeriod] ?? '')
-    const value = plainNumber(row[iValue] ?? '')
-    const vintageText = iVintage < 0 ? '' : (row[iVintage] ?? '')
-    if (
-      r === undefined ||
-      !r.allowed ||
-      k === undefined ||
-      period < lo ||
-      period > hi ||
-      value === undefined ||
-      !unitOk(k, row[iUnit] ?? '') ||
-      (vintageText !== '' && !VINTAGES.has(vintageText))
-    ) {
-      feed.line = line
-      return general(line, row)
-    }
-    const source = iSource < 0 ? '' : (row[iSource] ?? '')
-    const note = iNote < 0 ? '' : (row[iNote] ?? '')
-    if (source !== lastSource) {
-      lastSource = source
-      lastSourceId = cells.sourceId(source)
-    }
-    cells.addIds(r.id, k.id, period, lastSourceId)
-    const vintage = vintageText !== '' ? vintageText : ctx.vintageFromNotes ? vintageFromNote(note) : null
-    feed.add(line, r.code, k.ind.key, period, value, k.ind.unit, source, note, vintage)
-  }
-}
-
-/** A four-digit year, or -1 (the general check reads "2020年" and names what is wrong). */
-function year(s: string): number {
-  if (s.length !== 4) return -1
-  let y = 0
-  for (let i = 0; i < 4; i++) {
-    const d = s.charCodeAt(i) - 48
-    if (d < 0 || d > 9) return -1
-    y = y * 10 + d
-  }
-  return y
-}
-
-/**
- * A number written plainly, [+-]digits[.digits], or undefined: what parseNumber reads the same
- * way (thousands separators, exponents and other spellings go to the general check).
- */
-function plainNumber(s: string): number | undefined {
-  const n = s.length
-  if (n === 0 || n > 30) return undefined
-  let i = 0
-  const c0 = s.charCodeAt(0)
-  if (c0 === 45 || c0 === 43) i = 1
-  let digits = 0
-  let dot = false
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 48 && c <= 57) digits++
-    else if (c === 46 && !dot) dot = true
-    else return undefined
-  }
-  return digits > 0 ? Number(s) : undefined
 }
 
 async function feedWorkbook(

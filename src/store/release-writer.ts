@@ -10,6 +10,7 @@ import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { ObservationInput } from '../statistics/observation.ts'
 import type { Store } from './db.ts'
+import { CopyEncoder } from './copy-text.ts'
 import { ObservationBatch } from './observation-batch.ts'
 import type { NewRelease, ReleaseRow } from './releases.ts'
 
@@ -100,41 +101,11 @@ const releaseParams = (r: ReleaseInput) => [
   r.sourceFile ?? null,
 ]
 
-/** COPY text format: tab-separated, backslash escapes, \N for null. */
-const NEEDS_ESCAPE = /[\\\t\n\r]/
-function copyText(v: string | null): string {
-  if (v === null) return '\\N'
-  if (!NEEDS_ESCAPE.test(v)) return v
-  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-}
-
-/** The COPY text lines of a batch, numbered from `seq` on. */
+/** The COPY text lines of a batch, numbered from `seq` on (tests read them as text). */
 export function copyLines(releaseId: number, b: ObservationBatch, seq: number): string {
-  // neighbouring rows mostly share their texts: escape a column's text only when it changes
-  const region = new Escaped()
-  const indicator = new Escaped()
-  const unit = new Escaped()
-  const source = new Escaped()
-  const note = new Escaped()
-  const vintage = new Escaped()
-  let text = ''
-  for (let i = 0; i < b.length; i++) {
-    text += `${releaseId}\t${region.of(b.region[i]!)}\t${indicator.of(b.indicator[i]!)}\t${b.period[i]}\t${b.value[i]}\t${unit.of(b.unit[i]!)}\t${source.of(b.source[i]!)}\t${note.of(b.note[i]!)}\t${vintage.of(b.vintage[i]!)}\t${seq + i}\n`
-  }
-  return text
+  return new CopyEncoder().encode(releaseId, b, seq).toString('utf8')
 }
 
-class Escaped {
-  private raw: string | null = ''
-  private text = ''
-  of(v: string | null): string {
-    if (v !== this.raw) {
-      this.raw = v
-      this.text = copyText(v)
-    }
-    return this.text
-  }
-}
 
 /**
  * A release of at least this many rows becomes a partition of its own; smaller ones join the
@@ -171,10 +142,11 @@ async function writePostgres(
       copy.on('error', reject)
     })
     let seq = 0
+    const encoder = new CopyEncoder()
     const sink: RowSink = {
       write: (rows) => sink.writeBatch(ObservationBatch.of(rows)),
       async writeBatch(b) {
-        const text = copyLines(created.id, b, seq)
+        const text = encoder.encode(created.id, b, seq)
         seq += b.length
         if (!copy.write(text)) await new Promise((resolve) => copy.once('drain', resolve))
       },
