@@ -1,7 +1,7 @@
 /**
  * Writing a release and its rows in one transaction, streamed: rows arrive in batches while the
  * file is still being read, so a 17-million-row import never holds the whole file in memory.
- * On a PostgreSQL server the rows go through COPY; on PGlite through batched INSERT … unnest.
+ * On a PostgreSQL server the rows go through binary COPY (copy-rows.ts); on PGlite through batched INSERT … unnest.
  * The producer decides at the end whether to commit (no issues found) or roll back; duplicates
  * within the release are found by SQL before the commit, with the row numbers of both copies.
  */
@@ -9,8 +9,8 @@ import type { Transaction as PgliteTx } from '@electric-sql/pglite'
 import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { ObservationInput } from '../statistics/observation.ts'
+import { COPY_COLUMNS as COLUMNS, CopyEncoder, copyHeader, copyTrailer } from './copy-rows.ts'
 import type { Store } from './db.ts'
-import { CopyEncoder } from './copy-text.ts'
 import { ObservationBatch } from './observation-batch.ts'
 import type { NewRelease, ReleaseRow } from './releases.ts'
 
@@ -52,8 +52,6 @@ export interface WriteOutcome {
   rows: number
   duplicates: Duplicate[]
 }
-
-const COLUMNS = 'release_id, region_code, indicator_key, period, value, unit, source, note, vintage, seq'
 
 const duplicatesSql = (table: string) => `
   SELECT seq, first_seq FROM (
@@ -101,12 +99,6 @@ const releaseParams = (r: ReleaseInput) => [
   r.sourceFile ?? null,
 ]
 
-/** The COPY text lines of a batch, numbered from `seq` on (tests read them as text). */
-export function copyLines(releaseId: number, b: ObservationBatch, seq: number): string {
-  return new CopyEncoder().encode(releaseId, b, seq).toString('utf8')
-}
-
-
 /**
  * A release of at least this many rows becomes a partition of its own; smaller ones join the
  * default partition. Below it, building an index by sort saves less than a table per release costs
@@ -136,26 +128,27 @@ async function writePostgres(
     await client.query(`CREATE TABLE ${table} (LIKE observations INCLUDING DEFAULTS)`)
     // FREEZE: the table is new in this transaction, so its rows can be written frozen (no later
     // vacuum pass has to rewrite 17 million rows)
-    const copy = client.query(copyFrom(`COPY ${table} (${COLUMNS}) FROM STDIN WITH (FREEZE)`))
+    const copy = client.query(copyFrom(`COPY ${table} (${COLUMNS}) FROM STDIN WITH (FORMAT binary, FREEZE)`))
     const done = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve)
       copy.on('error', reject)
     })
+    copy.write(copyHeader())
     let seq = 0
     const encoder = new CopyEncoder()
     const sink: RowSink = {
       write: (rows) => sink.writeBatch(ObservationBatch.of(rows)),
       async writeBatch(b) {
-        const text = encoder.encode(created.id, b, seq)
+        const rows = encoder.encode(created.id, b, seq)
         seq += b.length
-        if (!copy.write(text)) await new Promise((resolve) => copy.once('drain', resolve))
+        if (!copy.write(rows)) await new Promise((resolve) => copy.once('drain', resolve))
       },
     }
     let result: ProduceResult
     try {
       result = await produce(sink)
     } finally {
-      copy.end()
+      copy.end(copyTrailer())
       await done
     }
     const duplicates =
