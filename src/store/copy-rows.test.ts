@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { ObservationInput } from '../statistics/observation.ts'
 import { createDatabase } from '../testing/postgres.ts'
-import { COPY_COLUMNS, CopyEncoder, copyHeader, copyTrailer } from './copy-rows.ts'
+import { COPY_COLUMNS, CopyEncoder, copyHeader, copyTrailer, rowId } from './copy-rows.ts'
 import { ObservationBatch } from './observation-batch.ts'
 
 describe('binary COPY rows', () => {
@@ -17,7 +17,7 @@ describe('binary COPY rows', () => {
       connectionString: await createDatabase(inject('pgUrl'), `copy_rows_${process.pid}`),
     })
     await client.connect()
-    await client.query(`CREATE TABLE t (release_id int, region_code text, indicator_key text, period int,
+    await client.query(`CREATE TABLE t (id bigint, release_id int, region_code text, indicator_key text, period int,
       value double precision, unit text, source text, note text, vintage text, seq int)`)
   })
   afterAll(async () => client?.end())
@@ -80,6 +80,7 @@ describe('binary COPY rows', () => {
     expect(got.rows.length).toBe(40_004)
     expect(got.rows.slice(0, 4)).toEqual(
       rows.map((r, i) => ({
+        id: String(rowId(7, 10 + i)),
         release_id: 7,
         region_code: r.region,
         indicator_key: r.indicator,
@@ -93,6 +94,7 @@ describe('binary COPY rows', () => {
       })),
     )
     const last = got.rows[40_003]
+    expect(rowId(7, 10)).toBe(30_064_771_082)
     expect([last.seq, last.value, last.period, last.unit]).toEqual([
       14 + 39_999,
       39_999 / 7,

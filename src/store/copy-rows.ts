@@ -12,8 +12,16 @@ import type { ObservationBatch } from './observation-batch.ts'
 
 /** the columns every row carries, in this order */
 export const COPY_COLUMNS =
-  'release_id, region_code, indicator_key, period, value, unit, source, note, vintage, seq'
-const FIELDS = 10
+  'id, release_id, region_code, indicator_key, period, value, unit, source, note, vintage, seq'
+const FIELDS = 11
+
+/**
+ * The id of a row written here: release × 2³² + position. The sequence's ids (rows written one
+ * by one, PGlite) stay below 2³², so ids stay unique, and they stay exact in JSON for the first
+ * 2²¹ releases. Taking one from the sequence for each of 17 million rows cost the server a
+ * quarter of its COPY time (a nextval default measured against none, 3.4 million rows).
+ */
+export const rowId = (releaseId: number, seq: number) => releaseId * 2 ** 32 + seq
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1')
 
@@ -59,6 +67,12 @@ export class CopyEncoder {
       this.ensure(2)
       this.buf.writeUInt16BE(FIELDS, this.pos)
       this.pos += 2
+      this.ensure(12)
+      this.buf.writeInt32BE(8, this.pos)
+      // rowId as an int8: the release in the high word, the position in the low one
+      this.buf.writeInt32BE(releaseId, this.pos + 4)
+      this.buf.writeUInt32BE(seq + i, this.pos + 8)
+      this.pos += 12
       this.int4(releaseId)
       this.text(this.region.of(b.region[i]!))
       this.text(this.indicator.of(b.indicator[i]!))

@@ -10,6 +10,10 @@ import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { ObservationInput } from '../statistics/observation.ts'
 import { COPY_COLUMNS as COLUMNS, CopyEncoder, copyHeader, copyTrailer } from './copy-rows.ts'
+
+/** PGlite's batched INSERT leaves the id to the sequence */
+const INSERT_COLUMNS = COLUMNS.replace(/^id, /, '')
+
 import type { Store } from './db.ts'
 import { ObservationBatch } from './observation-batch.ts'
 import type { NewRelease, ReleaseRow } from './releases.ts'
@@ -204,7 +208,7 @@ async function writePglite(
           for (let i = 0; i < n; i++) seqs[i] = seq + i
           seq += n
           await tx.query(
-            `INSERT INTO observations (${COLUMNS})
+            `INSERT INTO observations (${INSERT_COLUMNS})
              SELECT ${created.id}, * FROM unnest($1::text[], $2::text[], $3::int[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])`,
             [
               b.region.slice(0, n),
