@@ -11,9 +11,6 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { ObservationInput } from '../statistics/observation.ts'
 import { COPY_COLUMNS as COLUMNS, CopyEncoder, copyHeader, copyTrailer } from './copy-rows.ts'
 
-/** PGlite's batched INSERT leaves the id to the sequence */
-const INSERT_COLUMNS = COLUMNS.replace(/^id, /, '')
-
 import type { Store } from './db.ts'
 import { ObservationBatch } from './observation-batch.ts'
 import type { NewRelease, ReleaseRow } from './releases.ts'
@@ -56,6 +53,9 @@ export interface WriteOutcome {
   rows: number
   duplicates: Duplicate[]
 }
+
+/** PGlite's batched INSERT leaves the id to the sequence */
+const INSERT_COLUMNS = COLUMNS.replace(/^id, /, '')
 
 const duplicatesSql = (table: string) => `
   SELECT seq, first_seq FROM (
