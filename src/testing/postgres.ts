@@ -57,7 +57,19 @@ export async function startTestPostgres(settings: string[] = []): Promise<TestPo
   chmodSync(dir, 0o777)
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', dir])
   const data = join(dir, 'data')
-  pgCmd('initdb', ['-D', data, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-U', 'postgres'])
+  // byte-order collation: the same order as C.UTF-8 for UTF-8 text, but PostgreSQL sorts it by
+  // memcmp with abbreviated keys (docs/deployment.md: a bulk release's index builds ~20 % faster)
+  pgCmd('initdb', [
+    '-D',
+    data,
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--lc-collate=C',
+    '-U',
+    'postgres',
+  ])
   const port = await freePort()
   const opts = [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${dir}`, '-c fsync=off', ...settings].join(
     ' ',
