@@ -1,12 +1,12 @@
 /**
  * The API under load on loopback: a `jueqi serve` process on the benchmark's PostgreSQL, hit
- * by autocannon at 50 and 200 connections for a bounded time, next to a static file served by
- * the same server.
+ * by wrk (bench/wrk.ts) at 50 and 200 connections for a bounded time, next to a static file
+ * served by the same server.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import autocannon from 'autocannon'
 import { freePort } from '../src/testing/postgres.ts'
 import { fmt } from './machine.ts'
+import { ensureWrk, wrk } from './wrk.ts'
 
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort()
@@ -27,22 +27,11 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
   return { url: `http://127.0.0.1:${port}`, child }
 }
 
-async function load(url: string, connections: number, seconds: number, headers: Record<string, string> = {}) {
-  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers })
-  return {
-    rps: r.requests.average,
-    p99: r.latency.p99,
-    p50: r.latency.p50,
-    // a 304 is the answer asked for by If-None-Match, not an error
-    errors: r.errors + r.non2xx - r['3xx'],
-    bytes: r.throughput.average,
-  }
-}
-
 export async function apiBench(
   databaseUrl: string,
   opts: { region: string; indicators: string[]; seconds: number },
 ): Promise<string[]> {
+  ensureWrk()
   const { url, child } = await startServer(databaseUrl)
   try {
     const county = `${url}/api/observations?indicator=${opts.indicators[0]}&level=county&preferredOnly=true`
@@ -80,9 +69,9 @@ export async function apiBench(
     ]
     for (const connections of [50, 200]) {
       const refName = targets[0]![0]
-      const ref = await load(targets[0]![1], connections, opts.seconds)
+      const ref = await wrk(targets[0]![1], connections, opts.seconds)
       for (const [name, target, headers] of targets) {
-        const r = name === refName ? ref : await load(target, connections, opts.seconds, headers)
+        const r = name === refName ? ref : await wrk(target, connections, opts.seconds, headers)
         // let the server drain what the last run left queued before the next measurement
         await new Promise((resolve) => setTimeout(resolve, 3_000))
         lines.push(
