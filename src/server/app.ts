@@ -24,11 +24,18 @@ export interface AppOptions {
   webRoot?: string
   /** bytes of cached public responses this process may hold (default JUEQI_RESPONSE_CACHE_MB, else 256 MiB) */
   responseCacheBytes?: number
+  /** the cache itself (tests read its counters) */
+  responseCache?: ResponseCache
 }
 
 const DEFAULT_CACHE_BYTES = Number(process.env.JUEQI_RESPONSE_CACHE_MB ?? 256) * 2 ** 20
 
-export function createApp({ store, webRoot, responseCacheBytes }: AppOptions): OpenAPIHono<AppEnv> {
+export function createApp({
+  store,
+  webRoot,
+  responseCacheBytes,
+  responseCache,
+}: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -41,7 +48,7 @@ export function createApp({ store, webRoot, responseCacheBytes }: AppOptions): O
   })
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }))
   const responses = {
-    cache: new ResponseCache(responseCacheBytes ?? DEFAULT_CACHE_BYTES),
+    cache: responseCache ?? new ResponseCache(responseCacheBytes ?? DEFAULT_CACHE_BYTES),
     dataVersion: new CoalescedRead(() => readDataVersion(store.db)),
   }
   app.use('*', async (c, next) => {

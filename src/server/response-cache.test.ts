@@ -41,6 +41,24 @@ describe('ResponseCache', () => {
     expect(made).toBe(1)
   })
 
+  it('finds an entry by a raw key only while the entry is cached, and forgets the oldest raw keys', async () => {
+    const small = await makeBody('x'.repeat(1000), 'text/plain')
+    const c = new ResponseCache(2 * (small.identity.length + small.gzip.length + small.br.length + 256))
+    c.set('a', small)
+    c.alias('raw a', 'a')
+    expect(c.viaAlias('raw a')).toBe(small)
+    expect(c.viaAlias('raw b')).toBeUndefined()
+    c.set('b', small)
+    c.set('c', small) // evicts a
+    expect(c.viaAlias('raw a')).toBeUndefined()
+    expect(c.aliasHits).toBe(1)
+    // past 10,000 raw keys the oldest is forgotten
+    c.set('b', small)
+    for (let i = 0; i <= 10_000; i++) c.alias(`raw ${i}`, 'b')
+    expect(c.viaAlias('raw 0')).toBeUndefined()
+    expect(c.viaAlias('raw 10000')).toBe(small)
+  })
+
   it('does not cache a failure', async () => {
     const cache = new ResponseCache(1 << 20)
     await expect(cache.getOrMake('k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')

@@ -47,12 +47,18 @@ export async function makeBody(
   return { etag, contentType, identity, gzip: gz, br, headers }
 }
 
+/** Raw request keys remembered per process (a few strings each; the oldest go first). */
+const MAX_ALIASES = 10_000
+
 export class ResponseCache {
   private readonly entries = new Map<string, CachedBody>()
   private readonly pending = new Map<string, Promise<CachedBody>>()
+  private readonly aliases = new Map<string, string>()
   private used = 0
   hits = 0
   misses = 0
+  /** answers found by a request's raw key, before its query was validated */
+  aliasHits = 0
 
   constructor(readonly maxBytes: number) {}
 
@@ -92,6 +98,27 @@ export class ResponseCache {
       this.entries.delete(k)
       this.used -= sizeOf(v)
     }
+  }
+
+  /**
+   * Remember that a request spelled `raw` (its query string as sent, with the data version) was
+   * answered by the entry `key`, so that the same request can be answered before its query is
+   * parsed and validated. Only a request that validated and was answered may be remembered.
+   */
+  alias(raw: string, key: string): void {
+    this.aliases.delete(raw)
+    this.aliases.set(raw, key)
+    if (this.aliases.size > MAX_ALIASES) this.aliases.delete(this.aliases.keys().next().value!)
+  }
+
+  /** The entry a raw key was answered by, if it is still cached. */
+  viaAlias(raw: string): CachedBody | undefined {
+    const key = this.aliases.get(raw)
+    if (key === undefined) return undefined
+    const hit = this.get(key)
+    if (!hit) this.aliases.delete(raw)
+    else this.aliasHits++
+    return hit
   }
 
   /** The cached body, or `make`'s, computed once however many requests for the key arrive meanwhile. */

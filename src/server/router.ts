@@ -50,6 +50,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getRegion.route, getRegion.handler)
   app.openapi(listIndicators.route, listIndicators.handler)
   app.openapi(getIndicator.route, getIndicator.handler)
+  // an answer cached for the same query string is sent before the query is validated
+  app.use(listObservations.route.path, listObservations.answerFromRawQuery)
   app.openapi(listObservations.route, listObservations.handler)
   app.openapi(listReleases.route, listReleases.handler)
   app.openapi(releaseApproval.route, releaseApproval.handler)

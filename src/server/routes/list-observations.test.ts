@@ -12,9 +12,11 @@ import type { Store } from '../../store/db.ts'
 import { createReleaseWithRows } from '../../store/observations.ts'
 import { openTestStore } from '../../testing/backends.ts'
 import { createApp } from '../app.ts'
+import { ResponseCache } from '../response-cache.ts'
 
 let store: Store
 let app: ReturnType<typeof createApp>
+const cache = new ResponseCache(64 * 2 ** 20)
 
 const URL_2099 = 'http://localhost/api/observations?indicator=rd_intensity&region=42&from=2097&to=2099'
 const row = (period: number, value: number) => ({
@@ -39,7 +41,7 @@ const values = async (headers: Record<string, string> = {}) => {
 beforeAll(async () => {
   store = await openTestStore('pglite')
   await seedStore(store)
-  app = createApp({ store })
+  app = createApp({ store, responseCache: cache })
 })
 afterAll(async () => store?.close())
 
@@ -127,6 +129,26 @@ describe('GET /api/observations, cached', () => {
     const csv = gunzipSync(Buffer.from(await r.arrayBuffer())).toString()
     expect(csv.startsWith('\uFEFFregion,indicator,period')).toBe(true)
     expect(csv).toContain('9.99')
+  })
+
+  it('answers a query string it has answered before without validating it again, never an invalid one', async () => {
+    const url = 'http://localhost/api/observations?to=2099&indicator=rd_intensity&from=2097&region=42'
+    const first = await (await app.request(url)).text()
+    const before = cache.aliasHits
+    const again = await app.request(url)
+    expect(cache.aliasHits).toBe(before + 1)
+    expect(await again.text()).toBe(first)
+    // the same query spelled as URL_2099 is the same entry, found after validation the first time
+    expect(await (await app.request(URL_2099)).text()).toBe(first)
+    // a query that fails validation is refused every time, whatever was cached for its path
+    const hits = cache.aliasHits
+    for (let i = 0; i < 2; i++) {
+      const bad = await app.request(
+        'http://localhost/api/observations?indicator=rd_intensity&region=42&from=20x',
+      )
+      expect(bad.status).toBe(400)
+    }
+    expect(cache.aliasHits).toBe(hits)
   })
 
   it('still answers an unknown indicator with its error, uncached', async () => {

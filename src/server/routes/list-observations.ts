@@ -1,5 +1,6 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { stringify } from 'csv-stringify/sync'
+import type { MiddlewareHandler } from 'hono'
 import { type FigureRow, getFigures, UnknownIndicatorError } from '../../store/figures.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
@@ -129,9 +130,30 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
       }
       return makeBody(JSON.stringify({ observations: rows }), 'application/json')
     })
+    cache.alias(rawKey(version, c.req.url), key)
     return sendCached(c, body) as never
   } catch (e) {
     if (e instanceof UnknownIndicatorError) throw new AppError('unknown_indicator', { key: e.key })
     throw e
   }
+}
+
+/** A request's key as sent: the data version and the query string, before any parsing. */
+const rawKey = (version: number, url: string) => {
+  const q = url.indexOf('?')
+  return `${version} ${q < 0 ? '' : url.slice(q)}`
+}
+
+/**
+ * Runs before the route's validation: a request spelled exactly like one already answered (same
+ * query string, same data version) gets the cached answer at once. Validating the query of a
+ * 300-indicator request cost more than sending its answer; a request never answered, or answered
+ * with an error, still goes through validation.
+ */
+export const answerFromRawQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method !== 'GET') return next()
+  const { cache, dataVersion } = c.get('responses')
+  const hit = cache.viaAlias(rawKey(await dataVersion.get(), c.req.url))
+  if (hit) return sendCached(c, hit)
+  return next()
 }
