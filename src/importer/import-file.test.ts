@@ -264,17 +264,19 @@ describe.each(BACKENDS)('import on %s', (backend) => {
   })
 })
 
-describe('a bulk import on PostgreSQL', () => {
+describe.each(BACKENDS)('a bulk import on %s', (backend) => {
   let store: Store
   beforeAll(async () => {
-    store = await openTestStore('postgres')
+    store = await openTestStore(backend)
     await seedStore(store)
   })
   afterAll(async () => store?.close())
 
   const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    if (store.raw.kind !== 'postgres') throw new Error('a PostgreSQL store')
-    return (await store.raw.pool.query(text, params)).rows as T[]
+    const raw = store.raw
+    return (
+      raw.kind === 'postgres' ? await raw.pool.query(text, params) : await raw.client.query(text, params)
+    ).rows as T[]
   }
   const partitions = async () =>
     (

@@ -1,7 +1,9 @@
 /**
  * Writing a release and its rows in one transaction, streamed: rows arrive in batches while the
  * file is still being read, so a 17-million-row import never holds the whole file in memory.
- * On a PostgreSQL server the rows go through binary COPY (copy-rows.ts); on PGlite through batched INSERT … unnest.
+ * Rows go into a table of the release's own (PostgreSQL: binary COPY, copy-rows.ts; PGlite:
+ * batched INSERT … unnest); a bulk release becomes a partition of `observations`, a small one
+ * joins the default partition.
  * The producer decides at the end whether to commit (no issues found) or roll back; duplicates
  * within the release are found by SQL before the commit, with the row numbers of both copies.
  */
@@ -74,7 +76,7 @@ export async function writeRelease(
 ): Promise<WriteOutcome> {
   return store.raw.kind === 'postgres'
     ? writePostgres(store.raw.pool, release, produce, opts.partitionRows ?? PARTITION_ROWS)
-    : writePglite(store.raw.client, release, produce)
+    : writePglite(store.raw.client, release, produce, opts.partitionRows ?? PARTITION_ROWS)
 }
 
 function releaseRow(r: Record<string, unknown>): ReleaseRow {
@@ -110,6 +112,38 @@ const releaseParams = (r: ReleaseInput) => [
  */
 export const PARTITION_ROWS = 100_000
 
+type Exec = (text: string, params?: unknown[]) => Promise<unknown>
+
+/** The table a release's rows are written into first, created in the writing transaction. */
+async function createStaging(exec: Exec, releaseId: number): Promise<string> {
+  const table = `observations_r${releaseId}`
+  await exec(`CREATE TABLE ${table} (LIKE observations INCLUDING DEFAULTS)`)
+  return table
+}
+
+/**
+ * A bulk release gets its cell index built by one sort and its table attached as its partition;
+ * a small one is moved into the default partition and its table dropped.
+ */
+async function finishStaging(
+  exec: Exec,
+  table: string,
+  releaseId: number,
+  rows: number,
+  partitionRows: number,
+) {
+  if (rows >= partitionRows) {
+    // the server's maintenance_work_mem and parallel workers: at 3.4 million rows the default
+    // 64 MB with two workers sorted in 3.3 s, 1 GB in 4.3 s (bench/probe-index.ts)
+    await exec(`CREATE INDEX ${table}_cell_idx ON ${table} (indicator_key, region_code, period)`)
+    await exec(`ALTER TABLE observations ATTACH PARTITION ${table} FOR VALUES IN (${releaseId})`)
+  } else {
+    await exec(`INSERT INTO observations SELECT * FROM ${table}`)
+    await exec(`DROP TABLE ${table}`)
+  }
+  await exec('UPDATE releases SET row_count = $1 WHERE id = $2', [rows, releaseId])
+}
+
 /**
  * On a PostgreSQL server the rows are copied into a table of the release's own, created in the
  * same transaction. At the end a bulk release gets its cell index built by one sort and the table
@@ -128,8 +162,8 @@ async function writePostgres(
     await client.query('BEGIN')
     const created = releaseRow((await client.query(INSERT_RELEASE, releaseParams(release))).rows[0])
     if (release.approval) await client.query(INSERT_APPROVAL, approvalParams(created.id, release.approval))
-    const table = `observations_r${created.id}`
-    await client.query(`CREATE TABLE ${table} (LIKE observations INCLUDING DEFAULTS)`)
+    const exec: Exec = (text, params) => client.query(text, params)
+    const table = await createStaging(exec, created.id)
     // FREEZE: the table is new in this transaction, so its rows can be written frozen (no later
     // vacuum pass has to rewrite 17 million rows)
     const copy = client.query(copyFrom(`COPY ${table} (${COLUMNS}) FROM STDIN WITH (FORMAT binary, FREEZE)`))
@@ -166,16 +200,7 @@ async function writePostgres(
       await client.query('ROLLBACK')
       return { rows: seq, duplicates }
     }
-    if (seq >= partitionRows) {
-      // the server's maintenance_work_mem and parallel workers: at 3.4 million rows the default
-      // 64 MB with two workers sorted in 3.3 s, 1 GB in 4.3 s (bench/probe-index.ts)
-      await client.query(`CREATE INDEX ${table}_cell_idx ON ${table} (indicator_key, region_code, period)`)
-      await client.query(`ALTER TABLE observations ATTACH PARTITION ${table} FOR VALUES IN (${created.id})`)
-    } else {
-      await client.query(`INSERT INTO observations SELECT * FROM ${table}`)
-      await client.query(`DROP TABLE ${table}`)
-    }
-    await client.query('UPDATE releases SET row_count = $1 WHERE id = $2', [seq, created.id])
+    await finishStaging(exec, table, created.id, seq, partitionRows)
     await client.query('COMMIT')
     return { release: { ...created, rowCount: seq }, rows: seq, duplicates }
   } catch (e) {
@@ -186,10 +211,12 @@ async function writePostgres(
   }
 }
 
+/** On PGlite the same, the rows going into the release's table in batched INSERT … unnest. */
 async function writePglite(
   db: import('@electric-sql/pglite').PGlite,
   release: ReleaseInput,
   produce: (sink: RowSink) => Promise<ProduceResult>,
+  partitionRows: number,
 ): Promise<WriteOutcome> {
   let outcome: WriteOutcome = { rows: 0, duplicates: [] }
   try {
@@ -198,6 +225,8 @@ async function writePglite(
         (await tx.query<Record<string, unknown>>(INSERT_RELEASE, releaseParams(release))).rows[0]!,
       )
       if (release.approval) await tx.query(INSERT_APPROVAL, approvalParams(created.id, release.approval))
+      const exec: Exec = (text, params) => tx.query(text, params)
+      const table = await createStaging(exec, created.id)
       let seq = 0
       const sink: RowSink = {
         write: (rows) => sink.writeBatch(ObservationBatch.of(rows)),
@@ -208,7 +237,7 @@ async function writePglite(
           for (let i = 0; i < n; i++) seqs[i] = seq + i
           seq += n
           await tx.query(
-            `INSERT INTO observations (${INSERT_COLUMNS})
+            `INSERT INTO ${table} (${INSERT_COLUMNS})
              SELECT ${created.id}, * FROM unnest($1::text[], $2::text[], $3::int[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])`,
             [
               b.region.slice(0, n),
@@ -228,12 +257,12 @@ async function writePglite(
       const duplicates =
         result.duplicatesPossible === false
           ? []
-          : (
-              await tx.query<{ seq: number; first_seq: number }>(duplicatesSql('observations'), [created.id])
-            ).rows.map((d) => ({ seq: Number(d.seq), firstSeq: Number(d.first_seq) }))
+          : (await tx.query<{ seq: number; first_seq: number }>(duplicatesSql(table), [created.id])).rows.map(
+              (d) => ({ seq: Number(d.seq), firstSeq: Number(d.first_seq) }),
+            )
       outcome = { rows: seq, duplicates }
       if (!result.commit || duplicates.length > 0) throw new Rollback()
-      await tx.query('UPDATE releases SET row_count = $1 WHERE id = $2', [seq, created.id])
+      await finishStaging(exec, table, created.id, seq, partitionRows)
       outcome.release = { ...created, rowCount: seq }
     })
   } catch (e) {
