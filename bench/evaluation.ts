@@ -8,7 +8,7 @@
  * arithmetic/geometric × ±25% perturbation).
  * Each step runs twice: on one thread (the methods as they are), and with the parallel paths of
  * src/methods/parallel over a worker pool (threads = the machine's cores, or JUEQI_THREADS; the
- * panel allocated on a SharedArrayBuffer so that no step copies it), whose start-up is timed and
+ * panel allocated on the kernels' shared heap so that no step copies it), whose start-up is timed and
  * printed on its own line, outside the totals. Coupling, TOPSIS and obstacle have no parallel path.
  */
 import { execFileSync } from 'node:child_process'
@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { buildHierarchy, type MetaRow } from '../src/methods/composite/hierarchy.ts'
 import { coupling } from '../src/methods/coupling.ts'
 import { columnDisparities, disparity } from '../src/methods/disparity.ts'
+import { heapF64 } from '../src/methods/kernels/heap.ts'
 import { createMatrix, type Matrix } from '../src/methods/matrix.ts'
 import { obstacle } from '../src/methods/obstacle.ts'
 import {
@@ -47,8 +48,9 @@ function panel(s: EvalScale, seed: number): Float64Array {
   const normal = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand())
   const unit = Float64Array.from({ length: s.units }, () => Math.exp(0.5 * normal()))
   const scale = Float64Array.from({ length: s.indicators }, () => Math.exp(2 * normal()))
-  // shared memory, so that the parallel paths use the panel in place (the one-thread path reads it the same way)
-  const out = new Float64Array(new SharedArrayBuffer(8 * s.years * s.units * s.indicators))
+  // on the kernels' heap (shared memory), so that the kernels and every thread of the parallel paths
+  // read the panel in place, as a caller handling a large panel would allocate it
+  const out = heapF64(s.years * s.units * s.indicators)
   for (let y = 0; y < s.years; y++)
     for (let i = 0; i < s.units; i++)
       for (let j = 0; j < s.indicators; j++)

@@ -28,6 +28,9 @@
  * negative value has all measures NaN (printed null) and a note — the measures need y ≥ 0.
  * Performance: one gather pass and one logarithm pass per column into reused typed buffers.
  */
+
+import { type HeapScope, withHeap } from './kernels/heap.ts'
+import { kernels } from './kernels/index.ts'
 import type { Matrix } from './matrix.ts'
 import { FloatSorter } from './sort.ts'
 import { MethodInputError } from './weights.ts'
@@ -181,68 +184,79 @@ export function disparityRanges(
 ): void {
   const { sd, weights: w, gid } = plan
   const G = plan.groups.length
+  if (!w && !gid) {
+    withHeap((h) => {
+      const data = h.copy(m.data).byteOffset
+      for (let range = next(); range; range = next()) plainColumns(m, data, range[0], range[1], sd, r, h)
+    })
+    return
+  }
   const buf = new Buffers(m.rows, G)
   for (let range = next(); range; range = next())
-    for (let j = range[0]; j < range[1]; j++)
-      if (w || gid) columnMeasures(m, j, w, gid, G, sd, buf, r)
-      else plainColumn(m, j, sd, buf, r)
+    for (let j = range[0]; j < range[1]; j++) columnMeasures(m, j, w, gid, G, sd, buf, r)
 }
 
 /**
  * The unweighted, ungrouped case (the common one, and the one run over every indicator × year):
- * the same formulas as `columnMeasures` with w = 1 and no groups, without the per-cell weight
- * and group bookkeeping, summing in the same order so the results are identical.
+ * the formulas of `columnMeasures` with w = 1 and no groups, by the disparity kernels: two row-major
+ * passes over columns [from, to), two columns at a time (counts and sums; then squared deviations
+ * and the logarithms of Theil T and L), then each column's Gini by gathering, sorting and summing.
+ * Each column's sums run in row order, so the results are those of the per-column formulas bit for
+ * bit. `data` is m's address on the kernel heap.
  */
-function plainColumn(
+function plainColumns(
   m: Matrix,
-  j: number,
+  data: number,
+  from: number,
+  to: number,
   sd: 'population' | 'sample',
-  b: Buffers,
   r: DisparityResult,
+  h: HeapScope,
 ): void {
-  const { rows, cols, data } = m
-  const y = b.y
-  let n = 0
-  let sum = 0
-  let negative = 0
-  for (let i = 0, k = j; i < rows; i++, k += cols) {
-    const v = data[k]!
-    if (Number.isNaN(v)) continue
-    if (v < 0) negative++
-    y[n++] = v
-    sum += v
+  const k = kernels()
+  const { rows, cols } = m
+  const w = to - from
+  const pass1 = h.f64(3 * w) // n, sum, negatives
+  k.disparitySums(data, rows, cols, from, to, pass1.byteOffset)
+  const pass2 = h.f64(6 * w) // mean, ln mean | ss, tSum, lSum, zero
+  const gini = h.f64(3 * w) // wanted, sum | gini
+  for (let c = 0; c < w; c++) {
+    const j = from + c
+    const n = pass1[c]!
+    const sum = pass1[w + c]!
+    const negative = pass1[2 * w + c]!
+    r.n[j] = n
+    let mean = 0
+    if (negative > 0)
+      r.notes.push(
+        `${m.columns[j]}: ${negative} negative value(s); disparity measures need y ≥ 0 (column left null)`,
+      )
+    else if (n > 0) {
+      mean = sum / n
+      r.mean[j] = mean
+    }
+    const wanted = negative === 0 && n > 0 && mean > 0
+    pass2[c] = wanted ? mean : 0
+    pass2[w + c] = wanted ? Math.log(mean) : 0
+    gini[c] = wanted ? 1 : 0
+    gini[w + c] = sum
   }
-  r.n[j] = n
-  if (negative > 0) {
-    r.notes.push(
-      `${m.columns[j]}: ${negative} negative value(s); disparity measures need y ≥ 0 (column left null)`,
-    )
-    return
+  k.disparityLogs(data, rows, cols, from, to, pass2.byteOffset)
+  const scratch = h.f64(rows + Math.ceil(k.sortScratchBytes(rows) / 8))
+  k.giniColumns(data, rows, cols, from, to, gini.byteOffset, scratch.byteOffset)
+  for (let c = 0; c < w; c++) {
+    if (gini[c] === 0) continue
+    const j = from + c
+    const n = pass1[c]!
+    const sum = pass1[w + c]!
+    const mean = pass2[c]!
+    const ss = pass2[2 * w + c]!
+    const variance = sd === 'sample' ? (n > 1 ? (ss * n) / (n * (n - 1)) : Number.NaN) : ss / n
+    r.cv[j] = Math.sqrt(variance) / mean
+    r.theilT[j] = pass2[3 * w + c]! / sum
+    r.theilL[j] = pass2[5 * w + c]! !== 0 ? Number.NaN : pass2[4 * w + c]! / n
+    r.gini[j] = gini[2 * w + c]!
   }
-  if (n === 0) return
-  const mean = sum / n
-  r.mean[j] = mean
-  if (!(mean > 0)) return
-  const lnMean = Math.log(mean)
-  let ss = 0
-  let tSum = 0
-  let lSum = 0
-  let zero = false
-  for (let k = 0; k < n; k++) {
-    const v = y[k]!
-    const d = v - mean
-    ss += d * d
-    if (v > 0) {
-      const lv = Math.log(v)
-      tSum += v * (lv - lnMean)
-      lSum += lnMean - lv
-    } else zero = true
-  }
-  const variance = sd === 'sample' ? (n > 1 ? (ss * n) / (n * (n - 1)) : Number.NaN) : ss / n
-  r.cv[j] = Math.sqrt(variance) / mean
-  r.theilT[j] = tSum / sum
-  r.theilL[j] = zero ? Number.NaN : lSum / n
-  r.gini[j] = unweightedGini(b, n, sum)
 }
 
 /** Scratch space reused by every column: no allocation inside the column loop. */

@@ -33,6 +33,9 @@
  * `entropyFromValues` and `criticFromNormalized` take an already normalised matrix so a caller
  * (e.g. a Monte-Carlo over weights) normalises once, and every function takes optional output buffers.
  */
+
+import { type HeapScope, withHeap } from './kernels/heap.ts'
+import { kernels } from './kernels/index.ts'
 import type { Direction, Matrix } from './matrix.ts'
 import { normalize } from './normalize.ts'
 
@@ -84,7 +87,7 @@ export function entropyFromValues(y: Matrix, zero: EntropyZero, out?: EntropyBuf
 /** The p matrix (p_ij = y_ij / Σ_i y_ij; NaN where missing) for output; not needed for the weights. */
 export function entropyProportions(m: Matrix, o: EntropyOptions): Float64Array {
   const t = entropyScratch(m.cols)
-  columnRanges(m, 0, m.cols, t)
+  withHeap((h) => columnRanges(m, h.copy(m.data).byteOffset, 0, m.cols, t, h))
   checkRaw(m, o, t)
   transformColumns(o, 0, m.cols, t)
   const { c, d, b } = t
@@ -141,9 +144,12 @@ export function entropyColumns(
   to: number,
   s: EntropyScratch,
 ): void {
-  columnRanges(m, from, to, s)
-  transformColumns(o, from, to, s)
-  entropySums(m, from, to, s)
+  withHeap((h) => {
+    const data = h.copy(m.data).byteOffset
+    columnRanges(m, data, from, to, s, h)
+    transformColumns(o, from, to, s)
+    entropySums(m, data, from, to, s, h)
+  })
 }
 
 /** The weights from columns filled by `entropyColumns`, with the checks and errors of `entropyWeights`. */
@@ -159,21 +165,20 @@ export function entropyFinish(
   return entropyResult(m, s, o.zero, out)
 }
 
-function columnRanges(m: Matrix, from: number, to: number, s: EntropyScratch): void {
-  const { rows, cols, data } = m
-  // accumulate in arrays of this call's own (s may be shared with threads filling the neighbouring
-  // columns: writing it per cell would share cache lines at the boundary), then copy out
+/** lo/hi of columns [from, to) into s (NaN cells skipped), by the columnRanges kernel; `data` is m's address on the heap. */
+function columnRanges(
+  m: Matrix,
+  data: number,
+  from: number,
+  to: number,
+  s: EntropyScratch,
+  h: HeapScope,
+): void {
   const w = to - from
-  const lo = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
-  const hi = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
-  for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols + from; j < w; j++, k++) {
-      const x = data[k]!
-      if (x < lo[j]!) lo[j] = x // NaN compares false: skipped
-      if (x > hi[j]!) hi[j] = x
-    }
-  s.lo.set(lo, from)
-  s.hi.set(hi, from)
+  const r = h.f64(2 * w)
+  kernels().columnRanges(data, m.rows, m.cols, from, to, r.byteOffset, r.byteOffset + 8 * w)
+  s.lo.set(r.subarray(0, w), from)
+  s.hi.set(r.subarray(w), from)
 }
 
 function checkRaw(m: Matrix, o: EntropyOptions, s: EntropyScratch): void {
@@ -224,42 +229,36 @@ function entropyCore(m: Matrix, t: Transform, zero: EntropyZero, out: EntropyBuf
     yMin: new Float64Array(cols),
     yMax: new Float64Array(cols),
   }
-  entropySums(m, 0, cols, s)
+  withHeap((h) => entropySums(m, h.copy(m.data).byteOffset, 0, cols, s, h))
   return entropyResult(m, s, zero, out)
 }
 
-/** n, Σy, Σ y ln y, min and max of y = (x − c)/d + b over the non-missing cells of columns [from, to). */
-function entropySums(m: Matrix, from: number, to: number, s: EntropyScratch): void {
-  const { rows, cols, data } = m
-  // per-call accumulators and transform (see columnRanges), indexed from `from`
+/**
+ * n, Σy, Σ y ln y, min and max of y = (x − c)/d + b over the non-missing cells of columns [from, to),
+ * by the entropySums kernel (two columns at a time, each column's sums in row order as the formula
+ * reads). With p = y/S, Σ p ln p = (Σ y ln y)/S − ln S over the y > 0 (whose sum is S), so the
+ * logarithms need not wait for S; the subtraction loses ~1e-15 absolute, far below the 6 dp the
+ * published examples print.
+ */
+function entropySums(
+  m: Matrix,
+  data: number,
+  from: number,
+  to: number,
+  s: EntropyScratch,
+  h: HeapScope,
+): void {
   const w = to - from
-  const c = s.c.slice(from, to)
-  const d = s.d.slice(from, to)
-  const b = s.b.slice(from, to)
-  const n = new Float64Array(w)
-  const sum = new Float64Array(w)
-  const ylny = new Float64Array(w)
-  const yMin = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
-  const yMax = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
-  // one pass: with p = y/S, Σ p ln p = (Σ y ln y)/S − ln S over the y > 0 (whose sum is S), so the
-  // logarithms need not wait for S; the subtraction loses ~1e-15 absolute, far below the 6 dp
-  // the published examples print
-  for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols + from; j < w; j++, k++) {
-      const x = data[k]!
-      if (Number.isNaN(x)) continue
-      const y = (x - c[j]!) / d[j]! + b[j]!
-      n[j] = n[j]! + 1
-      sum[j] = sum[j]! + y
-      if (y > 0) ylny[j] = ylny[j]! + y * Math.log(y) // y = 0 adds 0 (0·ln 0 = 0)
-      if (y < yMin[j]!) yMin[j] = y
-      if (y > yMax[j]!) yMax[j] = y
-    }
-  s.n.set(n, from)
-  s.sum.set(sum, from)
-  s.ylny.set(ylny, from)
-  s.yMin.set(yMin, from)
-  s.yMax.set(yMax, from)
+  const k = h.f64(8 * w)
+  k.set(s.c.subarray(from, to), 0)
+  k.set(s.d.subarray(from, to), w)
+  k.set(s.b.subarray(from, to), 2 * w)
+  kernels().entropySums(data, m.rows, m.cols, from, to, k.byteOffset)
+  s.n.set(k.subarray(3 * w, 4 * w), from)
+  s.sum.set(k.subarray(4 * w, 5 * w), from)
+  s.ylny.set(k.subarray(5 * w, 6 * w), from)
+  s.yMin.set(k.subarray(6 * w, 7 * w), from)
+  s.yMax.set(k.subarray(7 * w, 8 * w), from)
 }
 
 function entropyResult(

@@ -16,6 +16,7 @@ import {
   disparityPlan,
   disparityResult,
 } from '../disparity.ts'
+import { heapF64, heapRelease, isHeapView } from '../kernels/heap.ts'
 import type { Matrix } from '../matrix.ts'
 import {
   drawBlocks,
@@ -39,12 +40,27 @@ import type { DisparityTask, DrawTask, EntropyTask, MatrixShape } from './tasks.
 
 export { closeSharedPool, sharedPool, threadCount, WorkerPool } from './pool.ts'
 
-const shape = (m: Matrix): MatrixShape => ({
+const shape = (m: Matrix, data: Float64Array): MatrixShape => ({
   rows: m.rows,
   cols: m.cols,
-  data: onShared(m.data),
+  data,
   columns: m.columns,
 })
+
+/**
+ * Runs `f` with m's data on the kernel heap (itself, or a copy freed afterwards), where every thread
+ * reads it in place (the kernels' memory is shared with the workers).
+ */
+async function onHeap<T>(m: Matrix, f: (data: Float64Array) => Promise<T>): Promise<T> {
+  if (isHeapView(m.data)) return f(m.data)
+  const copy = heapF64(m.data.length)
+  copy.set(m.data)
+  try {
+    return await f(copy)
+  } finally {
+    heapRelease(copy)
+  }
+}
 
 /** Chunks per thread: small enough that a thread slowed by other work claims fewer, big enough to stream rows. */
 const CHUNKS_PER_THREAD = 4
@@ -63,22 +79,28 @@ export async function disparityParallel(
   }
   const r = disparityResult(m.cols, plan, sharedFloats)
   const { groups, groupUnits, notes, ...out } = r
-  const sm = shape(m)
-  const taskPlan = {
-    sd: plan.sd,
-    weights: plan.weights && onShared(plan.weights),
-    gid: plan.gid,
-    groups: plan.groups.length,
-  }
-  const work = chunks(m.cols, CHUNKS_PER_THREAD * (pool.size + 1))
-  const jobs: Promise<ChunkNotes>[] = []
-  for (let k = 0; k < pool.size; k++) {
-    const t: DisparityTask = { m: sm, plan: taskPlan, work, out }
-    jobs.push(pool.run<ChunkNotes>(k, 'disparity', t))
-  }
-  const mine = disparityClaimed({ ...m, data: sm.data }, plan, { ...r, notes: [] }, work)
-  notes.push(...mergeNotes([mine, ...(await Promise.all(jobs))]))
+  // the kernels of the unweighted path read the heap; the weighted path reads any shared memory
+  const plain = !plan.weights && !plan.gid
+  await (plain ? onHeap(m, (data) => run(data)) : run(onShared(m.data)))
   return unshare(r)
+
+  async function run(data: Float64Array): Promise<void> {
+    const sm = shape(m, data)
+    const taskPlan = {
+      sd: plan.sd,
+      weights: plan.weights && onShared(plan.weights),
+      gid: plan.gid,
+      groups: plan.groups.length,
+    }
+    const work = chunks(m.cols, CHUNKS_PER_THREAD * (pool.size + 1))
+    const jobs: Promise<ChunkNotes>[] = []
+    for (let k = 0; k < pool.size; k++) {
+      const t: DisparityTask = { m: sm, plan: taskPlan, work, out }
+      jobs.push(pool.run<ChunkNotes>(k, 'disparity', t))
+    }
+    const mine = disparityClaimed({ ...m, data: sm.data }, plan, { ...r, notes: [] }, work)
+    notes.push(...mergeNotes([mine, ...(await Promise.all(jobs))]))
+  }
 }
 
 /** `entropyWeights` with its columns claimed chunk by chunk by the pool's threads. */
@@ -96,22 +118,24 @@ export async function entropyWeightsParallel(
     return entropyFinish(m, o, s, out)
   }
   const s = entropyScratch(m.cols, sharedFloats)
-  const sm = shape(m)
-  // one chunk per thread: each chunk streams every row of the (pooled, tall) matrix twice, so
-  // finer chunks cost more in strided memory traffic than they gain in balance (measured)
-  const work = chunks(m.cols, pool.size + 1)
-  const jobs: Promise<null>[] = []
-  for (let k = 0; k < pool.size; k++) {
-    const t: EntropyTask = { m: { ...sm, columns: [] }, o, work, s }
-    jobs.push(pool.run<null>(k, 'entropy', t))
-  }
-  const mine = { ...m, data: sm.data }
-  for (let c = claim(work); c >= 0; c = claim(work)) {
-    const [from, to] = shareRange(work.total, work.chunks, c)
-    entropyColumns(mine, o, from, to, s)
-  }
-  await Promise.all(jobs)
-  return entropyFinish(m, o, s, out)
+  return onHeap(m, async (data) => {
+    const sm = shape(m, data)
+    // one chunk per thread: each chunk streams every row of the (pooled, tall) matrix twice, so
+    // finer chunks cost more in strided memory traffic than they gain in balance (measured)
+    const work = chunks(m.cols, pool.size + 1)
+    const jobs: Promise<null>[] = []
+    for (let k = 0; k < pool.size; k++) {
+      const t: EntropyTask = { m: { ...sm, columns: [] }, o, work, s }
+      jobs.push(pool.run<null>(k, 'entropy', t))
+    }
+    const mine = { ...m, data: sm.data }
+    for (let c = claim(work); c >= 0; c = claim(work)) {
+      const [from, to] = shareRange(work.total, work.chunks, c)
+      entropyColumns(mine, o, from, to, s)
+    }
+    await Promise.all(jobs)
+    return entropyFinish(m, o, s, out)
+  })
 }
 
 /** `uncertainty` with its blocks of draws claimed one by one by the pool's threads (preparation and summary stay on the calling thread). */

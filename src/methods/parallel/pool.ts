@@ -11,6 +11,8 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import { heapViewsIn } from '../kernels/heap.ts'
+import { kernelHandles } from '../kernels/index.ts'
 
 interface Pending {
   resolve: (value: unknown) => void
@@ -34,10 +36,12 @@ export class WorkerPool {
     const started = performance.now()
     const entry = new URL('./worker.mjs', import.meta.url)
     this.busy = new Array(this.size).fill(0)
-    // execArgv: [] — the worker registers tsx itself; inheriting a tsx CLI's loader would load it twice
+    // execArgv: [] — the worker registers tsx itself; inheriting a tsx CLI's loader would load it twice.
+    // Each worker runs the kernels on this thread's memory (so data on the kernel heap are not copied).
+    const kernels = this.size > 0 ? kernelHandles() : null
     this.workers = Array.from(
       { length: this.size },
-      () => new Worker(entry, { execArgv: [], workerData: { jueqiPool: true } }),
+      () => new Worker(entry, { execArgv: [], workerData: { jueqiPool: true, kernels } }),
     )
     this.ready = Promise.all(
       this.workers.map(
@@ -78,7 +82,8 @@ export class WorkerPool {
     if (this.busy[k]!++ === 0) w.ref()
     return new Promise<R>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, worker: k })
-      w.postMessage({ id, task, args })
+      // the views on the kernel heap travel with the task, so the worker knows them as the heap's
+      w.postMessage({ id, task, args, heap: heapViewsIn(args) })
     })
   }
 

@@ -4,6 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { DisparityResult } from '../disparity.ts'
+import { adoptHeapBuffers } from '../kernels/heap.ts'
+import { attachKernels, type KernelHandles } from '../kernels/index.ts'
 import type { Matrix } from '../matrix.ts'
 import { type DrawWork, drawClaimed } from '../uncertainty.ts'
 import { type EntropyOptions, type EntropyScratch, entropyColumns } from '../weights.ts'
@@ -65,11 +67,14 @@ export const tasks = {
 export type TaskName = keyof typeof tasks
 
 // only in a pool's worker (not, say, when a test runner's worker thread imports this module)
-if (parentPort && (workerData as { jueqiPool?: boolean } | null)?.jueqiPool) {
+const pool = workerData as { jueqiPool?: boolean; kernels?: KernelHandles | null } | null
+if (parentPort && pool?.jueqiPool) {
+  if (pool.kernels) attachKernels(pool.kernels)
   const port = parentPort
-  port.on('message', (m: { id: number; task: TaskName; args: never }) => {
+  port.on('message', (m: { id: number; task: TaskName; args: never; heap: ArrayBufferView[] }) => {
     let reply: Reply
     try {
+      adoptHeapBuffers(m.heap)
       reply = { id: m.id, result: tasks[m.task](m.args) }
     } catch (e) {
       reply = { id: m.id, error: e instanceof Error ? e.message : String(e) }

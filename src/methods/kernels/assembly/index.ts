@@ -1,0 +1,8 @@
+// The WebAssembly kernels of the evaluation methods (compiled by scripts/build-kernels.ts into
+// ../wasm.generated.ts). Every function takes byte addresses in the one shared memory that the
+// JavaScript side allocates (../heap.ts); none allocates or keeps state, so one module instance per
+// thread can run on the same memory at once.
+export { initConstants, logArray } from './log'
+export { sortArray, sortScratchBytes } from './sort'
+export { columnRanges, entropySums } from './entropy'
+export { disparitySums, disparityLogs, giniColumns } from './disparity'

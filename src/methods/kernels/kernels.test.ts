@@ -1,0 +1,235 @@
+/**
+ * The kernels against the JavaScript they replace, bit for bit: fdlibm's logarithm against V8's
+ * Math.log, the sort against TypedArray sort, and the entropy and disparity sums against the
+ * per-cell loops the methods ran before the kernels (kept here as the reference).
+ */
+import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../statistics/synth.ts'
+import { disparityMeasures } from '../disparity.ts'
+import { createMatrix, type Matrix } from '../matrix.ts'
+import { FloatSorter } from '../sort.ts'
+import { entropyColumns, entropyScratch } from '../weights.ts'
+import { heapAlloc, heapF64, heapFree, heapRelease } from './heap.ts'
+import { kernels } from './index.ts'
+
+const SPECIAL = [
+  0,
+  -0,
+  -1,
+  Number.NaN,
+  Infinity,
+  -Infinity,
+  5e-324,
+  2.2e-308,
+  1,
+  1 + 2 ** -30,
+  1 - 2 ** -30,
+  2,
+  0.5,
+]
+
+/** Values of every kind a column can hold: spread over many magnitudes, ties, zeros, NaN, specials. */
+function value(rand: () => number, kind: number): number {
+  const r = rand()
+  if (kind === 0) return Math.exp((rand() - 0.5) * 80) * (1 + rand())
+  if (kind === 1) return r < 0.05 ? SPECIAL[Math.floor(rand() * SPECIAL.length)]! : Math.exp(rand() * 3)
+  if (kind === 2) return Math.round(rand() * 6) // many ties and zeros
+  if (kind === 3) return r < 0.2 ? Number.NaN : 1e6 + rand() // values crowding one bucket
+  return r < 0.01 ? 1e300 : rand() // an outlier stretching the range
+}
+
+function randomMatrix(rand: () => number, rows: number, cols: number, negatives: boolean): Matrix {
+  const m = createMatrix(
+    Array.from({ length: rows }, (_, i) => `u${i}`),
+    Array.from({ length: cols }, (_, j) => `c${j}`),
+  )
+  const kinds = Array.from({ length: cols }, () => Math.floor(rand() * 5))
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) {
+      let v = value(rand, kinds[j]!)
+      if (!negatives && v < 0) v = -v
+      if (!negatives && Object.is(v, -0)) v = 0
+      if (!negatives && v === Number.POSITIVE_INFINITY) v = 3
+      m.data[i * cols + j] = v
+    }
+  return m
+}
+
+const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  Array.from(a).every((x, i) => Object.is(x, b[i]) || (Number.isNaN(x) && Number.isNaN(b[i]!)))
+
+describe('log kernel', () => {
+  it('equals Math.log bit for bit, special values included', () => {
+    const rand = mulberry32(1)
+    const n = 200_001
+    const src = heapF64(n)
+    const dst = heapF64(n)
+    for (let i = 0; i < n; i++) src[i] = i < SPECIAL.length ? SPECIAL[i]! : value(rand, i % 2)
+    kernels().logArray(src.byteOffset, dst.byteOffset, n)
+    let mismatches = 0
+    for (let i = 0; i < n; i++) if (!Object.is(dst[i], Math.log(src[i]!))) mismatches++
+    expect(mismatches).toBe(0)
+    heapRelease(src)
+    heapRelease(dst)
+  })
+})
+
+describe('sort kernel', () => {
+  it('orders like Float64Array.prototype.sort (−0 before +0), whichever of its paths it takes', () => {
+    const rand = mulberry32(2)
+    const k = kernels()
+    const v = heapF64(5000)
+    const scratch = heapAlloc(k.sortScratchBytes(5000))
+    for (let t = 0; t < 300; t++) {
+      const n = [1, 2, 63, 64, 65, 1000, 2900, 5000][t % 8]!
+      const a = v.subarray(0, n)
+      for (let i = 0; i < n; i++) {
+        const x = value(rand, t % 5)
+        a[i] = Number.isNaN(x) ? -0 : t % 3 === 0 ? -x : x
+      }
+      const expected = Float64Array.from(a).sort()
+      k.sortArray(a.byteOffset, n, scratch)
+      expect(same(a, expected)).toBe(true)
+    }
+    heapFree(scratch)
+    heapRelease(v)
+  })
+})
+
+/** The entropy sums as weights.ts computed them cell by cell before the kernel. */
+function referenceEntropySums(
+  m: Matrix,
+  from: number,
+  to: number,
+  c: Float64Array,
+  d: Float64Array,
+  b: Float64Array,
+) {
+  const w = to - from
+  const n = new Float64Array(w)
+  const sum = new Float64Array(w)
+  const ylny = new Float64Array(w)
+  const yMin = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
+  const yMax = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
+  const lo = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
+  const hi = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
+  for (let i = 0; i < m.rows; i++)
+    for (let j = 0; j < w; j++) {
+      const x = m.data[i * m.cols + from + j]!
+      if (x < lo[j]!) lo[j] = x
+      if (x > hi[j]!) hi[j] = x
+      if (Number.isNaN(x)) continue
+      const y = (x - c[from + j]!) / d[from + j]! + b[from + j]!
+      n[j] = n[j]! + 1
+      sum[j] = sum[j]! + y
+      if (y > 0) ylny[j] = ylny[j]! + y * Math.log(y)
+      if (y < yMin[j]!) yMin[j] = y
+      if (y > yMax[j]!) yMax[j] = y
+    }
+  return { lo, hi, n, sum, ylny, yMin, yMax }
+}
+
+describe('entropy kernels', () => {
+  it('give the per-cell sums bit for bit, on any column range and either zero rule', () => {
+    const rand = mulberry32(3)
+    for (let t = 0; t < 60; t++) {
+      const rows = 1 + Math.floor(rand() * 300)
+      const cols = 1 + Math.floor(rand() * 13)
+      const m = randomMatrix(rand, rows, cols, t % 2 === 0)
+      const from = Math.floor(rand() * cols)
+      const to = from + 1 + Math.floor(rand() * (cols - from))
+      const directions = m.columns.map((_, j) => (j % 3 === 1 ? 'lower' : 'higher') as const)
+      const o = {
+        on: t % 4 < 2 ? 'minmax' : 'raw',
+        directions,
+        zero: t % 3 === 0 ? { kind: 'shift', eps: 1e-4 } : { kind: 'xlnx0' },
+      } as const
+      const s = entropyScratch(cols)
+      entropyColumns(m, o, from, to, s)
+      const r = referenceEntropySums(m, from, to, s.c, s.d, s.b)
+      for (const key of ['lo', 'hi', 'n', 'sum', 'ylny', 'yMin', 'yMax'] as const)
+        expect(same(s[key].subarray(from, to), r[key]), `${key}, case ${t}`).toBe(true)
+    }
+  })
+})
+
+/** The unweighted disparity measures as disparity.ts computed them column by column before the kernels. */
+function referenceDisparity(m: Matrix, sd: 'population' | 'sample') {
+  const out = {
+    n: [] as number[],
+    mean: [] as number[],
+    cv: [] as number[],
+    theilT: [] as number[],
+    theilL: [] as number[],
+    gini: [] as number[],
+  }
+  const sorter = new FloatSorter()
+  for (let j = 0; j < m.cols; j++) {
+    const y: number[] = []
+    let sum = 0
+    let negative = 0
+    for (let i = 0; i < m.rows; i++) {
+      const v = m.data[i * m.cols + j]!
+      if (Number.isNaN(v)) continue
+      if (v < 0) negative++
+      y.push(v)
+      sum += v
+    }
+    const n = y.length
+    const nan = Number.NaN
+    const put = (mean: number, cv: number, t: number, l: number, g: number) => {
+      out.n.push(n)
+      out.mean.push(mean)
+      out.cv.push(cv)
+      out.theilT.push(t)
+      out.theilL.push(l)
+      out.gini.push(g)
+    }
+    if (negative > 0 || n === 0) {
+      put(nan, nan, nan, nan, nan)
+      continue
+    }
+    const mean = sum / n
+    if (!(mean > 0)) {
+      put(mean, nan, nan, nan, nan)
+      continue
+    }
+    const lnMean = Math.log(mean)
+    let ss = 0
+    let tSum = 0
+    let lSum = 0
+    let zero = false
+    for (const v of y) {
+      const d = v - mean
+      ss += d * d
+      if (v > 0) {
+        const lv = Math.log(v)
+        tSum += v * (lv - lnMean)
+        lSum += lnMean - lv
+      } else zero = true
+    }
+    const variance = sd === 'sample' ? (n > 1 ? (ss * n) / (n * (n - 1)) : nan) : ss / n
+    const sorted = Float64Array.from(y)
+    sorter.sort(sorted)
+    let acc = 0
+    for (let i = 0; i < n; i++) acc += (2 * (i + 1) - n - 1) * sorted[i]!
+    put(mean, Math.sqrt(variance) / mean, tSum / sum, zero ? nan : lSum / n, acc / (n * sum))
+  }
+  return out
+}
+
+describe('disparity kernels', () => {
+  it('give the per-column measures bit for bit: NaN, zeros, negatives, ties, both sds', () => {
+    const rand = mulberry32(4)
+    for (let t = 0; t < 60; t++) {
+      const rows = 1 + Math.floor(rand() * 400)
+      const cols = 1 + Math.floor(rand() * 9)
+      const m = randomMatrix(rand, rows, cols, t % 5 === 0)
+      const sd = t % 2 === 0 ? 'population' : 'sample'
+      const r = disparityMeasures(m, { sd })
+      const e = referenceDisparity(m, sd)
+      for (const key of ['n', 'mean', 'cv', 'theilT', 'theilL', 'gini'] as const)
+        expect(same(r[key], e[key]), `${key}, case ${t}`).toBe(true)
+    }
+  })
+})
