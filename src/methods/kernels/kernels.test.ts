@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../statistics/synth.ts'
 import { disparityMeasures } from '../disparity.ts'
-import { createMatrix, type Matrix } from '../matrix.ts'
+import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
 import { FloatSorter } from '../sort.ts'
-import { entropyColumns, entropyScratch } from '../weights.ts'
+import { type EntropyOptions, type EntropyZero, entropyColumns, entropyScratch } from '../weights.ts'
 import { heapAlloc, heapF64, heapFree, heapRelease } from './heap.ts'
 import { kernels } from './index.ts'
 
@@ -138,12 +138,9 @@ describe('entropy kernels', () => {
       const m = randomMatrix(rand, rows, cols, t % 2 === 0)
       const from = Math.floor(rand() * cols)
       const to = from + 1 + Math.floor(rand() * (cols - from))
-      const directions = m.columns.map((_, j) => (j % 3 === 1 ? 'lower' : 'higher') as const)
-      const o = {
-        on: t % 4 < 2 ? 'minmax' : 'raw',
-        directions,
-        zero: t % 3 === 0 ? { kind: 'shift', eps: 1e-4 } : { kind: 'xlnx0' },
-      } as const
+      const directions: Direction[] = m.columns.map((_, j) => (j % 3 === 1 ? 'lower' : 'higher'))
+      const zero: EntropyZero = t % 3 === 0 ? { kind: 'shift', eps: 1e-4 } : { kind: 'xlnx0' }
+      const o: EntropyOptions = { on: t % 4 < 2 ? 'minmax' : 'raw', directions, zero }
       const s = entropyScratch(cols)
       entropyColumns(m, o, from, to, s)
       const r = referenceEntropySums(m, from, to, s.c, s.d, s.b)
