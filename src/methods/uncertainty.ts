@@ -50,6 +50,7 @@ import {
   schemeWeights,
   type WeightScheme,
 } from './composite/pipeline.ts'
+import { withHeap } from './kernels/heap.ts'
 import type { Matrix } from './matrix.ts'
 import { MethodInputError } from './weights.ts'
 
@@ -314,18 +315,23 @@ export function drawClaimed(w: DrawWork, ranks: Float64Array, next: () => number
   const A = c.aggregates.length
   const width = (K + A) * LANES
   const out = new Float64Array(U * LANES)
-  const acc = new Float64Array(ROWS_PER_STEP * A * LANES)
-  const wsum = new Float64Array(ROWS_PER_STEP * A * LANES)
   const ranker = new RadixRanker(U)
-  for (let k = next(); k >= 0; k = next()) {
-    const b = w.blocks[k]!
-    const base = k * width
-    const wInd = w.weights.subarray(base, base + K * LANES)
-    const wAgg = w.weights.subarray(base + K * LANES, base + width)
-    aggregateLanes(w.inputs[b.input]!, U, K, c, b.how, wInd, wAgg, out, acc, wsum)
-    for (let lane = 0; lane < b.lanes; lane++)
-      ranker.rank(out.subarray(lane * U, (lane + 1) * U), ranks, b.slot + lane, S)
-  }
+  // the inputs and weights on the kernel heap once for all blocks (no copy when already there)
+  withHeap((h) => {
+    const inputs = w.inputs.map((i) => ({ t: h.copy(i.t), mask: i.mask && h.copy(i.mask) }))
+    const weights = h.copy(w.weights)
+    const acc = h.f64(ROWS_PER_STEP * A * LANES)
+    const wsum = h.f64(ROWS_PER_STEP * A * LANES)
+    for (let k = next(); k >= 0; k = next()) {
+      const b = w.blocks[k]!
+      const base = k * width
+      const wInd = weights.subarray(base, base + K * LANES)
+      const wAgg = weights.subarray(base + K * LANES, base + width)
+      aggregateLanes(inputs[b.input]!, U, K, c, b.how, wInd, wAgg, out, acc, wsum)
+      for (let lane = 0; lane < b.lanes; lane++)
+        ranker.rank(out.subarray(lane * U, (lane + 1) * U), ranks, b.slot + lane, S)
+    }
+  })
 }
 
 function refuseNonPositive(n: Matrix, scheme: string, how: Aggregation): void {

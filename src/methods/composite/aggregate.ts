@@ -6,6 +6,8 @@
  * weighted means with na.rm = TRUE). Geometric and harmonic means need positive values: a zero or
  * negative value is an error naming it, never a silent skip.
  */
+import { withHeap } from '../kernels/heap.ts'
+import { kernels } from '../kernels/index.ts'
 import { MethodInputError } from '../weights.ts'
 
 export const AGGREGATIONS = ['arithmetic', 'geometric', 'harmonic'] as const
@@ -151,130 +153,35 @@ export function aggregateLanes(
   wsum: Float64Array,
 ): void {
   const A = c.aggregates.length
-  const { t, mask } = input
   // without missing cells the indicator-level weight sums are the same for every row
   const indicatorSums = new Float64Array(A * LANES)
-  if (!mask)
+  if (!input.mask)
     for (let j = 0; j < cols; j++) {
       const p = c.indicatorParent[j]! * LANES
       for (let b = 0; b < LANES; b++) indicatorSums[p + b] = indicatorSums[p + b]! + wInd[j * LANES + b]!
     }
-  for (let i0 = 0; i0 < rows; i0 += ROWS) {
-    const n = Math.min(ROWS, rows - i0)
-    acc.fill(0)
-    runSums(t, cols, i0, n, c.runs, wInd, A, acc)
-    if (mask) {
-      wsum.fill(0)
-      runSums(mask, cols, i0, n, c.runs, wInd, A, wsum)
-    } else for (let r = 0; r < n; r++) wsum.set(indicatorSums, r * A * LANES)
-    for (let r = 0; r < n; r++) finishRow(c, how, wAgg, acc, wsum, r * A * LANES, out, rows, i0 + r)
-  }
-}
-
-/** acc[(r·A + parent)·LANES + b] += Σ_{j in run} w[j·LANES + b] · t[(i0 + r)·cols + j]. */
-function runSums(
-  t: Float64Array,
-  cols: number,
-  i0: number,
-  n: number,
-  runs: Int32Array,
-  w: Float64Array,
-  A: number,
-  acc: Float64Array,
-): void {
-  if (n < ROWS) {
-    for (let r = 0; r < n; r++) runSums1(t, (i0 + r) * cols, runs, w, acc, r * A * LANES)
-    return
-  }
-  const b0 = i0 * cols
-  const b1 = b0 + cols
-  const b2 = b1 + cols
-  const b3 = b2 + cols
-  const o1 = A * LANES
-  for (let r = 0; r < runs.length; r += 3) {
-    const end = runs[r + 1]!
-    let a00 = 0
-    let a01 = 0
-    let a02 = 0
-    let a03 = 0
-    let a10 = 0
-    let a11 = 0
-    let a12 = 0
-    let a13 = 0
-    let a20 = 0
-    let a21 = 0
-    let a22 = 0
-    let a23 = 0
-    let a30 = 0
-    let a31 = 0
-    let a32 = 0
-    let a33 = 0
-    for (let j = runs[r]!; j < end; j++) {
-      const q = j * LANES
-      const w0 = w[q]!
-      const w1 = w[q + 1]!
-      const w2 = w[q + 2]!
-      const w3 = w[q + 3]!
-      const v0 = t[b0 + j]!
-      const v1 = t[b1 + j]!
-      const v2 = t[b2 + j]!
-      const v3 = t[b3 + j]!
-      a00 += w0 * v0
-      a01 += w1 * v0
-      a02 += w2 * v0
-      a03 += w3 * v0
-      a10 += w0 * v1
-      a11 += w1 * v1
-      a12 += w2 * v1
-      a13 += w3 * v1
-      a20 += w0 * v2
-      a21 += w1 * v2
-      a22 += w2 * v2
-      a23 += w3 * v2
-      a30 += w0 * v3
-      a31 += w1 * v3
-      a32 += w2 * v3
-      a33 += w3 * v3
+  withHeap((h) => {
+    // the sums run in the runSums kernel, on the heap (inputs already there are not copied;
+    // acc and wsum are scratch, so a heap copy of them serves as well)
+    const k = kernels()
+    const t = h.copy(input.t).byteOffset
+    const mask = input.mask && h.copy(input.mask).byteOffset
+    const w = h.copy(wInd).byteOffset
+    const runs = h.int32s(c.runs)
+    const nRuns = c.runs.length / 3
+    const accH = h.copy(acc)
+    const wsumH = h.copy(wsum)
+    for (let i0 = 0; i0 < rows; i0 += ROWS) {
+      const n = Math.min(ROWS, rows - i0)
+      accH.fill(0)
+      k.runSums(t, cols, i0, n, runs, nRuns, w, A, accH.byteOffset)
+      if (mask) {
+        wsumH.fill(0)
+        k.runSums(mask, cols, i0, n, runs, nRuns, w, A, wsumH.byteOffset)
+      } else for (let r = 0; r < n; r++) wsumH.set(indicatorSums, r * A * LANES)
+      for (let r = 0; r < n; r++) finishRow(c, how, wAgg, accH, wsumH, r * A * LANES, out, rows, i0 + r)
     }
-    const p = runs[r + 2]! * LANES
-    add4(acc, p, a00, a01, a02, a03)
-    add4(acc, o1 + p, a10, a11, a12, a13)
-    add4(acc, 2 * o1 + p, a20, a21, a22, a23)
-    add4(acc, 3 * o1 + p, a30, a31, a32, a33)
-  }
-}
-
-function runSums1(
-  t: Float64Array,
-  base: number,
-  runs: Int32Array,
-  w: Float64Array,
-  acc: Float64Array,
-  o: number,
-): void {
-  for (let r = 0; r < runs.length; r += 3) {
-    const end = runs[r + 1]!
-    let a0 = 0
-    let a1 = 0
-    let a2 = 0
-    let a3 = 0
-    for (let j = runs[r]!; j < end; j++) {
-      const q = j * LANES
-      const v = t[base + j]!
-      a0 += w[q]! * v
-      a1 += w[q + 1]! * v
-      a2 += w[q + 2]! * v
-      a3 += w[q + 3]! * v
-    }
-    add4(acc, o + runs[r + 2]! * LANES, a0, a1, a2, a3)
-  }
-}
-
-function add4(acc: Float64Array, p: number, a: number, b: number, c: number, d: number): void {
-  acc[p] = acc[p]! + a
-  acc[p + 1] = acc[p + 1]! + b
-  acc[p + 2] = acc[p + 2]! + c
-  acc[p + 3] = acc[p + 3]! + d
+  })
 }
 
 /** Means bottom-up for one row (aggregates are stored bottom-up: a child is done before its parent). */

@@ -152,6 +152,8 @@ export function adoptHeapBuffers(views: readonly ArrayBufferView[]): void {
 export interface HeapScope {
   f64: (length: number) => Float64Array
   copy: (a: Float64Array) => Float64Array
+  /** the address of a heap copy of `a` (32-bit integers, e.g. index triples for a kernel) */
+  int32s: (a: Int32Array) => number
 }
 
 export function withHeap<T>(f: (h: HeapScope) => T): T {
@@ -167,8 +169,14 @@ export function withHeap<T>(f: (h: HeapScope) => T): T {
     v.set(a)
     return v
   }
+  const int32s = (a: Int32Array) => {
+    const p = heapAlloc(Math.max(4, a.byteLength))
+    blocks.push(p)
+    new Int32Array(heapBuffer(), p, a.length).set(a)
+    return p
+  }
   try {
-    return f({ f64, copy })
+    return f({ f64, copy, int32s })
   } finally {
     for (const b of blocks) heapFree(b)
   }

@@ -1,6 +1,6 @@
 /**
  * The evaluation methods' WebAssembly kernels (./assembly, compiled into ./wasm.generated.ts):
- * the hot loops of entropy weights and disparity, with SIMD over pairs of columns, computing
+ * the hot loops of entropy weights, disparity and the rank-uncertainty draws, with SIMD over pairs of columns or draws, computing
  * exactly what the JavaScript formulas compute (fdlibm's logarithm, the same operations in the
  * same order per column), so every result is the same bit for bit (tests compare them).
  *
@@ -27,6 +27,17 @@ export interface KernelExports {
   entropySums(data: number, rows: number, cols: number, from: number, to: number, s: number): void
   disparitySums(data: number, rows: number, cols: number, from: number, to: number, s: number): void
   disparityLogs(data: number, rows: number, cols: number, from: number, to: number, s: number): void
+  runSums(
+    t: number,
+    cols: number,
+    i0: number,
+    n: number,
+    runs: number,
+    nRuns: number,
+    w: number,
+    A: number,
+    acc: number,
+  ): void
   giniColumns(
     data: number,
     rows: number,

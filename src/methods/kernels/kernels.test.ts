@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../statistics/synth.ts'
+import { LANES, ROWS } from '../composite/aggregate.ts'
 import { disparityMeasures } from '../disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
 import { FloatSorter } from '../sort.ts'
 import { type EntropyOptions, type EntropyZero, entropyColumns, entropyScratch } from '../weights.ts'
-import { heapAlloc, heapF64, heapFree, heapRelease } from './heap.ts'
+import { heapAlloc, heapF64, heapFree, heapRelease, withHeap } from './heap.ts'
 import { kernels } from './index.ts'
 
 const SPECIAL = [
@@ -227,6 +228,154 @@ describe('disparity kernels', () => {
       const e = referenceDisparity(m, sd)
       for (const key of ['n', 'mean', 'cv', 'theilT', 'theilL', 'gini'] as const)
         expect(same(r[key], e[key]), `${key}, case ${t}`).toBe(true)
+    }
+  })
+})
+
+/** The blocked sums as composite/aggregate.ts computed them before the kernel: acc[(r·A + parent)·LANES + b] += Σ_{j in run} w[j·LANES + b] · t[(i0 + r)·cols + j]. */
+function referenceRunSums(
+  t: Float64Array,
+  cols: number,
+  i0: number,
+  n: number,
+  runs: Int32Array,
+  w: Float64Array,
+  A: number,
+  acc: Float64Array,
+): void {
+  if (n < ROWS) {
+    for (let r = 0; r < n; r++) referenceRunSums1(t, (i0 + r) * cols, runs, w, acc, r * A * LANES)
+    return
+  }
+  const b0 = i0 * cols
+  const b1 = b0 + cols
+  const b2 = b1 + cols
+  const b3 = b2 + cols
+  const o1 = A * LANES
+  for (let r = 0; r < runs.length; r += 3) {
+    const end = runs[r + 1]!
+    let a00 = 0
+    let a01 = 0
+    let a02 = 0
+    let a03 = 0
+    let a10 = 0
+    let a11 = 0
+    let a12 = 0
+    let a13 = 0
+    let a20 = 0
+    let a21 = 0
+    let a22 = 0
+    let a23 = 0
+    let a30 = 0
+    let a31 = 0
+    let a32 = 0
+    let a33 = 0
+    for (let j = runs[r]!; j < end; j++) {
+      const q = j * LANES
+      const w0 = w[q]!
+      const w1 = w[q + 1]!
+      const w2 = w[q + 2]!
+      const w3 = w[q + 3]!
+      const v0 = t[b0 + j]!
+      const v1 = t[b1 + j]!
+      const v2 = t[b2 + j]!
+      const v3 = t[b3 + j]!
+      a00 += w0 * v0
+      a01 += w1 * v0
+      a02 += w2 * v0
+      a03 += w3 * v0
+      a10 += w0 * v1
+      a11 += w1 * v1
+      a12 += w2 * v1
+      a13 += w3 * v1
+      a20 += w0 * v2
+      a21 += w1 * v2
+      a22 += w2 * v2
+      a23 += w3 * v2
+      a30 += w0 * v3
+      a31 += w1 * v3
+      a32 += w2 * v3
+      a33 += w3 * v3
+    }
+    const p = runs[r + 2]! * LANES
+    add4(acc, p, a00, a01, a02, a03)
+    add4(acc, o1 + p, a10, a11, a12, a13)
+    add4(acc, 2 * o1 + p, a20, a21, a22, a23)
+    add4(acc, 3 * o1 + p, a30, a31, a32, a33)
+  }
+}
+
+function referenceRunSums1(
+  t: Float64Array,
+  base: number,
+  runs: Int32Array,
+  w: Float64Array,
+  acc: Float64Array,
+  o: number,
+): void {
+  for (let r = 0; r < runs.length; r += 3) {
+    const end = runs[r + 1]!
+    let a0 = 0
+    let a1 = 0
+    let a2 = 0
+    let a3 = 0
+    for (let j = runs[r]!; j < end; j++) {
+      const q = j * LANES
+      const v = t[base + j]!
+      a0 += w[q]! * v
+      a1 += w[q + 1]! * v
+      a2 += w[q + 2]! * v
+      a3 += w[q + 3]! * v
+    }
+    add4(acc, o + runs[r + 2]! * LANES, a0, a1, a2, a3)
+  }
+}
+
+function add4(acc: Float64Array, p: number, a: number, b: number, c: number, d: number): void {
+  acc[p] = acc[p]! + a
+  acc[p + 1] = acc[p + 1]! + b
+  acc[p + 2] = acc[p + 2]! + c
+  acc[p + 3] = acc[p + 3]! + d
+}
+
+describe('runSums kernel', () => {
+  it('gives the blocked uncertainty sums bit for bit, full blocks of four rows and the rows left over', () => {
+    const rand = mulberry32(5)
+    const k = kernels()
+    for (let t = 0; t < 40; t++) {
+      const rows = 1 + Math.floor(rand() * 11)
+      const cols = 1 + Math.floor(rand() * 30)
+      const A = 1 + Math.floor(rand() * 4)
+      const runs: number[] = []
+      for (let j = 0; j < cols; ) {
+        const end = Math.min(cols, j + 1 + Math.floor(rand() * 6))
+        runs.push(j, end, Math.floor(rand() * A))
+        j = end
+      }
+      const runArray = Int32Array.from(runs)
+      const data = Float64Array.from({ length: rows * cols }, () => value(rand, t % 5))
+      const w = Float64Array.from({ length: cols * LANES }, () => rand() * 2)
+      for (let i0 = 0; i0 < rows; i0 += ROWS) {
+        const n = Math.min(ROWS, rows - i0)
+        const expected = Float64Array.from({ length: ROWS * A * LANES }, () => rand())
+        const got = withHeap((h) => {
+          const acc = h.copy(expected)
+          k.runSums(
+            h.copy(data).byteOffset,
+            cols,
+            i0,
+            n,
+            h.int32s(runArray),
+            runs.length / 3,
+            h.copy(w).byteOffset,
+            A,
+            acc.byteOffset,
+          )
+          return acc.slice()
+        })
+        referenceRunSums(data, cols, i0, n, runArray, w, A, expected)
+        expect(same(got, expected), `case ${t}, rows from ${i0}`).toBe(true)
+      }
     }
   })
 })

@@ -19,6 +19,7 @@ import {
 import { heapF64, heapRelease, isHeapView } from '../kernels/heap.ts'
 import type { Matrix } from '../matrix.ts'
 import {
+  type DrawWork,
   drawBlocks,
   drawClaimed,
   type UncertaintyOptions,
@@ -152,13 +153,31 @@ export async function uncertaintyParallel(
     return uncertaintySummary(plan)
   }
   const blocks = chunks(n, n)
-  const jobs: Promise<null>[] = []
-  for (let k = 0; k < pool.size; k++) {
-    const t: DrawTask = { work: plan.work, blocks, ranks: plan.ranks }
-    jobs.push(pool.run<null>(k, 'draws', t))
+  // every thread reads the inputs and weights in place on the kernel heap (copied there once)
+  const copies: Float64Array[] = []
+  const onHeap = (a: Float64Array) => {
+    if (isHeapView(a)) return a
+    const c = heapF64(a.length)
+    c.set(a)
+    copies.push(c)
+    return c
   }
-  drawClaimed(plan.work, plan.ranks, () => claim(blocks))
-  await Promise.all(jobs)
+  const work: DrawWork = {
+    ...plan.work,
+    inputs: plan.work.inputs.map((i) => ({ t: onHeap(i.t), mask: i.mask && onHeap(i.mask) })),
+    weights: onHeap(plan.work.weights),
+  }
+  try {
+    const jobs: Promise<null>[] = []
+    for (let k = 0; k < pool.size; k++) {
+      const t: DrawTask = { work, blocks, ranks: plan.ranks }
+      jobs.push(pool.run<null>(k, 'draws', t))
+    }
+    drawClaimed(work, plan.ranks, () => claim(blocks))
+    await Promise.all(jobs)
+  } finally {
+    for (const c of copies) heapRelease(c)
+  }
   return uncertaintySummary(plan)
 }
 
