@@ -161,58 +161,28 @@ export function aggregateLanes(
       for (let b = 0; b < LANES; b++) indicatorSums[p + b] = indicatorSums[p + b]! + wInd[j * LANES + b]!
     }
   withHeap((h) => {
-    // the sums run in the runSums kernel, on the heap (inputs already there are not copied;
-    // acc and wsum are scratch, so a heap copy of them serves as well)
-    const k = kernels()
-    const t = h.copy(input.t).byteOffset
-    const mask = input.mask && h.copy(input.mask).byteOffset
-    const w = h.copy(wInd).byteOffset
-    const runs = h.int32s(c.runs)
-    const nRuns = c.runs.length / 3
-    const accH = h.copy(acc)
-    const wsumH = h.copy(wsum)
-    for (let i0 = 0; i0 < rows; i0 += ROWS) {
-      const n = Math.min(ROWS, rows - i0)
-      accH.fill(0)
-      k.runSums(t, cols, i0, n, runs, nRuns, w, A, accH.byteOffset)
-      if (mask) {
-        wsumH.fill(0)
-        k.runSums(mask, cols, i0, n, runs, nRuns, w, A, wsumH.byteOffset)
-      } else for (let r = 0; r < n; r++) wsumH.set(indicatorSums, r * A * LANES)
-      for (let r = 0; r < n; r++) finishRow(c, how, wAgg, accH, wsumH, r * A * LANES, out, rows, i0 + r)
-    }
+    // the whole block runs in the aggregateRows kernel, on the heap (inputs already there are not
+    // copied; acc and wsum are scratch, so heap copies of them serve as well)
+    const outH = h.copy(out)
+    kernels().aggregateRows(
+      h.copy(input.t).byteOffset,
+      input.mask ? h.copy(input.mask).byteOffset : 0,
+      rows,
+      cols,
+      h.int32s(c.runs),
+      c.runs.length / 3,
+      h.copy(wInd).byteOffset,
+      A,
+      h.int32s(c.aggregateParent),
+      HOW[how],
+      h.copy(wAgg).byteOffset,
+      h.copy(indicatorSums).byteOffset,
+      outH.byteOffset,
+      h.copy(acc).byteOffset,
+      h.copy(wsum).byteOffset,
+    )
+    if (outH !== out) out.set(outH)
   })
 }
 
-/** Means bottom-up for one row (aggregates are stored bottom-up: a child is done before its parent). */
-function finishRow(
-  c: CompiledHierarchy,
-  how: Aggregation,
-  wAgg: Float64Array,
-  acc: Float64Array,
-  wsum: Float64Array,
-  o: number,
-  out: Float64Array,
-  rows: number,
-  i: number,
-): void {
-  const A = c.aggregates.length
-  for (let k = 0; k < A; k++) {
-    const parent = c.aggregateParent[k]!
-    for (let b = 0; b < LANES; b++) {
-      const s = wsum[o + k * LANES + b]!
-      const a = acc[o + k * LANES + b]!
-      const mean =
-        s === 0 ? Number.NaN : how === 'arithmetic' ? a / s : how === 'geometric' ? Math.exp(a / s) : s / a
-      if (parent < 0) {
-        out[b * rows + i] = mean
-        continue
-      }
-      if (Number.isNaN(mean)) continue
-      const w = wAgg[k * LANES + b]!
-      const q = o + parent * LANES + b
-      acc[q] = acc[q]! + w * (how === 'arithmetic' ? mean : how === 'geometric' ? Math.log(mean) : 1 / mean)
-      wsum[q] = wsum[q]! + w
-    }
-  }
-}
+const HOW = { arithmetic: 0, geometric: 1, harmonic: 2 } as const

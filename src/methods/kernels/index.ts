@@ -13,6 +13,7 @@ import { KERNELS_WASM_BASE64 } from './wasm.generated.ts'
 export interface KernelExports {
   initConstants(): void
   logArray(src: number, dst: number, n: number): void
+  expArray(src: number, dst: number, n: number): void
   sortArray(v: number, n: number, scratch: number): void
   sortScratchBytes(n: number): number
   columnRanges(
@@ -37,6 +38,23 @@ export interface KernelExports {
     w: number,
     A: number,
     acc: number,
+  ): void
+  aggregateRows(
+    t: number,
+    mask: number,
+    rows: number,
+    cols: number,
+    runs: number,
+    nRuns: number,
+    w: number,
+    A: number,
+    parents: number,
+    how: number,
+    wAgg: number,
+    indicatorSums: number,
+    out: number,
+    acc: number,
+    wsum: number,
   ): void
   giniColumns(
     data: number,

@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../statistics/synth.ts'
-import { LANES, ROWS } from '../composite/aggregate.ts'
+import {
+  type Aggregation,
+  aggregateLanes,
+  type CompiledHierarchy,
+  compileHierarchy,
+  LANES,
+  linearInput,
+  ROWS,
+} from '../composite/aggregate.ts'
+import { buildHierarchy, type MetaRow } from '../composite/hierarchy.ts'
 import { disparityMeasures } from '../disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
 import { FloatSorter } from '../sort.ts'
@@ -69,6 +78,43 @@ describe('log kernel', () => {
     kernels().logArray(src.byteOffset, dst.byteOffset, n)
     let mismatches = 0
     for (let i = 0; i < n; i++) if (!Object.is(dst[i], Math.log(src[i]!))) mismatches++
+    expect(mismatches).toBe(0)
+    heapRelease(src)
+    heapRelease(dst)
+  })
+})
+
+describe('exp kernel', () => {
+  it('equals Math.exp bit for bit: every reduction branch, overflow, underflow, e^1', () => {
+    const rand = mulberry32(7)
+    const n = 300_000
+    const src = heapF64(n)
+    const dst = heapF64(n)
+    const edges = [
+      0,
+      -0,
+      1,
+      -1,
+      709.78,
+      709.79,
+      -745.13,
+      -745.14,
+      -720,
+      1e-9,
+      3e-9,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      0.35,
+      1.04,
+    ]
+    for (let i = 0; i < n; i++) {
+      const spread = [1500, 4, 1e-6][i % 3]!
+      src[i] = i < edges.length ? edges[i]! : (rand() - 0.5) * spread
+    }
+    kernels().expArray(src.byteOffset, dst.byteOffset, n)
+    let mismatches = 0
+    for (let i = 0; i < n; i++) if (!Object.is(dst[i], Math.exp(src[i]!))) mismatches++
     expect(mismatches).toBe(0)
     heapRelease(src)
     heapRelease(dst)
@@ -232,7 +278,41 @@ describe('disparity kernels', () => {
   })
 })
 
-/** The blocked sums as composite/aggregate.ts computed them before the kernel: acc[(r·A + parent)·LANES + b] += Σ_{j in run} w[j·LANES + b] · t[(i0 + r)·cols + j]. */
+/** The block aggregation as composite/aggregate.ts ran it in JavaScript before the kernel (runSums, finishRow). */
+function referenceAggregateLanes(
+  input: { t: Float64Array; mask: Float64Array | null },
+  rows: number,
+  cols: number,
+  c: CompiledHierarchy,
+  how: Aggregation,
+  wInd: Float64Array,
+  wAgg: Float64Array,
+  out: Float64Array,
+  acc: Float64Array,
+  wsum: Float64Array,
+): void {
+  const A = c.aggregates.length
+  const { t, mask } = input
+  // without missing cells the indicator-level weight sums are the same for every row
+  const indicatorSums = new Float64Array(A * LANES)
+  if (!mask)
+    for (let j = 0; j < cols; j++) {
+      const p = c.indicatorParent[j]! * LANES
+      for (let b = 0; b < LANES; b++) indicatorSums[p + b] = indicatorSums[p + b]! + wInd[j * LANES + b]!
+    }
+  for (let i0 = 0; i0 < rows; i0 += ROWS) {
+    const n = Math.min(ROWS, rows - i0)
+    acc.fill(0)
+    referenceRunSums(t, cols, i0, n, c.runs, wInd, A, acc)
+    if (mask) {
+      wsum.fill(0)
+      referenceRunSums(mask, cols, i0, n, c.runs, wInd, A, wsum)
+    } else for (let r = 0; r < n; r++) wsum.set(indicatorSums, r * A * LANES)
+    for (let r = 0; r < n; r++) referenceFinishRow(c, how, wAgg, acc, wsum, r * A * LANES, out, rows, i0 + r)
+  }
+}
+
+/** acc[(r·A + parent)·LANES + b] += Σ_{j in run} w[j·LANES + b] · t[(i0 + r)·cols + j]. */
 function referenceRunSums(
   t: Float64Array,
   cols: number,
@@ -298,10 +378,10 @@ function referenceRunSums(
       a33 += w3 * v3
     }
     const p = runs[r + 2]! * LANES
-    add4(acc, p, a00, a01, a02, a03)
-    add4(acc, o1 + p, a10, a11, a12, a13)
-    add4(acc, 2 * o1 + p, a20, a21, a22, a23)
-    add4(acc, 3 * o1 + p, a30, a31, a32, a33)
+    referenceAdd4(acc, p, a00, a01, a02, a03)
+    referenceAdd4(acc, o1 + p, a10, a11, a12, a13)
+    referenceAdd4(acc, 2 * o1 + p, a20, a21, a22, a23)
+    referenceAdd4(acc, 3 * o1 + p, a30, a31, a32, a33)
   }
 }
 
@@ -327,15 +407,48 @@ function referenceRunSums1(
       a2 += w[q + 2]! * v
       a3 += w[q + 3]! * v
     }
-    add4(acc, o + runs[r + 2]! * LANES, a0, a1, a2, a3)
+    referenceAdd4(acc, o + runs[r + 2]! * LANES, a0, a1, a2, a3)
   }
 }
 
-function add4(acc: Float64Array, p: number, a: number, b: number, c: number, d: number): void {
+function referenceAdd4(acc: Float64Array, p: number, a: number, b: number, c: number, d: number): void {
   acc[p] = acc[p]! + a
   acc[p + 1] = acc[p + 1]! + b
   acc[p + 2] = acc[p + 2]! + c
   acc[p + 3] = acc[p + 3]! + d
+}
+
+/** Means bottom-up for one row (aggregates are stored bottom-up: a child is done before its parent). */
+function referenceFinishRow(
+  c: CompiledHierarchy,
+  how: Aggregation,
+  wAgg: Float64Array,
+  acc: Float64Array,
+  wsum: Float64Array,
+  o: number,
+  out: Float64Array,
+  rows: number,
+  i: number,
+): void {
+  const A = c.aggregates.length
+  for (let k = 0; k < A; k++) {
+    const parent = c.aggregateParent[k]!
+    for (let b = 0; b < LANES; b++) {
+      const s = wsum[o + k * LANES + b]!
+      const a = acc[o + k * LANES + b]!
+      const mean =
+        s === 0 ? Number.NaN : how === 'arithmetic' ? a / s : how === 'geometric' ? Math.exp(a / s) : s / a
+      if (parent < 0) {
+        out[b * rows + i] = mean
+        continue
+      }
+      if (Number.isNaN(mean)) continue
+      const w = wAgg[k * LANES + b]!
+      const q = o + parent * LANES + b
+      acc[q] = acc[q]! + w * (how === 'arithmetic' ? mean : how === 'geometric' ? Math.log(mean) : 1 / mean)
+      wsum[q] = wsum[q]! + w
+    }
+  }
 }
 
 describe('runSums kernel', () => {
@@ -377,5 +490,49 @@ describe('runSums kernel', () => {
         expect(same(got, expected), `case ${t}, rows from ${i0}`).toBe(true)
       }
     }
+  })
+})
+
+describe('aggregateRows kernel', () => {
+  it('aggregates a block of draws bit for bit as before, every mean, with and without missing cells', () => {
+    const rand = mulberry32(6)
+    const codes = Array.from({ length: 12 }, (_, j) => `x${j}`)
+    const meta: MetaRow[] = [
+      ...codes.map((code, j) => ({
+        code,
+        level: 1,
+        parent: `s${j % 3}`,
+        weight: 1 + (j % 4),
+        direction: 'higher' as const,
+        denominator: null,
+      })),
+      ...[0, 1, 2].map((k) => ({
+        code: `s${k}`,
+        level: 2,
+        parent: 'I',
+        weight: 1 + k,
+        direction: 'higher' as const,
+        denominator: null,
+      })),
+      { code: 'I', level: 3, parent: null, weight: 1, direction: 'higher' as const, denominator: null },
+    ]
+    const c = compileHierarchy(buildHierarchy(meta), codes)
+    const A = c.aggregates.length
+    for (const how of ['arithmetic', 'geometric', 'harmonic'] as const)
+      for (const missing of [false, true]) {
+        const rows = 1 + Math.floor(rand() * 23)
+        const z = Float64Array.from({ length: rows * codes.length }, () =>
+          missing && rand() < 0.1 ? Number.NaN : 1 + 99 * rand(),
+        )
+        const wInd = Float64Array.from({ length: codes.length * LANES }, () => rand() * 2)
+        const wAgg = Float64Array.from({ length: A * LANES }, () => 0.5 + rand())
+        const input = linearInput(z, how)
+        const got = new Float64Array(rows * LANES)
+        const expected = new Float64Array(rows * LANES)
+        const scratch = () => new Float64Array(ROWS * A * LANES)
+        aggregateLanes(input, rows, codes.length, c, how, wInd, wAgg, got, scratch(), scratch())
+        referenceAggregateLanes(input, rows, codes.length, c, how, wInd, wAgg, expected, scratch(), scratch())
+        expect(same(got, expected), `${how}, missing ${missing}`).toBe(true)
+      }
   })
 })

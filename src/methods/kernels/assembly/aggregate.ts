@@ -1,3 +1,6 @@
+import { expScalar } from './exp'
+import { logScalar } from './log'
+
 // The blocked multiply-add of src/methods/composite/aggregate.ts (runSums): the rank-uncertainty
 // draws' weighted sums, four draws (lanes) at a time as two vectors, four rows at a time, each
 // (row, lane) summed in the same order with the same operations, so the sums are the same bit for bit.
@@ -85,4 +88,74 @@ export function runSums(
 function add(p: usize, lo: v128, hi: v128): void {
   v128.store(p, f64x2.add(v128.load(p), lo))
   v128.store(p, f64x2.add(v128.load(p, 16), hi), 16)
+}
+
+/**
+ * One block of four draws over every row, as aggregate.ts aggregateLanes: per four rows, the
+ * indicator sums by runSums (and the presence-weight sums from `mask`, or `indicatorSums` when no
+ * cell is missing), then each row's means bottom-up (finishRow): mean = a/s, exp(a/s) or s/a for
+ * how = 0 (arithmetic), 1 (geometric), 2 (harmonic); a top aggregate's mean goes to
+ * out[b·rows + i], another's is added to its parent as w·(mean, ln mean or 1/mean). `parents`:
+ * A i32 (−1 = top); wAgg: A·4 weights; acc and wsum: 4·A·4 doubles of scratch.
+ */
+export function aggregateRows(
+  t: usize,
+  mask: usize,
+  rows: i32,
+  cols: i32,
+  runs: usize,
+  nRuns: i32,
+  w: usize,
+  A: i32,
+  parents: usize,
+  how: i32,
+  wAgg: usize,
+  indicatorSums: usize,
+  out: usize,
+  acc: usize,
+  wsum: usize,
+): void {
+  const rowBytes = (<usize>A) << 5
+  for (let i0 = 0; i0 < rows; i0 += 4) {
+    const n = min(4, rows - i0)
+    memory.fill(acc, 0, rowBytes << 2)
+    runSums(t, cols, i0, n, runs, nRuns, w, A, acc)
+    if (mask != 0) {
+      memory.fill(wsum, 0, rowBytes << 2)
+      runSums(mask, cols, i0, n, runs, nRuns, w, A, wsum)
+    } else for (let r = 0; r < n; r++) memory.copy(wsum + (<usize>r) * rowBytes, indicatorSums, rowBytes)
+    for (let r = 0; r < n; r++)
+      finishRow(A, parents, how, wAgg, acc + (<usize>r) * rowBytes, wsum + (<usize>r) * rowBytes, out, rows, i0 + r)
+  }
+}
+
+function finishRow(
+  A: i32,
+  parents: usize,
+  how: i32,
+  wAgg: usize,
+  acc: usize,
+  wsum: usize,
+  out: usize,
+  rows: i32,
+  i: i32,
+): void {
+  for (let k = 0; k < A; k++) {
+    const parent = load<i32>(parents + ((<usize>k) << 2))
+    for (let b = 0; b < 4; b++) {
+      const at = (<usize>(k * 4 + b)) << 3
+      const s = load<f64>(wsum + at)
+      const a = load<f64>(acc + at)
+      const mean = s == 0 ? NaN : how == 0 ? a / s : how == 1 ? expScalar(a / s) : s / a
+      if (parent < 0) {
+        store<f64>(out + ((<usize>(b * rows + i)) << 3), mean)
+        continue
+      }
+      if (isNaN(mean)) continue
+      const wk = load<f64>(wAgg + at)
+      const q = (<usize>(parent * 4 + b)) << 3
+      store<f64>(acc + q, load<f64>(acc + q) + wk * (how == 0 ? mean : how == 1 ? logScalar(mean) : 1 / mean))
+      store<f64>(wsum + q, load<f64>(wsum + q) + wk)
+    }
+  }
 }

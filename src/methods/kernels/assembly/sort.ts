@@ -1,7 +1,8 @@
-// Ascending sort of a double array, as src/methods/sort.ts FloatSorter: one distribution pass into
-// 4,096 buckets of the high words' order-preserving keys (Herf 2001, "Radix Tricks") plus an
-// insertion pass; when values crowd into few buckets, an LSD radix sort on the whole 64-bit key
-// (Knuth, TAOCP vol. 3, §5.2.5), which orders every value exactly (−0 before +0, as TypedArray sort).
+// Ascending sort of a double array: an LSD radix sort (Knuth, TAOCP vol. 3, §5.2.5) of two 11-bit
+// digits on the high words' order-preserving keys (Herf 2001, "Radix Tricks") less the smallest,
+// reduced to 22 bits, then an insertion pass for values sharing a key; when too many do (values
+// agreeing in their first ~20 significant bits), an LSD radix sort on the whole 64-bit key. Either
+// way every value ends in exact order (−0 before +0, as TypedArray sort).
 // Values must not be NaN. Scratch: sortScratchBytes(n).
 
 // @ts-ignore: decorator
@@ -56,41 +57,61 @@ export function sortF64(v: usize, n: i32, scratch: usize): void {
     insertion(v, n, i64.MAX_VALUE)
     return
   }
+  // two LSD passes of 11 bits on the high words' keys less the smallest, shifted to 22 bits
   const a = scratch
   const ka = f(a, n)
-  const count = ka + ((<usize>n) << 4)
-  memory.copy(a, v, (<usize>n) << 3)
+  const kb = u(ka, n)
+  const c0 = u(kb, n)
+  const c1 = c0 + (2048 << 2)
   let kMin: u32 = 0xffffffff
   let kMax: u32 = 0
   for (let i = 0; i < n; i++) {
-    const k = highKey(load<f64>(f(a, i)))
+    const k = highKey(load<f64>(f(v, i)))
     store<u32>(u(ka, i), k)
     if (k < kMin) kMin = k
     if (k > kMax) kMax = k
   }
   const span = kMax - kMin
-  let shift: u32 = 0
-  while (span >> shift >= 4096) shift++
-  memory.fill(count, 0, 4096 << 2)
+  const bits = 32 - <i32>clz(span)
+  const shift = bits > 22 ? bits - 22 : 0
+  memory.fill(c0, 0, 4096 << 2)
   for (let i = 0; i < n; i++) {
-    const d = (load<u32>(u(ka, i)) - kMin) >> shift
-    store<u32>(u(ka, i), d)
-    store<u32>(u(count, d), load<u32>(u(count, d)) + 1)
+    const k = (load<u32>(u(ka, i)) - kMin) >> shift
+    store<u32>(u(ka, i), k)
+    store<u32>(u(c0, k & 2047), load<u32>(u(c0, k & 2047)) + 1)
+    store<u32>(u(c1, k >> 11), load<u32>(u(c1, k >> 11)) + 1)
   }
-  let total: u32 = 0
-  for (let d = 0; d < 4096; d++) {
-    const x = load<u32>(u(count, d))
-    store<u32>(u(count, d), total)
-    total += x
-  }
+  prefix(c0)
+  prefix(c1)
+  const second = bits - shift > 11
+  // pass 1: by the low digit into a (values) and kb (keys); pass 2: by the high digit back into v
   for (let i = 0; i < n; i++) {
-    const d = load<u32>(u(ka, i))
-    const p = load<u32>(u(count, d))
-    store<u32>(u(count, d), p + 1)
-    store<f64>(f(v, p), load<f64>(f(a, i)))
+    const k = load<u32>(u(ka, i))
+    const p = load<u32>(u(c0, k & 2047))
+    store<u32>(u(c0, k & 2047), p + 1)
+    store<u32>(u(kb, p), k)
+    store<f64>(f(a, p), load<f64>(f(v, i)))
   }
+  if (second)
+    for (let i = 0; i < n; i++) {
+      const k = load<u32>(u(kb, i))
+      const p = load<u32>(u(c1, k >> 11))
+      store<u32>(u(c1, k >> 11), p + 1)
+      store<f64>(f(v, p), load<f64>(f(a, i)))
+    }
+  else memory.copy(v, a, (<usize>n) << 3)
+  // values sharing a key (the same first ~20 significant bits) are in input order: put them in order
   if (insertion(v, n, 4 * <i64>n)) return
   radix64(v, n, scratch)
+}
+
+function prefix(c: usize): void {
+  let total: u32 = 0
+  for (let d = 0; d < 2048; d++) {
+    const x = load<u32>(u(c, d))
+    store<u32>(u(c, d), total)
+    total += x
+  }
 }
 
 /** LSD radix on the 64-bit order-preserving keys, 11-bit digits (digits every key shares are skipped). */
