@@ -1,6 +1,7 @@
 /**
- * The index & rankings and the disparity pages, fed by the first evaluation run `jueqi serve` saves
- * on a fresh store; the figures shown are the API's.
+ * The index & rankings and the disparity pages, fed by the first evaluation run (saved by the
+ * global setup's `jueqi assess`, as `jueqi serve` would on a fresh store); the figures shown are
+ * the API's. The index page's provenance line is checked in provenance.e2e.ts.
  */
 import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
@@ -47,6 +48,16 @@ describe('evaluation pages', () => {
     await page.goto(`${base}/disparity`)
     await page.getByText('between and within the four macro-regions').waitFor()
     await page.getByTestId('theil-chart').locator('canvas').waitFor()
+    const run = (await (await fetch(`${base}/api/evaluations/latest`)).json()) as {
+      id: number
+      createdAt: string
+    }
+    for (const id of ['theil-provenance', 'sigma-provenance']) {
+      const line = page.getByTestId(id)
+      await line.getByText('Computed at').waitFor()
+      await expect(line.getByTestId('provenance-run').textContent()).resolves.toBe(`#${run.id}`)
+      await expect(line.locator('time').getAttribute('datetime')).resolves.toBe(run.createdAt)
+    }
     await page.getByTestId('beta').getByText('R²').waitFor()
     await screenshot(page, 'disparity-en')
   })

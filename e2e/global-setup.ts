@@ -43,6 +43,17 @@ export default async function setup(project: TestProject) {
         stdio: ['pipe', 'ignore', 'inherit'],
       },
     )
+  // the first evaluation run, saved before the trial data below so that its stamp names only real releases
+  // (`jueqi serve` would save the same run on a fresh store)
+  const cli = (args: string[]) =>
+    execFileSync(process.execPath, ['bin/jueqi.mjs', ...args, '--data-dir', dataDir], {
+      env: { ...process.env, DATABASE_URL: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+  cli(['assess'])
+  // a tiny SYNTHETIC release (one county, one synthetic indicator, two years), as someone trying jueqi
+  // would load one: the pages must flag its values
+  cli(['synth', '--units', '1', '--indicators', '1', '--years', '2', '--load'])
   const port = await freePort()
   const child: ChildProcess = spawn(
     process.execPath,

@@ -52,6 +52,11 @@ describe('overview', () => {
     await expect(row.getByText(String(hubei.year)).count()).resolves.toBeGreaterThan(0)
     await expect(table.getByTestId('no-data').count()).resolves.toBeGreaterThan(0)
     await expect(page.getByText('湖北省').count()).resolves.toBeGreaterThan(0)
+    // the release and the time of the figures, under the table; the built-in data is not synthetic
+    const provenance = page.getByTestId('provenance')
+    await expect(provenance.getByTestId('provenance-release').textContent()).resolves.toMatch(/\S/)
+    await provenance.getByText('计算时间').waitFor()
+    await expect(page.getByTestId('provenance-synthetic').count()).resolves.toBe(0)
     const shot = await screenshot(page, 'overview-zh-CN')
     expect(readFileSync(shot).length).toBeGreaterThan(20_000)
   })
@@ -102,6 +107,8 @@ describe('map', () => {
     expect(text).toContain(`(${hubei.year})`)
     expect(text).toContain('来源')
     expect(text).toContain('数据版本')
+    // and under the map, the release and time of the year shown
+    await page.getByTestId('provenance').getByText('计算时间').waitFor()
     await screenshot(page, 'map-zh-CN')
   })
 
@@ -112,6 +119,7 @@ describe('map', () => {
     const tip = page.locator('div', { hasText: /^Hubei/ }).last()
     await tip.waitFor({ timeout: 10_000 })
     expect((await tip.textContent()) ?? '').toContain('Source')
+    await page.getByTestId('provenance').getByText('Computed at').waitFor()
     await screenshot(page, 'map-en')
   })
 })

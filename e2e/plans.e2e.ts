@@ -63,6 +63,12 @@ describe('plan browser', () => {
     // the chart of the measured indicator is drawn
     const chart = page.getByTestId('target-chart')
     await chart.locator('canvas').waitFor()
+    // with the release and time of its figures under it
+    const provenance = page.getByTestId('target-provenance')
+    await provenance.getByText('数据版本').waitFor()
+    await expect(provenance.getByTestId('provenance-computed').textContent()).resolves.toMatch(
+      /^计算时间：\d{4}年\d{1,2}月\d{1,2}日/,
+    )
     const shot = await screenshot(page, 'plan-C21-hubei')
     expect(readFileSync(shot).length).toBeGreaterThan(20_000)
     await context.close()

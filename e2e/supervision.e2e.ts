@@ -93,6 +93,12 @@ describe('supervision', () => {
     await hubei.locator('.ant-table-row-expand-icon').click()
     await board.getByText('任务：按期完成').waitFor()
     await board.getByText(taskId).first().waitFor()
+    // computed on request: the day its figures are as of, and when the server computed it
+    const provenance = board.getByTestId('provenance')
+    await provenance.getByTestId('provenance-as-of').getByText('数据截至').waitFor()
+    await expect(provenance.getByTestId('provenance-computed').textContent()).resolves.toMatch(
+      /^计算时间：\d{4}年\d{1,2}月\d{1,2}日 .*\d{2}:\d{2}/,
+    )
 
     // the audit trail: every step of this task, and the chain verifies
     await reviewer.goto(`${base}/audit`)

@@ -91,7 +91,8 @@ export function synthCommand(): Command {
           macro: macroOf.get(c.code.slice(0, 2)) ?? 'CN',
         }))
         const path = opts.out ?? join(await mkdtemp(join(tmpdir(), 'jueqi-synth-')), 'panel.csv')
-        const source = `SYNTHETIC (jueqi synth, seed ${o.seed})`
+        // no comma: the rows stay quote-free CSV (and so take the import's byte path)
+        const source = `SYNTHETIC (jueqi synth; seed ${o.seed})`
         const total = n * o.indicators * o.years
         const bar = progressBar('generating', total, 50_000)
         const rows = await writeCsv(path, synthPanel(units, o), source, (k) => bar.update(k))
@@ -103,10 +104,12 @@ export function synthCommand(): Command {
         )
         if (!opts.load) return
         await upsertIndicators(store.db, synthIndicators(o.indicators, o.seed))
-        for (const [file, name, date] of [
+        const releases = [
           [path, `SYNTHETIC panel (seed ${o.seed})`, `${o.lastYear + 1}-06-30`],
           [revPath, `SYNTHETIC revision (seed ${o.seed})`, `${o.lastYear + 1}-12-31`],
-        ] as const) {
+        ] as const
+        // a panel small enough to have no revised cell has no revision release (an empty file is refused)
+        for (const [file, name, date] of revised ? releases : releases.slice(0, 1)) {
           let bar2: ReturnType<typeof progressBar> | undefined
           const r = await importFile(store, file, {
             release: name,

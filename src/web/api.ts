@@ -32,9 +32,20 @@ export interface Observation {
   vintage: string | null
   release: string
   releaseDate: string
+  /** when jueqi computed or stored the figure (ISO); older servers do not send it */
+  computedAt?: string
   preferred: boolean
   derived: boolean
   synthetic: boolean
+}
+
+export interface Release {
+  id: number
+  name: string
+  publishedOn: string
+  kind: string
+  synthetic: boolean
+  createdAt: string
 }
 
 async function get<T>(path: string): Promise<T> {
@@ -54,6 +65,7 @@ export const api = {
     get<{ observations: Observation[] }>(`/api/observations?${new URLSearchParams(params)}`).then(
       (r) => r.observations,
     ),
+  releases: () => get<{ releases: Release[] }>('/api/releases').then((r) => r.releases),
   provincesGeo: () => get<GeoJSON>('/api/maps/provinces'),
   alignment: (id: string) =>
     get<{

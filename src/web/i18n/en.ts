@@ -43,6 +43,21 @@ export const en: Shape<typeof zhCN> = {
     note: 'Note',
     synthetic: 'SYNTHETIC',
   },
+  provenance: {
+    label: 'Provenance',
+    colon: ': ',
+    release: 'Release',
+    releases: 'Releases',
+    releaseWithDate: '{{name}} (published {{date}})',
+    listSeparator: '; ',
+    more: '+{{count}} more',
+    computedAt: 'Computed at',
+    releaseDateStandsIn: ' (release date)',
+    asOf: 'Data as of',
+    run: 'Evaluation run',
+    method: 'Method version',
+    scheme: 'Scoring scheme',
+  },
   overview: {
     heading: 'The five quantified targets of the 2021 Opinions: six central provinces against the nation',
     intro:

@@ -1,10 +1,12 @@
-import { Button, Card, Descriptions, Select, Space, Table, Tag } from 'antd'
+import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router-dom'
 import { api, type Observation, observationsCsvUrl, type Region } from '../api.ts'
 import { Chart } from '../components/Chart.tsx'
 import type { EChartsOption } from '../components/echarts.ts'
+import { Provenance } from '../components/Provenance.tsx'
+import { formatWhen, fromObservations } from '../components/provenance.ts'
 import { Status } from '../components/Status.tsx'
 import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
@@ -28,8 +30,10 @@ export function IndicatorPage() {
     () => new Map<string, Region>((base.data?.regions ?? []).map((r) => [r.code, r])),
     [base.data],
   )
+  // the chart draws the preferred row of each cell; the table lists every row
+  const charted = useMemo(() => (obs.data ?? []).filter((o) => o.preferred), [obs.data])
   const option = useMemo<EChartsOption>(() => {
-    const rows = (obs.data ?? []).filter((o) => o.preferred)
+    const rows = charted
     const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b)
     return {
       tooltip: { trigger: 'axis' },
@@ -49,7 +53,7 @@ export function IndicatorPage() {
         }
       }),
     } as EChartsOption
-  }, [obs.data, regions, regionByCode, name])
+  }, [charted, regions, regionByCode, name])
   if (!base.data) return <Status loading={base.loading} error={base.error} />
   const ind = base.data.indicators.find((i) => i.key === key)
   if (!ind) return <Status loading={false} error={`${key}?`} />
@@ -65,7 +69,18 @@ export function IndicatorPage() {
       dataIndex: 'value',
       render: (v: number) => formatValue(v, i18n.language),
     },
-    { title: t('common.release'), dataIndex: 'release' },
+    {
+      title: t('common.release'),
+      dataIndex: 'release',
+      render: (r: string, o: Observation) => (
+        <Space orientation="vertical" size={0}>
+          <span>{r}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatWhen(o.releaseDate, i18n.language)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
     {
       title: t('common.source'),
       dataIndex: 'source',
@@ -130,6 +145,7 @@ export function IndicatorPage() {
         </Space>
         <Status loading={obs.loading} error={obs.error} />
         <Chart option={option} testId="series-chart" />
+        <Provenance data={fromObservations(charted)} testId="series-provenance" />
       </Card>
       <Card title={t('indicator.table')}>
         <Table
@@ -138,7 +154,9 @@ export function IndicatorPage() {
           columns={columns}
           dataSource={obs.data ?? []}
           pagination={{ pageSize: 20 }}
+          data-testid="observation-table"
         />
+        <Provenance data={fromObservations(obs.data ?? [])} testId="table-provenance" />
       </Card>
     </Space>
   )

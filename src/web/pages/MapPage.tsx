@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { api, type GeoJSON, type Observation, type Region } from '../api.ts'
 import { Chart } from '../components/Chart.tsx'
 import { type EChartsOption, echarts } from '../components/echarts.ts'
+import { Provenance } from '../components/Provenance.tsx'
+import { fromObservations } from '../components/provenance.ts'
 import { Status } from '../components/Status.tsx'
 import { CENTRAL_PROVINCES, escapeHtml, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
@@ -49,8 +51,11 @@ export function MapPage() {
     () => new Map<string, Region>((base.data?.provinces ?? []).map((p) => [p.code, p])),
     [base.data],
   )
+  const rows = useMemo(
+    () => (obs.data ?? []).filter((o) => o.period === shownYear && o.preferred),
+    [obs.data, shownYear],
+  )
   const option = useMemo<EChartsOption>(() => {
-    const rows = (obs.data ?? []).filter((o) => o.period === shownYear && o.preferred)
     const values = rows.map((r) => r.value)
     const byCode = new Map<string, Observation>(rows.map((r) => [r.region, r]))
     return {
@@ -64,7 +69,8 @@ export function MapPage() {
             `<b>${escapeHtml(title)}</b>`,
             `${escapeHtml(formatValue(o.value, i18n.language))} ${escapeHtml(o.unit)} (${o.period})`,
             `${t('common.source')}: ${escapeHtml(o.source.slice(0, 90))}`,
-            `${t('common.release')}: ${escapeHtml(o.release)}`,
+            `${t('common.release')}: ${escapeHtml(o.release)} (${escapeHtml(o.releaseDate)})`,
+            ...(o.synthetic ? [`<b style="color:#cf1322">${escapeHtml(t('common.synthetic'))}</b>`] : []),
           ].join('<br/>')
         },
       },
@@ -92,7 +98,7 @@ export function MapPage() {
         },
       ],
     } as EChartsOption
-  }, [obs.data, shownYear, provinces, indicator, name, t, i18n.language])
+  }, [rows, provinces, indicator, name, t, i18n.language])
   if (!base.data) return <Status loading={base.loading} error={base.error} />
   const ind = base.data.indicators.find((i) => i.key === indicator)
   return (
@@ -130,6 +136,7 @@ export function MapPage() {
         </Typography.Paragraph>
       )}
       <Chart option={option} height={620} testId="map-chart" />
+      <Provenance data={fromObservations(rows)} />
     </Card>
   )
 }

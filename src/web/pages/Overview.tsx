@@ -2,6 +2,8 @@ import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { api, type Indicator, type Observation, type Region } from '../api.ts'
+import { Provenance } from '../components/Provenance.tsx'
+import { fromObservations } from '../components/provenance.ts'
 import { Status } from '../components/Status.tsx'
 import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
@@ -67,6 +69,11 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
         <Typography.Text strong data-testid="cell-value">
           {formatValue(latest.value, i18n.language)}
         </Typography.Text>
+        {latest.synthetic && (
+          <Tag color="red" data-testid="cell-synthetic">
+            {t('common.synthetic')}
+          </Tag>
+        )}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {latest.period}
           {latest.derived ? ` · ${t('common.derived')}` : ''}
@@ -120,6 +127,8 @@ export function Overview() {
     })),
   ]
   const rows = TARGET_INDICATORS.map((k) => byKey.get(k)).filter((i): i is Indicator => i !== undefined)
+  // every value a cell shows or compares with
+  const shown = [...cells.values()].flatMap((c) => [c.latest, c.previous])
   return (
     <Card title={t('overview.heading')}>
       <Typography.Paragraph type="secondary">{t('overview.intro')}</Typography.Paragraph>
@@ -133,6 +142,7 @@ export function Overview() {
         scroll={{ x: 900 }}
         data-testid="overview-table"
       />
+      <Provenance data={fromObservations(shown)} />
     </Card>
   )
 }

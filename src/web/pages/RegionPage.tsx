@@ -1,7 +1,9 @@
-import { Card, Select, Table, Typography } from 'antd'
+import { Card, Select, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { api, type Indicator } from '../api.ts'
+import { Provenance } from '../components/Provenance.tsx'
+import { fromObservations } from '../components/provenance.ts'
 import { Status } from '../components/Status.tsx'
 import { formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
@@ -30,6 +32,9 @@ export function RegionPage() {
   if (!data) return <Status loading={loading} error={error} />
   const region = data.provinces.find((p) => p.code === code)
   const cells = latestCells(data.observations)
+  const shown = [code, ...COMPARE].flatMap((c) =>
+    data.indicators.map((ind) => cells.get(`${ind.key}|${c}`)?.latest),
+  )
   const valueColumn = (c: string, title: string) => ({
     title,
     key: c,
@@ -40,6 +45,11 @@ export function RegionPage() {
         <span title={`${latest.source} · ${latest.release}`}>
           {formatValue(latest.value, i18n.language)}{' '}
           <Typography.Text type="secondary">({latest.period})</Typography.Text>
+          {latest.synthetic && (
+            <Tag color="red" style={{ marginInlineStart: 4 }} data-testid="cell-synthetic">
+              {t('common.synthetic')}
+            </Tag>
+          )}
         </span>
       )
     },
@@ -78,6 +88,7 @@ export function RegionPage() {
         pagination={false}
         data-testid="region-table"
       />
+      <Provenance data={fromObservations(shown)} />
       <SharedTotals region={code} />
     </Card>
   )

@@ -1,18 +1,22 @@
 import { Alert, Card, Descriptions, Space } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { api } from '../../api.ts'
 import { Chart } from '../../components/Chart.tsx'
 import type { EChartsOption } from '../../components/echarts.ts'
 import { Status } from '../../components/Status.tsx'
 import { formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { latestRun } from './evaluation-api.ts'
+import { RunProvenance } from './RunProvenance.tsx'
+
+const load = () => Promise.all([latestRun(), api.releases()]).then(([run, releases]) => ({ run, releases }))
 
 /** Regional disparity: Theil between/within the four macro-regions, and σ-convergence, over time. */
 export function DisparityPage() {
   const { t, i18n } = useTranslation()
-  const run = useLoad(latestRun, 'disparity')
-  const d = run.data?.results.disparity
+  const loaded = useLoad(load, 'disparity')
+  const d = loaded.data?.run.results.disparity
   const theil = useMemo<EChartsOption>(
     () =>
       ({
@@ -49,16 +53,19 @@ export function DisparityPage() {
       }) as EChartsOption,
     [d],
   )
-  if (!run.data) return <Status loading={run.loading} error={run.error} />
+  if (!loaded.data) return <Status loading={loaded.loading} error={loaded.error} />
+  const { run, releases } = loaded.data
   if (!d || d.theil.length === 0) return <Alert type="warning" title={t('disparity.none')} />
   const f = (v: number) => formatValue(v, i18n.language)
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t('disparity.heading')} data-testid="disparity-page">
         <Chart option={theil} height={320} testId="theil-chart" />
+        <RunProvenance run={run} releases={releases} testId="theil-provenance" />
       </Card>
       <Card title={t('disparity.sigma')}>
         <Chart option={sigma} height={260} testId="sigma-chart" />
+        <RunProvenance run={run} releases={releases} testId="sigma-provenance" />
         {d.beta && (
           <Descriptions size="small" column={3} data-testid="beta">
             <Descriptions.Item label="β">

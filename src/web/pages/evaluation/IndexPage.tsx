@@ -9,6 +9,7 @@ import { CENTRAL_PROVINCES, formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
 import { latestRun } from './evaluation-api.ts'
+import { RunProvenance } from './RunProvenance.tsx'
 
 /** Interpolated rank quantiles to one decimal (15.95 → 16). */
 export const rankText = (x: number) => String(Math.round(x * 10) / 10)
@@ -17,14 +18,15 @@ export const rankText = (x: number) => String(Math.round(x * 10) / 10)
 export function IndexPage() {
   const { t, i18n } = useTranslation()
   const name = useLangName()
-  const data = useLoad(
-    async () => ({
-      run: await latestRun(),
-      regions: await api.regions('?level=province'),
-      indicators: await api.indicators(),
-    }),
-    'index',
-  )
+  const data = useLoad(async () => {
+    const [run, regions, indicators, releases] = await Promise.all([
+      latestRun(),
+      api.regions('?level=province'),
+      api.indicators(),
+      api.releases(),
+    ])
+    return { run, regions, indicators, releases }
+  }, 'index')
   const rows = useMemo(() => {
     const ix = data.data?.run.results.index
     if (!ix) return []
@@ -84,7 +86,7 @@ export function IndexPage() {
     } as EChartsOption
   }, [rows, t])
   if (!data.data) return <Status loading={data.loading} error={data.error} />
-  const { run } = data.data
+  const { run, releases } = data.data
   const ix = run.results.index
   if (!ix) return <Alert type="warning" title={t('index.noIndex')} />
   const central = new Set<string>(CENTRAL_PROVINCES)
@@ -103,6 +105,7 @@ export function IndexPage() {
           ))}
         </Typography.Paragraph>
         <Chart option={option} height={760} testId="rank-chart" />
+        <RunProvenance run={run} releases={releases} testId="rank-provenance" />
       </Card>
       <Card title={t('index.table')}>
         <Table
@@ -144,6 +147,7 @@ export function IndexPage() {
             },
           ]}
         />
+        <RunProvenance run={run} releases={releases} testId="table-provenance" />
       </Card>
     </Space>
   )

@@ -5,6 +5,8 @@ import { Link } from 'react-router-dom'
 import { api, type PlanNode, type TargetStatus } from '../../api.ts'
 import { Chart } from '../../components/Chart.tsx'
 import type { EChartsOption } from '../../components/echarts.ts'
+import { Provenance } from '../../components/Provenance.tsx'
+import { fromObservations } from '../../components/provenance.ts'
 import { CENTRAL_PROVINCES, formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { CreateTasks } from './CreateTasks.tsx'
@@ -152,8 +154,8 @@ function IndicatorChart({
   const regions = province ? ['CN', province] : ['CN', ...CENTRAL_PROVINCES]
   const key = { indicator, region: regions.join(',') }
   const obs = useLoad(() => api.observations(key), key)
+  const rows = useMemo(() => (obs.data ?? []).filter((o) => o.preferred), [obs.data])
   const option = useMemo<EChartsOption>(() => {
-    const rows = (obs.data ?? []).filter((o) => o.preferred)
     const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b)
     return {
       tooltip: { trigger: 'axis' },
@@ -166,10 +168,11 @@ function IndicatorChart({
         return { type: 'line', name: regionName(code), data: periods.map((p) => byPeriod.get(p) ?? null) }
       }),
     } as EChartsOption
-  }, [obs.data, regions, regionName])
+  }, [rows, regions, regionName])
   return (
     <Card title={indicator}>
       <Chart option={option} height={280} testId="target-chart" />
+      <Provenance data={fromObservations(rows)} testId="target-provenance" />
     </Card>
   )
 }

@@ -1,6 +1,7 @@
 import { Button, Card, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api.ts'
+import { Provenance } from '../../components/Provenance.tsx'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
@@ -25,15 +26,16 @@ export function ScorecardPage() {
   const name = useLangName()
   const data = useLoad(async () => {
     const [card, regions] = await Promise.all([
-      fetch('/api/scorecard?plan=C21').then(
-        (r) =>
-          r.json() as Promise<{
-            asOf: string
-            planVersion: number
-            scheme: { id: string; version: string }
-            scores: Score[]
-          }>,
-      ),
+      // the scorecard is computed when asked: the response's Date is when
+      fetch('/api/scorecard?plan=C21').then(async (r) => ({
+        ...((await r.json()) as {
+          asOf: string
+          planVersion: number
+          scheme: { id: string; version: string }
+          scores: Score[]
+        }),
+        computedAt: new Date(r.headers.get('date') ?? Date.now()).toISOString(),
+      })),
       api.regions('?level=province'),
     ])
     return { card, regions }
@@ -92,6 +94,10 @@ export function ScorecardPage() {
             />
           ),
         }}
+      />
+      <Provenance
+        data={{ releases: [], asOf: card.asOf, computedAt: card.computedAt, synthetic: false }}
+        extra={[{ label: t('provenance.scheme'), value: `${card.scheme.id}@${card.scheme.version}` }]}
       />
     </Card>
   )
