@@ -24,8 +24,11 @@
  * `topsisNormalize` + `topsisBenefit` + `topsisScores` let a caller normalise once and rescore many
  * weight vectors (Monte-Carlo), writing into its own buffers; the loops walk the row-major array.
  */
+
+import { withHeap } from './kernels/heap.ts'
+import { kernels } from './kernels/index.ts'
 import type { Direction, Matrix } from './matrix.ts'
-import { type ColumnForms, formCell, normalize, pooledForms } from './normalize.ts'
+import { type ColumnForms, normalize, pooledForms } from './normalize.ts'
 import { type Ranking, rankDescending } from './rank.ts'
 
 export const TOPSIS_NORMALIZATIONS = ['vector', 'minmax', 'none'] as const
@@ -106,47 +109,49 @@ export function topsisScores(
   for (let j = 0; j < cols; j++)
     if (!(weights[j]! >= 0) || !Number.isFinite(weights[j]!))
       throw new RangeError(`weight of ${r.columns[j]} is ${weights[j]}: weights must be finite and ≥ 0`)
-  const hi = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
-  const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
-  for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols; j < cols; j++, k++) {
-      const v = forms ? formCell(forms, j, data[k]!) : data[k]!
-      if (v > hi[j]!) hi[j] = v // NaN compares false: skipped
-      if (v < lo[j]!) lo[j] = v
+  // both passes in the topsis kernels (formCell's expression on two columns, then two rows, per vector)
+  return withHeap((h) => {
+    const k = kernels()
+    const x = h.copy(data).byteOffset
+    const f5 = h.f64(5 * cols)
+    if (forms) {
+      f5.set(forms.c, 0)
+      f5.set(forms.d, cols)
+      f5.set(forms.e, 2 * cols)
+      f5.set(forms.flip, 3 * cols)
+      f5.set(forms.inv, 4 * cols)
     }
-  const best = new Float64Array(cols)
-  const worst = new Float64Array(cols)
-  const f = new Float64Array(cols)
-  const ideal = out.ideal ?? new Float64Array(cols)
-  const antiIdeal = out.antiIdeal ?? new Float64Array(cols)
-  for (let j = 0; j < cols; j++) {
-    const none = hi[j] === Number.NEGATIVE_INFINITY // no unit has a value
-    best[j] = none ? Number.NaN : benefit[j] ? hi[j]! : lo[j]!
-    worst[j] = none ? Number.NaN : benefit[j] ? lo[j]! : hi[j]!
-    const w = weights[j]!
-    f[j] = weighting === 'matrix' ? w * w : w
-    const scale = weighting === 'matrix' ? w : 1
-    ideal[j] = best[j]! * scale
-    antiIdeal[j] = worst[j]! * scale
-  }
-  const dPlus = out.dPlus ?? new Float64Array(rows)
-  const dMinus = out.dMinus ?? new Float64Array(rows)
-  const closeness = out.closeness ?? new Float64Array(rows)
-  for (let i = 0; i < rows; i++) {
-    let sp = 0
-    let sm = 0
-    for (let j = 0, k = i * cols; j < cols; j++, k++) {
-      const v = forms ? formCell(forms, j, data[k]!) : data[k]!
-      const a = v - best[j]!
-      const b = v - worst[j]!
-      sp += f[j]! * a * a
-      sm += f[j]! * b * b
+    const range = h.f64(2 * cols)
+    k.topsisRanges(x, rows, cols, f5.byteOffset, forms ? 1 : 0, range.byteOffset, range.byteOffset + 8 * cols)
+    const hi = range.subarray(0, cols)
+    const lo = range.subarray(cols)
+    const cw = h.f64(3 * cols) // best, worst, f
+    const ideal = out.ideal ?? new Float64Array(cols)
+    const antiIdeal = out.antiIdeal ?? new Float64Array(cols)
+    for (let j = 0; j < cols; j++) {
+      const none = hi[j] === Number.NEGATIVE_INFINITY // no unit has a value
+      const best = none ? Number.NaN : benefit[j] ? hi[j]! : lo[j]!
+      const worst = none ? Number.NaN : benefit[j] ? lo[j]! : hi[j]!
+      const w = weights[j]!
+      cw[j] = best
+      cw[cols + j] = worst
+      cw[2 * cols + j] = weighting === 'matrix' ? w * w : w
+      const scale = weighting === 'matrix' ? w : 1
+      ideal[j] = best * scale
+      antiIdeal[j] = worst * scale
     }
-    const dp = Math.sqrt(sp)
-    const dm = Math.sqrt(sm)
-    dPlus[i] = dp
-    dMinus[i] = dm
-    closeness[i] = dp + dm === 0 ? 0.5 : dm / (dp + dm)
-  }
-  return { closeness, dPlus, dMinus, ideal, antiIdeal }
+    const sums = h.f64(2 * rows) // Σ f (v − best)², Σ f (v − worst)² per row
+    k.topsisDistances(x, rows, cols, f5.byteOffset, forms ? 1 : 0, cw.byteOffset, sums.byteOffset)
+    const dPlus = out.dPlus ?? new Float64Array(rows)
+    const dMinus = out.dMinus ?? new Float64Array(rows)
+    const closeness = out.closeness ?? new Float64Array(rows)
+    for (let i = 0; i < rows; i++) {
+      const dp = Math.sqrt(sums[i]!)
+      const dm = Math.sqrt(sums[rows + i]!)
+      dPlus[i] = dp
+      dMinus[i] = dm
+      closeness[i] = dp + dm === 0 ? 0.5 : dm / (dp + dm)
+    }
+    return { closeness, dPlus, dMinus, ideal, antiIdeal }
+  })
 }

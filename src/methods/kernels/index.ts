@@ -56,6 +56,24 @@ export interface KernelExports {
     acc: number,
     wsum: number,
   ): void
+  topsisRanges(
+    data: number,
+    rows: number,
+    cols: number,
+    forms: number,
+    useForms: number,
+    hi: number,
+    lo: number,
+  ): void
+  topsisDistances(
+    data: number,
+    rows: number,
+    cols: number,
+    forms: number,
+    useForms: number,
+    cw: number,
+    out: number,
+  ): void
   giniColumns(
     data: number,
     rows: number,

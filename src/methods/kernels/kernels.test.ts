@@ -17,7 +17,9 @@ import {
 import { buildHierarchy, type MetaRow } from '../composite/hierarchy.ts'
 import { disparityMeasures } from '../disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
+import { type ColumnForms, formCell, pooledForms } from '../normalize.ts'
 import { FloatSorter } from '../sort.ts'
+import { topsisBenefit, topsisScores } from '../topsis.ts'
 import { type EntropyOptions, type EntropyZero, entropyColumns, entropyScratch } from '../weights.ts'
 import { heapAlloc, heapF64, heapFree, heapRelease, withHeap } from './heap.ts'
 import { kernels } from './index.ts'
@@ -534,5 +536,71 @@ describe('aggregateRows kernel', () => {
         referenceAggregateLanes(input, rows, codes.length, c, how, wInd, wAgg, expected, scratch(), scratch())
         expect(same(got, expected), `${how}, missing ${missing}`).toBe(true)
       }
+  })
+})
+
+/** TOPSIS's two passes as topsis.ts ran them in JavaScript before the kernels (formCell per cell). */
+function referenceTopsis(
+  r: Matrix,
+  benefit: Uint8Array,
+  weights: Float64Array,
+  matrixWeighting: boolean,
+  forms: ColumnForms | null,
+) {
+  const { rows, cols, data } = r
+  const hi = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
+  const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const v = forms ? formCell(forms, j, data[k]!) : data[k]!
+      if (v > hi[j]!) hi[j] = v
+      if (v < lo[j]!) lo[j] = v
+    }
+  const best = new Float64Array(cols)
+  const worst = new Float64Array(cols)
+  const f = new Float64Array(cols)
+  for (let j = 0; j < cols; j++) {
+    const none = hi[j] === Number.NEGATIVE_INFINITY
+    best[j] = none ? Number.NaN : benefit[j] ? hi[j]! : lo[j]!
+    worst[j] = none ? Number.NaN : benefit[j] ? lo[j]! : hi[j]!
+    f[j] = matrixWeighting ? weights[j]! * weights[j]! : weights[j]!
+  }
+  const closeness = new Float64Array(rows)
+  for (let i = 0; i < rows; i++) {
+    let sp = 0
+    let sm = 0
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const v = forms ? formCell(forms, j, data[k]!) : data[k]!
+      const a = v - best[j]!
+      const b = v - worst[j]!
+      sp += f[j]! * a * a
+      sm += f[j]! * b * b
+    }
+    const dp = Math.sqrt(sp)
+    const dm = Math.sqrt(sm)
+    closeness[i] = dp + dm === 0 ? 0.5 : dm / (dp + dm)
+  }
+  return closeness
+}
+
+describe('topsis kernels', () => {
+  it('give the closeness of the per-cell passes bit for bit, every normalisation and weighting', () => {
+    const rand = mulberry32(8)
+    for (let t = 0; t < 48; t++) {
+      const rows = 1 + Math.floor(rand() * 60)
+      const cols = 1 + Math.floor(rand() * 9)
+      const m = randomMatrix(rand, rows, cols, t % 3 === 0)
+      const directions: Direction[] = m.columns.map((_, j) => (j % 2 ? 'lower' : 'higher'))
+      const scheme = (['vector', 'minmax', 'none'] as const)[t % 3]!
+      const forms =
+        scheme === 'none'
+          ? null
+          : pooledForms(m, scheme, scheme === 'vector' ? m.columns.map(() => 'higher') : directions)
+      const weights = Float64Array.from({ length: cols }, () => rand())
+      const benefit = topsisBenefit(scheme, directions)
+      const matrix = t % 2 === 0
+      const got = topsisScores(m, benefit, weights, matrix ? 'matrix' : 'distance', {}, forms).closeness
+      expect(same(got, referenceTopsis(m, benefit, weights, matrix, forms)), `case ${t}`).toBe(true)
+    }
   })
 })
