@@ -51,6 +51,7 @@ import {
   type WeightScheme,
 } from './composite/pipeline.ts'
 import { withHeap } from './kernels/heap.ts'
+import { kernels } from './kernels/index.ts'
 import type { Matrix } from './matrix.ts'
 import { MethodInputError } from './weights.ts'
 
@@ -314,10 +315,10 @@ export function drawClaimed(w: DrawWork, ranks: Float64Array, next: () => number
   const { U, K, S, c } = w
   const A = c.aggregates.length
   const width = (K + A) * LANES
-  const out = new Float64Array(U * LANES)
   const ranker = new RadixRanker(U)
-  // the inputs and weights on the kernel heap once for all blocks (no copy when already there)
+  // the inputs, weights and scores on the kernel heap once for all blocks (no copy when already there)
   withHeap((h) => {
+    const out = h.f64(U * LANES)
     const inputs = w.inputs.map((i) => ({ t: h.copy(i.t), mask: i.mask && h.copy(i.mask) }))
     const weights = h.copy(w.weights)
     const acc = h.f64(ROWS_PER_STEP * A * LANES)
@@ -486,129 +487,27 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
 
 /**
  * Competition ranks (1 = highest; equal scores share the smallest rank, i.e. 1 + the number of
- * strictly higher scores; NaN unranked) for many score vectors of one length, allocation-free:
- * the units are ordered by an LSD radix sort (11-bit digits) on the bits of −score, mapped so that
- * unsigned order is numeric order (NaN → +∞, last). O(n) per vector; digits on which every key
- * agrees (usually most of the exponent) are skipped.
+ * strictly higher scores; NaN unranked) for many score vectors of one length, by the rankInto
+ * kernel: the units ordered by an LSD radix sort on the bits of −score mapped so that unsigned
+ * order is numeric order (NaN → +∞, last), two 11-bit digits of the high words and an insertion
+ * pass on the whole key (a full 64-bit radix sort when that pass would move too much). O(n) per
+ * vector; scores on the kernel heap are read in place.
  */
 export class RadixRanker {
-  private readonly keys: Float64Array
-  private readonly bits: Uint32Array
-  private order: Int32Array
-  private spare: Int32Array
-  private readonly count = new Uint32Array(2048)
-  constructor(private readonly n: number) {
-    this.keys = new Float64Array(n)
-    this.bits = new Uint32Array(this.keys.buffer)
-    this.order = new Int32Array(n)
-    this.spare = new Int32Array(n)
-  }
+  constructor(private readonly n: number) {}
 
   /** ranks into out[offset + i·stride] */
   rank(scores: Float64Array, out: Float64Array, offset = 0, stride = 1): void {
-    const { n, keys, bits } = this
-    for (let i = 0; i < n; i++) {
-      const v = scores[i]!
-      keys[i] = Number.isNaN(v) ? Number.POSITIVE_INFINITY : v === 0 ? 0 : -v
-    }
-    // IEEE bits → unsigned order: flip all bits of negatives, the sign bit of the rest
-    for (let i = 0; i < n; i++) {
-      const lo = 2 * i + (LITTLE_ENDIAN ? 0 : 1)
-      const hi = 2 * i + (LITTLE_ENDIAN ? 1 : 0)
-      if (bits[hi]! & 0x80000000) {
-        bits[hi] = ~bits[hi]! >>> 0
-        bits[lo] = ~bits[lo]! >>> 0
-      } else bits[hi] = (bits[hi]! | 0x80000000) >>> 0
-    }
-    for (let i = 0; i < n; i++) this.order[i] = i
-    // the high words first (sign, exponent, 20 mantissa bits: scores differ there almost always),
-    // then an insertion pass on the whole key; the low-word digits only if that pass gives up
-    for (const [word, shift, width] of HIGH_DIGITS) this.pass(word, shift, width)
-    if (!this.insertion(4 * n)) {
-      for (let i = 0; i < n; i++) this.order[i] = i
-      for (const [word, shift, width] of DIGITS) this.pass(word, shift, width)
-    }
-    let rank = 1
-    const order = this.order
-    for (let p = 0; p < n; p++) {
-      const i = order[p]!
-      if (Number.isNaN(scores[i]!)) {
-        out[offset + i * stride] = Number.NaN
-        continue
-      }
-      // equal mapped bits ⇔ equal scores (compare the words: as doubles they may read as NaN)
-      const prev = p > 0 ? order[p - 1]! : -1
-      if (p > 0 && (bits[2 * i] !== bits[2 * prev] || bits[2 * i + 1] !== bits[2 * prev + 1])) rank = p + 1
-      out[offset + i * stride] = rank
-    }
-  }
-
-  /** Orders `order` by the whole 64-bit key; false (order partly sorted) after more than `budget` moves. */
-  private insertion(budget: number): boolean {
-    const { n, bits, order } = this
-    const H = LITTLE_ENDIAN ? 1 : 0
-    const L = 1 - H
-    let moves = 0
-    for (let p = 1; p < n; p++) {
-      const i = order[p]!
-      const hi = bits[2 * i + H]!
-      const lo = bits[2 * i + L]!
-      let q = p - 1
-      while (q >= 0) {
-        const o = order[q]!
-        const oh = bits[2 * o + H]!
-        if (oh < hi || (oh === hi && bits[2 * o + L]! <= lo)) break
-        order[q + 1] = o
-        q--
-      }
-      order[q + 1] = i
-      moves += p - 1 - q
-      if (moves > budget) return false
-    }
-    return true
-  }
-
-  /** One stable counting pass on bits [shift, shift + width) of 32-bit word `word` (0 = low). */
-  private pass(word: number, shift: number, width: number): void {
-    const { n, bits, count } = this
-    const mask = (1 << width) - 1
-    const w = LITTLE_ENDIAN ? word : 1 - word
-    count.fill(0, 0, mask + 1)
-    for (let i = 0; i < n; i++) {
-      const d = (bits[2 * i + w]! >>> shift) & mask
-      count[d] = count[d]! + 1
-    }
-    for (let d = 0; d <= mask; d++) if (count[d] === n) return // every key has this digit
-    let sum = 0
-    for (let d = 0; d <= mask; d++) {
-      const c = count[d]!
-      count[d] = sum
-      sum += c
-    }
-    const from = this.order
-    const to = this.spare
-    for (let p = 0; p < n; p++) {
-      const i = from[p]!
-      const d = (bits[2 * i + w]! >>> shift) & mask
-      to[count[d]!] = i
-      count[d] = count[d]! + 1
-    }
-    this.order = to
-    this.spare = from
+    const { n } = this
+    withHeap((h) => {
+      const k = kernels()
+      const ranks = h.f64(n)
+      const scratch = h.f64(Math.ceil(k.rankScratchBytes(n) / 8))
+      k.rankInto(h.copy(scores.subarray(0, n)).byteOffset, n, ranks.byteOffset, 0, 1, scratch.byteOffset)
+      for (let i = 0; i < n; i++) out[offset + i * stride] = ranks[i]!
+    })
   }
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
-/** [word, shift, width]: low word then high word, 11 + 11 + 10 bits each */
-const DIGITS: readonly (readonly [number, number, number])[] = [
-  [0, 0, 11],
-  [0, 11, 11],
-  [0, 22, 10],
-  [1, 0, 11],
-  [1, 11, 11],
-  [1, 22, 10],
-]
-const HIGH_DIGITS = DIGITS.slice(3)
 
 /** Ranks 1 = highest, ties sharing the smallest rank: 1 + the number of strictly higher scores. */
 export function competitionRanks(scores: Float64Array, sorted: Float64Array, out: Float64Array): void {

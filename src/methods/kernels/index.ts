@@ -74,6 +74,8 @@ export interface KernelExports {
     cw: number,
     out: number,
   ): void
+  rankScratchBytes(n: number): number
+  rankInto(scores: number, n: number, out: number, offset: number, stride: number, scratch: number): void
   giniColumns(
     data: number,
     rows: number,
