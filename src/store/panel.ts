@@ -1,0 +1,223 @@
+/**
+ * A dense panel of preferred values read straight into one Float64Array, laid out
+ * [year][unit][indicator] (row-major), missing cells NaN, without a row object per observation:
+ * what `jueqi assess --synthetic` evaluates (16.9 million cells at full scale would not fit as
+ * objects).
+ *
+ * The preference rule is the one of `queryObservations` (statistics/vintage.ts): among the
+ * releases visible to public reads (none with a pending approval), the newest release that has
+ * the cell (published_on, then id), then the vintage rank, then file order. The releases' order
+ * is computed here and handed to SQL as a CASE on release_id, so the server reads the
+ * observations alone, in the order of their cell index, with no join to `releases`.
+ *
+ * - PostgreSQL: one `COPY (SELECT DISTINCT ON …) TO STDOUT (FORMAT binary)` streamed through
+ *   pg-copy-streams; every row is 4 fixed-width fields (unit × indicator slot, period, value,
+ *   release rank), read with a DataView from the chunks as they arrive.
+ * - PGlite: the same SELECT one indicator at a time, rows as arrays.
+ * Values are placed in one plane per year as they come (the years are not known before the
+ * data), then copied once, in year order and with the units that have no value left out, into a
+ * SharedArrayBuffer (so the parallel methods use it in place).
+ */
+import { Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { sql } from 'drizzle-orm'
+import { to as copyTo } from 'pg-copy-streams'
+import { rowsOf, type Store } from './db.ts'
+import { listRegions } from './regions.ts'
+import { listReleases } from './releases.ts'
+
+export interface DensePanel {
+  /** region codes of the rows, in code order: the level's current regions that have a value */
+  units: string[]
+  /** indicator keys of the columns, as asked */
+  keys: string[]
+  /** periods, ascending: every year with a value */
+  years: number[]
+  /** [year][unit][indicator]: value of year y, unit i, indicator j at (y·U + i)·K + j; NaN = missing */
+  data: Float64Array
+  /** names of the releases that gave at least one value, newest first */
+  releases: string[]
+  /** non-missing cells */
+  cells: number
+}
+
+export interface DensePanelQuery {
+  keys: string[]
+  /** region level whose current regions are the candidate units (default county) */
+  level?: string
+}
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`
+
+/** The SELECT both back ends run; `only` restricts it to some of the keys (PGlite's batches). */
+function panelSelect(units: string[], keys: string[], releaseIds: number[], only: string[] = keys): string {
+  const K = keys.length
+  const relRank = `CASE o.release_id ${releaseIds.map((id, r) => `WHEN ${id} THEN ${r}`).join(' ')} END`
+  const vrank = `CASE o.vintage WHEN 'revised' THEN 0 WHEN 'first_published' THEN 2 WHEN 'preliminary' THEN 3 ELSE 1 END`
+  return `SELECT u.i * ${K} + k.i AS uk, p.period, p.value, p.rel FROM (
+    SELECT DISTINCT ON (o.indicator_key, o.region_code, o.period)
+           o.indicator_key, o.region_code, o.period, o.value, ${relRank} AS rel
+    FROM observations o
+    WHERE o.indicator_key IN (${only.map(lit).join(', ')}) AND o.release_id IN (${releaseIds.join(', ')})
+    ORDER BY o.indicator_key, o.region_code, o.period, ${relRank}, ${vrank}, o.seq
+  ) p
+  JOIN (VALUES ${units.map((c, i) => `(${lit(c)}, ${i})`).join(', ')}) AS u(code, i) ON u.code = p.region_code
+  JOIN (VALUES ${keys.map((c, j) => `(${lit(c)}, ${j})`).join(', ')}) AS k(key, i) ON k.key = p.indicator_key`
+}
+
+/** Planes per year, filled as rows arrive. */
+class Planes {
+  readonly byYear = new Map<number, Float64Array>()
+  readonly unitSeen: Uint8Array
+  readonly relSeen: Uint8Array
+  cells = 0
+  constructor(
+    readonly units: number,
+    readonly cols: number,
+    releases: number,
+  ) {
+    this.unitSeen = new Uint8Array(units)
+    this.relSeen = new Uint8Array(releases)
+  }
+  put(uk: number, period: number, value: number, rel: number) {
+    let p = this.byYear.get(period)
+    if (!p) {
+      p = new Float64Array(this.units * this.cols).fill(Number.NaN)
+      this.byYear.set(period, p)
+    }
+    p[uk] = value
+    this.unitSeen[(uk / this.cols) | 0] = 1
+    this.relSeen[rel] = 1
+    this.cells++
+  }
+}
+
+/** Reads the binary COPY rows of `panelSelect` (4 fields: int4, int4, float8, int4) from byte chunks. */
+class BinaryRows extends Writable {
+  private carry: Buffer = Buffer.alloc(0)
+  private header = true
+  private done = false
+  constructor(private readonly planes: Planes) {
+    super()
+  }
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void) {
+    try {
+      this.take(this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk)
+      cb()
+    } catch (e) {
+      cb(e as Error)
+    }
+  }
+  private take(b: Buffer) {
+    let pos = 0
+    if (this.header) {
+      // signature (11) + flags (4) + header extension length (4) + the extension
+      if (b.length < 19) {
+        this.carry = b
+        return
+      }
+      const ext = b.readInt32BE(15)
+      if (b.length < 19 + ext) {
+        this.carry = b
+        return
+      }
+      pos = 19 + ext
+      this.header = false
+    }
+    const ROW = 2 + 8 + 8 + 12 + 8
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength)
+    const planes = this.planes
+    while (pos + 2 <= b.length) {
+      const n = dv.getInt16(pos)
+      if (n === -1) {
+        this.done = true
+        pos = b.length
+        break
+      }
+      if (pos + ROW > b.length) break
+      if (
+        n !== 4 ||
+        dv.getInt32(pos + 2) !== 4 ||
+        dv.getInt32(pos + 10) !== 4 ||
+        dv.getInt32(pos + 18) !== 8 ||
+        dv.getInt32(pos + 30) !== 4
+      )
+        throw new Error('unexpected row in the panel COPY stream')
+      planes.put(dv.getInt32(pos + 6), dv.getInt32(pos + 14), dv.getFloat64(pos + 22), dv.getInt32(pos + 34))
+      pos += ROW
+    }
+    this.carry = pos < b.length ? Buffer.from(b.subarray(pos)) : Buffer.alloc(0)
+  }
+  override _final(cb: (e?: Error | null) => void) {
+    cb(this.done ? null : new Error('the panel COPY stream ended before its trailer'))
+  }
+}
+
+export async function readDensePanel(store: Store, q: DensePanelQuery): Promise<DensePanel> {
+  const { keys } = q
+  const db = store.db
+  const allUnits = (await listRegions(db, { level: q.level ?? 'county', limit: 1_000_000 })).map(
+    (r) => r.code,
+  )
+  const pending = new Set(
+    rowsOf<{ id: number }>(
+      await db.execute(sql`SELECT release_id AS id FROM release_approvals WHERE status <> 'approved'`),
+    ).map((r) => Number(r.id)),
+  )
+  const releases = (await listReleases(db)).filter((r) => !pending.has(r.id))
+  const planes = new Planes(allUnits.length, keys.length, releases.length)
+  if (keys.length > 0 && allUnits.length > 0 && releases.length > 0) {
+    const ids = releases.map((r) => r.id)
+    if (store.raw.kind === 'postgres') {
+      const client = await store.raw.pool.connect()
+      try {
+        const text = `COPY (${panelSelect(allUnits, keys, ids)}) TO STDOUT (FORMAT binary)`
+        await pipeline(client.query(copyTo(text)), new BinaryRows(planes))
+      } finally {
+        client.release()
+      }
+    } else {
+      for (const key of keys) {
+        const r = await store.raw.client.query<[number, number, number, number]>(
+          panelSelect(allUnits, keys, ids, [key]),
+          [],
+          { rowMode: 'array' },
+        )
+        for (const [uk, period, value, rel] of r.rows) planes.put(uk, period, value, rel)
+      }
+    }
+  }
+  return assemble(planes, allUnits, keys, releases)
+}
+
+/** The planes copied once into a shared array, years ascending, units without any value left out. */
+function assemble(
+  planes: Planes,
+  allUnits: string[],
+  keys: string[],
+  releases: { name: string }[],
+): DensePanel {
+  const years = [...planes.byYear.keys()].sort((a, b) => a - b)
+  const kept: number[] = []
+  for (let i = 0; i < allUnits.length; i++) if (planes.unitSeen[i]) kept.push(i)
+  const K = keys.length
+  const U = kept.length
+  const data = new Float64Array(new SharedArrayBuffer(8 * years.length * U * K))
+  years.forEach((y, t) => {
+    const p = planes.byYear.get(y)!
+    if (U === allUnits.length) data.set(p, t * U * K)
+    else
+      kept.forEach((i, r) => {
+        data.set(p.subarray(i * K, (i + 1) * K), (t * U + r) * K)
+      })
+    planes.byYear.delete(y)
+  })
+  return {
+    units: kept.map((i) => allUnits[i]!),
+    keys: [...keys],
+    years,
+    data,
+    releases: releases.filter((_, r) => planes.relSeen[r]).map((r) => r.name),
+    cells: planes.cells,
+  }
+}
