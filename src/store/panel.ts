@@ -66,7 +66,7 @@ function panelSelect(units: string[], keys: string[], releaseIds: number[], only
 }
 
 /** Planes per year, filled as rows arrive. */
-class Planes {
+export class Planes {
   readonly byYear = new Map<number, Float64Array>()
   readonly unitSeen: Uint8Array
   readonly relSeen: Uint8Array
@@ -92,8 +92,14 @@ class Planes {
   }
 }
 
-/** Reads the binary COPY rows of `panelSelect` (4 fields: int4, int4, float8, int4) from byte chunks. */
-class BinaryRows extends Writable {
+const ROW = 2 + 8 + 8 + 12 + 8
+
+/**
+ * Reads the binary COPY rows of `panelSelect` (4 fields: int4, int4, float8, int4) from byte
+ * chunks as they arrive; a row cut by a chunk's end is completed from the next chunk's head
+ * (only its bytes are copied, never the whole chunk).
+ */
+export class BinaryRows extends Writable {
   private carry: Buffer = Buffer.alloc(0)
   private header = true
   private done = false
@@ -102,29 +108,32 @@ class BinaryRows extends Writable {
   }
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void) {
     try {
-      this.take(this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk)
+      let b = chunk
+      if (this.carry.length && !this.header) {
+        const need = Math.min(chunk.length, ROW - this.carry.length)
+        const head = Buffer.concat([this.carry, chunk.subarray(0, need)])
+        this.carry = Buffer.alloc(0)
+        this.take(head)
+        b = this.carry.length ? chunk.subarray(chunk.length) : chunk.subarray(need)
+      } else if (this.carry.length) b = Buffer.concat([this.carry, chunk])
+      if (b.length) this.take(b)
       cb()
     } catch (e) {
       cb(e as Error)
     }
   }
   private take(b: Buffer) {
+    if (this.done) return
     let pos = 0
     if (this.header) {
       // signature (11) + flags (4) + header extension length (4) + the extension
-      if (b.length < 19) {
-        this.carry = b
+      if (b.length < 19 || b.length < 19 + b.readInt32BE(15)) {
+        this.carry = Buffer.from(b)
         return
       }
-      const ext = b.readInt32BE(15)
-      if (b.length < 19 + ext) {
-        this.carry = b
-        return
-      }
-      pos = 19 + ext
+      pos = 19 + b.readInt32BE(15)
       this.header = false
     }
-    const ROW = 2 + 8 + 8 + 12 + 8
     const dv = new DataView(b.buffer, b.byteOffset, b.byteLength)
     const planes = this.planes
     while (pos + 2 <= b.length) {
