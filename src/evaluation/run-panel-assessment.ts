@@ -25,7 +25,7 @@ import { impute } from '../methods/composite/prepare.ts'
 import { type CouplingResult, coupling } from '../methods/coupling.ts'
 import { type DisparityResult, disparityMeasures } from '../methods/disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../methods/matrix.ts'
-import { formCell, normalize, pooledForms } from '../methods/normalize.ts'
+import { normalize } from '../methods/normalize.ts'
 import { type ObstacleResult, obstacle, subsystemObstacle } from '../methods/obstacle.ts'
 import {
   disparityParallel,
@@ -78,7 +78,7 @@ export async function loadSyntheticPanel(store: Store, level = 'county'): Promis
   return { panel, directions: keys.map((k) => catalogue.get(k)!.direction as Direction) }
 }
 
-/** Subsystem of each indicator: five runs of ⌊K/5⌋ in order, the remainder in the last. */
+/** Subsystem of each indicator: five runs of ⌊K/5⌋ in order, the remainder in the last (K ≥ 5). */
 export function subsystemOf(K: number): Int32Array {
   const per = Math.floor(K / SUBSYSTEMS)
   return Int32Array.from({ length: K }, (_, j) => Math.min(SUBSYSTEMS - 1, Math.floor(j / per)))
@@ -115,27 +115,12 @@ export function yearMatrix(p: DensePanel, t: number): Matrix {
   return createMatrix(p.units, p.keys, p.data.subarray(t * n, (t + 1) * n))
 }
 
-/** Each column's mean over the units that have a value (the fill of `impute(m, 'mean')`, summed in the same order). */
-function columnMeans(m: Matrix): Float64Array {
-  const { rows, cols, data } = m
-  const sum = new Float64Array(cols)
-  const n = new Float64Array(cols)
-  for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols; j < cols; j++, k++) {
-      const v = data[k]!
-      if (!Number.isNaN(v)) {
-        sum[j]! += v
-        n[j]!++
-      }
-    }
-  for (let j = 0; j < cols; j++) sum[j] = sum[j]! / n[j]!
-  return sum
-}
-
 /**
  * Subsystem scores in [0, 1]: per unit, Σ_{j∈s} w_j z_ij / Σ_{j∈s} w_j with z the direction-aware
  * min-max of the matrix with missing cells imputed by the column mean — cell for cell the values
- * of normalize(impute(m, 'mean'), minmax) (the mean is inside [min, max], so the forms are the same).
+ * of normalize(impute(m, 'mean'), minmax) (the mean is inside [min, max], so min and max are those
+ * of the observed cells; a constant column is 1), without materialising either matrix: one pass
+ * for each column's min, max and mean (summed in row order, as `impute`), one for the scores.
  */
 export function subsystemScores(
   m: Matrix,
@@ -143,23 +128,60 @@ export function subsystemScores(
   weights: ArrayLike<number>,
   sub: Int32Array,
 ): Matrix {
-  const forms = pooledForms(m, 'minmax', directions)
-  const mean = columnMeans(m)
   const { rows, cols, data } = m
+  const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
+  const hi = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
+  const sum = new Float64Array(cols)
+  const n = new Float64Array(cols)
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const x = data[k]!
+      if (Number.isNaN(x)) continue
+      if (x < lo[j]!) lo[j] = x
+      if (x > hi[j]!) hi[j] = x
+      sum[j]! += x
+      n[j]!++
+    }
+  // normalize's minmax form: (x − min)/range, cost (max − x)/range = (x − max)/(−range) exactly;
+  // a constant column (x − 0)/∞ + 1 = 1
+  const c = new Float64Array(cols)
+  const d = new Float64Array(cols)
+  const e = new Float64Array(cols)
+  const miss = new Float64Array(cols)
   const wsum = new Float64Array(SUBSYSTEMS)
-  for (let j = 0; j < cols; j++) wsum[sub[j]!]! += weights[j]!
+  for (let j = 0; j < cols; j++) {
+    const range = hi[j]! - lo[j]!
+    const cost = directions[j] === 'lower'
+    if (range === 0) {
+      d[j] = Number.POSITIVE_INFINITY
+      e[j] = 1
+    } else {
+      c[j] = cost ? hi[j]! : lo[j]!
+      d[j] = cost ? -range : range
+    }
+    const mean = sum[j]! / n[j]!
+    miss[j] = (mean - c[j]!) / d[j]! + e[j]!
+    wsum[sub[j]!]! += weights[j]!
+  }
   const out = createMatrix(
     m.units,
     Array.from({ length: SUBSYSTEMS }, (_, s) => `S${s + 1}`),
   )
+  // subsystems are runs of adjacent indicators: each run summed in a register, j ascending
+  const runStart = new Int32Array(SUBSYSTEMS + 1).fill(cols)
+  for (let j = cols - 1; j >= 0; j--) runStart[sub[j]!] = j
+  for (let s = SUBSYSTEMS - 1; s >= 0; s--) runStart[s] = Math.min(runStart[s]!, runStart[s + 1]!)
   const o = out.data
   for (let i = 0; i < rows; i++) {
-    const at = i * SUBSYSTEMS
-    for (let j = 0, k = i * cols; j < cols; j++, k++) {
-      const x = data[k]!
-      o[at + sub[j]!]! += weights[j]! * formCell(forms, j, Number.isNaN(x) ? mean[j]! : x)
+    const at = i * cols
+    for (let s = 0; s < SUBSYSTEMS; s++) {
+      let acc = 0
+      for (let j = runStart[s]!, end = runStart[s + 1]!; j < end; j++) {
+        const x = data[at + j]!
+        acc += weights[j]! * (Number.isNaN(x) ? miss[j]! : (x - c[j]!) / d[j]! + e[j]!)
+      }
+      o[i * SUBSYSTEMS + s] = Math.min(1, acc / wsum[s]!)
     }
-    for (let s = 0; s < SUBSYSTEMS; s++) o[at + s] = Math.min(1, o[at + s]! / wsum[s]!)
   }
   return out
 }
@@ -203,7 +225,8 @@ export async function computePanel(
   const U = p.units.length
   const K = p.keys.length
   const Y = p.years.length
-  if (U < 2 || Y < 1) throw new MethodInputError(
+  if (U < 2 || Y < 1)
+    throw new MethodInputError(
       `the synthetic panel has ${U} unit(s) and ${Y} year(s) with values (load one with jueqi synth --load)`,
     )
   const t = o.year === undefined ? Y - 1 : p.years.indexOf(o.year)
