@@ -1,8 +1,10 @@
 /**
  * `jueqi assess --synthetic` on both back ends, over a small SYNTHETIC panel (30 counties × 10
  * indicators × 5 years, a third of the last two years' cells revised) loaded through the
- * product's import path (`jueqi synth --load`'s loadSynthetic): the dense array holds the
- * preferred value of every cell (the revision's where it revised one), NaN where none is stored;
+ * product's import path (`jueqi synth --load`'s loadSynthetic), plus a later release whose cells
+ * have two sources each (a revised vintage beats a preliminary one; between equal vintages the
+ * first row wins) and a release still in approval (invisible): the dense array holds the
+ * preferred value of every cell as `queryObservations` chooses it, NaN where none is stored;
  * every result equals the methods applied directly to that array (one thread and the worker
  * pool); the run is saved as `assess-synthetic`, and `latest` stays the real `assess` run.
  */
@@ -31,9 +33,10 @@ import {
   synthPanel,
   synthRevision,
 } from '../statistics/synth.ts'
+import type { Vintage } from '../statistics/vintage.ts'
 import type { Store } from '../store/db.ts'
 import { getEvaluation, saveEvaluation } from '../store/evaluations.ts'
-import { queryObservations } from '../store/observations.ts'
+import { createReleaseWithRows, queryObservations } from '../store/observations.ts'
 import { listRegions } from '../store/regions.ts'
 import { BACKENDS, openTestStore } from '../testing/backends.ts'
 import {
@@ -78,6 +81,46 @@ describe.each(BACKENDS)('assess --synthetic on %s', (backend) => {
       }))
     const files = await writeSynthetic(join(dir, 'panel.csv'), units, o)
     await loadSynthetic(store, files, o)
+    const row = (
+      u: number,
+      j: number,
+      period: number,
+      value: number,
+      source: string,
+      vintage: Vintage | null,
+    ) => ({
+      region: units[u]!.code,
+      indicator: synthKey(j),
+      period,
+      value,
+      unit: 'index',
+      source,
+      note: '',
+      vintage,
+    })
+    await createReleaseWithRows(
+      store,
+      { name: 'SYNTHETIC sources', publishedOn: '2026-02-01', kind: 'import', synthetic: true },
+      [
+        row(0, 0, 2024, 1001, 'a', 'preliminary'),
+        row(0, 0, 2024, 1002, 'b', 'revised'),
+        row(1, 1, 2023, 2001, 'a', null),
+        row(1, 1, 2023, 2002, 'b', null),
+        row(2, 2, 2022, 3002, 'b', 'first_published'),
+        row(2, 2, 2022, 3001, 'a', 'final'),
+      ],
+    )
+    await createReleaseWithRows(
+      store,
+      {
+        name: 'SYNTHETIC in approval',
+        publishedOn: '2026-03-01',
+        kind: 'import',
+        synthetic: true,
+        approval: { regionCode: '11', status: 'pending', state: {}, updatedAt: '2026-03-01T00:00:00Z' },
+      },
+      [row(0, 0, 2024, 9999, 'a', 'revised'), row(3, 3, 2021, 9999, 'a', null)],
+    )
     input = await loadSyntheticPanel(store)
   })
   afterAll(async () => {
@@ -111,6 +154,11 @@ describe.each(BACKENDS)('assess --synthetic on %s', (backend) => {
       generated.set(k, r.value)
     }
     expect(changed).toBeGreaterThan(10)
+    // the later release with two sources a cell: revised beats preliminary, final beats first
+    // published, the first row between equal vintages; the release in approval is not seen
+    generated.set(cell(synthKey(0), units[0]!.code, 2024), 1002)
+    generated.set(cell(synthKey(1), units[1]!.code, 2023), 2001)
+    generated.set(cell(synthKey(2), units[2]!.code, 2022), 3001)
     expect(preferred.size).toBe(generated.size)
     let missing = 0
     years.forEach((y, t) => {
@@ -128,13 +176,24 @@ describe.each(BACKENDS)('assess --synthetic on %s', (backend) => {
     })
     expect(missing).toBeGreaterThan(0)
     expect(p.cells).toBe(generated.size)
+    const overridden = new Set([
+      cell(synthKey(0), units[0]!.code, 2024),
+      cell(synthKey(1), units[1]!.code, 2023),
+      cell(synthKey(2), units[2]!.code, 2022),
+    ])
     for (const r of revisions) {
+      if (overridden.has(cell(r.indicator, r.region, r.period))) continue
       const t = years.indexOf(r.period)
       const i = p.units.indexOf(r.region)
       expect(p.data[(t * p.units.length + i) * keys.length + keys.indexOf(r.indicator)]).toBe(r.value)
     }
-    // both releases gave values; the revision (published later) first
-    expect(p.releases).toEqual([`SYNTHETIC revision (seed ${o.seed})`, `SYNTHETIC panel (seed ${o.seed})`])
+    expect(p.data.includes(9999)).toBe(false)
+    // the releases that gave values, newest first (not the one in approval)
+    expect(p.releases).toEqual([
+      'SYNTHETIC sources',
+      `SYNTHETIC revision (seed ${o.seed})`,
+      `SYNTHETIC panel (seed ${o.seed})`,
+    ])
   })
 
   it('every result equals the methods applied directly to the array, on one thread and on the pool', async () => {
