@@ -22,6 +22,7 @@ interface AssessOut {
   subsystems: number
   threads: number
   load_ms: number
+  load_steps_ms: Record<string, number>
   compute_ms: number
   steps_ms: Record<string, number>
   pool_ms: number | null
@@ -60,7 +61,9 @@ export function assessBench(url: string, dir: string, draws = 200): string[] {
   const ratio = (x: number) => `${x.toPrecision(2)}×`.padStart(6)
   const lines = [
     `assess (node bin/jueqi.mjs assess --synthetic --draws ${out.draws} on PostgreSQL, a child process; ${fmt(out.units, 0)} units × ${out.indicators} indicators × ${out.years} years from ${out.firstYear}, index year ${out.year}, ${fmt(out.cells, 0)} values, SYNTHETIC; jueqi once, NumPy best of 3):`,
-    `  load: ${fmt(out.load_ms, 0)} ms (preferred values by COPY into the dense array; not compared)`,
+    `  load: ${fmt(out.load_ms, 0)} ms (${Object.entries(out.load_steps_ms)
+      .map(([k, v]) => `${k} ${fmt(v, 0)}`)
+      .join(', ')}; preferred values by COPY into the dense array; not compared)`,
     `  ${'step'.padEnd(12)} ${`jueqi, ${out.threads} thr`.padStart(10)} ${'NumPy'.padStart(10)}   NumPy/jueqi`,
   ]
   for (const [k, v] of Object.entries(out.steps_ms)) {

@@ -66,6 +66,7 @@ export async function assessSynthetic(opts: SyntheticOpts, o: PanelAssessOptions
       subsystems: r.subsystems.length,
       threads: pool ? pool.size + 1 : 1,
       load_ms: ms(timing.load_ms),
+      load_steps_ms: Object.fromEntries(Object.entries(timing.load_steps_ms).map(([k, v]) => [k, ms(v)])),
       compute_ms: ms(timing.compute_ms),
       steps_ms: Object.fromEntries(Object.entries(timing.steps_ms).map(([k, v]) => [k, ms(v)])),
       pool_ms: poolMs === null ? null : ms(poolMs),
@@ -80,7 +81,9 @@ export async function assessSynthetic(opts: SyntheticOpts, o: PanelAssessOptions
       `SYNTHETIC panel: ${r.units} ${r.level} units × ${r.indicators} indicators × ${r.years.length} years (${r.years[0]}–${r.years.at(-1)}), ${r.cells} values (${r.missing} missing); releases read: ${run.stamp.releases.join('; ')}`,
     )
     console.log(
-      `load_ms ${out.load_ms}  compute_ms ${out.compute_ms} (${Object.entries(out.steps_ms)
+      `load_ms ${out.load_ms} (${Object.entries(out.load_steps_ms)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})  compute_ms ${out.compute_ms} (${Object.entries(out.steps_ms)
         .map(([k, v]) => `${k} ${v}`)
         .join(
           ', ',

@@ -434,6 +434,8 @@ export function panelHash(p: DensePanel): string {
 
 export interface PanelTiming {
   load_ms: number
+  /** the load's parts: catalogue, units and releases; reading the rows; the copy into one array */
+  load_steps_ms: Record<string, number>
   compute_ms: number
   steps_ms: Record<string, number>
 }
@@ -469,6 +471,11 @@ export async function runPanelAssessment(
     releases: input.panel.releases,
     inputHash: panelHash(input.panel),
   }
-  const timing: PanelTiming = { load_ms, compute_ms, steps_ms: steps }
+  const timing: PanelTiming = {
+    load_ms,
+    load_steps_ms: { ...input.panel.timing },
+    compute_ms,
+    steps_ms: steps,
+  }
   return { input, full, results, stamp, timing }
 }

@@ -42,6 +42,8 @@ export interface DensePanel {
   releases: string[]
   /** non-missing cells */
   cells: number
+  /** ms: catalogue of units and releases, the rows' stream into the planes, the copy into one array */
+  timing: { meta: number; read: number; assemble: number }
 }
 
 export interface DensePanelQuery {
@@ -188,6 +190,7 @@ export class BinaryRows extends Writable {
 export async function readDensePanel(store: Store, q: DensePanelQuery): Promise<DensePanel> {
   const { keys } = q
   const db = store.db
+  const t0 = performance.now()
   const allUnits = (await listRegions(db, { level: q.level ?? 'county', limit: 1_000_000 })).map(
     (r) => r.code,
   )
@@ -198,6 +201,7 @@ export async function readDensePanel(store: Store, q: DensePanelQuery): Promise<
   )
   const releases = (await listReleases(db)).filter((r) => !pending.has(r.id))
   const planes = new Planes(allUnits.length, keys.length, releases.length)
+  const t1 = performance.now()
   if (keys.length > 0 && allUnits.length > 0 && releases.length > 0) {
     const ids = releases.map((r) => r.id)
     if (store.raw.kind === 'postgres') {
@@ -219,7 +223,9 @@ export async function readDensePanel(store: Store, q: DensePanelQuery): Promise<
       }
     }
   }
-  return assemble(planes, allUnits, keys, releases)
+  const t2 = performance.now()
+  const panel = assemble(planes, allUnits, keys, releases)
+  return { ...panel, timing: { meta: t1 - t0, read: t2 - t1, assemble: performance.now() - t2 } }
 }
 
 /** The planes copied once into a shared array, years ascending, units without any value left out. */
@@ -228,7 +234,7 @@ function assemble(
   allUnits: string[],
   keys: string[],
   releases: { name: string }[],
-): DensePanel {
+): Omit<DensePanel, 'timing'> {
   const years = [...planes.byYear.keys()].sort((a, b) => a - b)
   const kept: number[] = []
   for (let i = 0; i < allUnits.length; i++) if (planes.unitSeen[i]) kept.push(i)
