@@ -109,6 +109,17 @@ describe('BinaryRows', () => {
     }
   })
 
+  it('keeps periods outside 0–9999 too, each its own plane', () => {
+    const planes = new Planes(UNITS, COLS, 1)
+    planes.put(2, 99_999, 1.5, 1, 0)
+    planes.put(2, -5, 2.5, 1, 0)
+    planes.put(2, 99_999, 3.5, 0, 9)
+    planes.put(2, -5, 4.5, 2, 0)
+    expect(planes.byYear.get(99_999)![2]).toBe(3.5)
+    expect(planes.byYear.get(-5)![2]).toBe(2.5)
+    expect(planes.cells).toBe(2)
+  })
+
   it('refuses a row of other fields and a stream without its trailer', async () => {
     const bad = encode(rows)
     bad.writeInt16BE(3, 19)

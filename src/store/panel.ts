@@ -75,6 +75,8 @@ export function panelSelect(
 export class Planes {
   readonly byYear = new Map<number, Float64Array>()
   readonly keysByYear = new Map<number, Float64Array>()
+  private readonly planeAt: (Float64Array | undefined)[] = []
+  private readonly keysAt: (Float64Array | undefined)[] = []
   readonly unitSeen: Uint8Array
   /** cells whose value came from each release rank */
   readonly fromRelease: Float64Array
@@ -87,15 +89,31 @@ export class Planes {
     this.unitSeen = new Uint8Array(units)
     this.fromRelease = new Float64Array(releases)
   }
+  /** forget a year's planes (once copied), so that they can be freed */
+  drop(period: number) {
+    this.byYear.delete(period)
+    this.keysByYear.delete(period)
+    if (period >= 0 && period < 10_000) {
+      this.planeAt[period] = undefined
+      this.keysAt[period] = undefined
+    }
+  }
   /** `rv` = release rank × 4 + vintage rank, `seq` = the row's place in its release: smaller is preferred */
   put(uk: number, period: number, value: number, rv: number, seq: number) {
-    let p = this.byYear.get(period)
-    let keys = this.keysByYear.get(period)
+    // rows come in heap order, a new period nearly every row: planes by period in a plain array
+    // (years are small non-negative integers), the Map for any other period
+    const dense = period >= 0 && period < 10_000
+    let p = dense ? this.planeAt[period] : this.byYear.get(period)
+    let keys = dense ? this.keysAt[period] : this.keysByYear.get(period)
     if (!p || !keys) {
       p = new Float64Array(this.units * this.cols).fill(Number.NaN)
       keys = new Float64Array(this.units * this.cols)
       this.byYear.set(period, p)
       this.keysByYear.set(period, keys)
+      if (dense) {
+        this.planeAt[period] = p
+        this.keysAt[period] = keys
+      }
     }
     // exact while rv < 2²¹ (2¹⁹ releases)
     const key = rv * 4294967296 + seq
@@ -248,8 +266,7 @@ function assemble(
       kept.forEach((i, r) => {
         data.set(p.subarray(i * K, (i + 1) * K), (t * U + r) * K)
       })
-    planes.byYear.delete(y)
-    planes.keysByYear.delete(y)
+    planes.drop(y)
   })
   return {
     units: kept.map((i) => allUnits[i]!),
