@@ -76,11 +76,12 @@ export async function writeSynthetic(path: string, units: SynthUnit[], o: SynthO
 
 /**
  * The synthetic indicators into the catalogue, then the panel and its revision imported through
- * `jueqi import`'s path as two synthetic releases (the revision published later, so it wins).
+ * `jueqi import`'s path as two synthetic releases (the revision published later, so it wins); a
+ * revision without rows (a small panel) is not imported, as an import refuses an empty table.
  */
 export async function loadSynthetic(
   store: Store,
-  files: { path: string; revPath: string },
+  files: { path: string; revPath: string; revised: number },
   o: SynthOptions,
   progress = false,
 ): Promise<{ name: string; rows: number }[]> {
@@ -90,6 +91,7 @@ export async function loadSynthetic(
     [files.path, `SYNTHETIC panel (seed ${o.seed})`, `${o.lastYear + 1}-06-30`],
     [files.revPath, `SYNTHETIC revision (seed ${o.seed})`, `${o.lastYear + 1}-12-31`],
   ] as const) {
+    if (file === files.revPath && files.revised === 0) continue
     let bar2: ReturnType<typeof progressBar> | undefined
     const r = await importFile(store, file, {
       release: name,
