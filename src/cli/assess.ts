@@ -27,7 +27,10 @@ export function assessCommand(): Command {
     .description(
       'run all plan targets and the high-quality development index on the stored data; save the run',
     )
-    .option('--year <year>', 'index year (default: the latest year every concept has data for)')
+    .option(
+      '--year <year>',
+      "index year (default: the latest year every concept has data for; with --synthetic the panel's latest)",
+    )
     .option('--draws <n>', 'uncertainty draws', '200')
     .option('--seed <n>', 'random seed of the uncertainty analysis', '1')
     .option('--as-of <date>', 'use only releases published by this date')
