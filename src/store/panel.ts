@@ -16,13 +16,14 @@
  * - PostgreSQL: one `COPY (SELECT …) TO STDOUT (FORMAT binary)` streamed through
  *   pg-copy-streams; every row is 5 fixed-width fields (unit × indicator slot, period, value, key,
  *   seq), read with a DataView from the chunks as they arrive.
- * - PGlite: the same SELECT one indicator at a time, rows as arrays.
+ * - PGlite: the rows a batch of indicators at a time (about 100,000 rows a query), as arrays.
  * Values are placed in one plane per year as they come (the years are not known before the
  * data), with a plane of keys beside it, then copied once, in year order and with the units that
  * have no value left out, into a SharedArrayBuffer (so the parallel methods use it in place).
  */
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { to as copyTo } from 'pg-copy-streams'
 import { rowsOf, type Store } from './db.ts'
@@ -53,22 +54,17 @@ export interface DensePanelQuery {
 }
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`
+const VRANK = `CASE o.vintage WHEN 'revised' THEN 0 WHEN 'first_published' THEN 2 WHEN 'preliminary' THEN 3 ELSE 1 END`
 
-/** The SELECT both back ends run (exported for EXPLAIN); `only` restricts it to some of the keys (PGlite's batches). */
-export function panelSelect(
-  units: string[],
-  keys: string[],
-  releaseIds: number[],
-  only: string[] = keys,
-): string {
+/** The SELECT streamed from PostgreSQL (exported for EXPLAIN). */
+export function panelSelect(units: string[], keys: string[], releaseIds: number[]): string {
   const K = keys.length
   const relRank = `CASE o.release_id ${releaseIds.map((id, r) => `WHEN ${id} THEN ${r}`).join(' ')} END`
-  const vrank = `CASE o.vintage WHEN 'revised' THEN 0 WHEN 'first_published' THEN 2 WHEN 'preliminary' THEN 3 ELSE 1 END`
-  return `SELECT u.i * ${K} + k.i AS uk, o.period, o.value, ${relRank} * 4 + ${vrank} AS rv, o.seq
+  return `SELECT u.i * ${K} + k.i AS uk, o.period, o.value, ${relRank} * 4 + ${VRANK} AS rv, o.seq
   FROM observations o
   JOIN (VALUES ${units.map((c, i) => `(${lit(c)}, ${i})`).join(', ')}) AS u(code, i) ON u.code = o.region_code
   JOIN (VALUES ${keys.map((c, j) => `(${lit(c)}, ${j})`).join(', ')}) AS k(key, i) ON k.key = o.indicator_key
-  WHERE o.indicator_key IN (${only.map(lit).join(', ')}) AND o.release_id IN (${releaseIds.join(', ')})`
+  WHERE o.indicator_key IN (${keys.map(lit).join(', ')}) AND o.release_id IN (${releaseIds.join(', ')})`
 }
 
 /** Planes per year (values and their preference keys), filled as rows arrive; the smallest key wins. */
@@ -230,20 +226,47 @@ export async function readDensePanel(store: Store, q: DensePanelQuery): Promise<
       } finally {
         client.release()
       }
-    } else {
-      for (const key of keys) {
-        const r = await store.raw.client.query<[number, number, number, number, number]>(
-          panelSelect(allUnits, keys, ids, [key]),
-          [],
-          { rowMode: 'array' },
-        )
-        for (const [uk, period, value, rv, seq] of r.rows) planes.put(uk, period, value, rv, seq)
-      }
-    }
+    } else await readPglite(store.raw.client, planes, allUnits, keys, ids)
   }
   const t2 = performance.now()
   const panel = assemble(planes, allUnits, keys, releases)
   return { ...panel, timing: { meta: t1 - t0, read: t2 - t1, assemble: performance.now() - t2 } }
+}
+
+/** Rows PGlite hands back per query, about (its rows are arrays: a batch must stay small). */
+const PGLITE_BATCH_ROWS = 100_000
+
+/**
+ * PGlite: the same rows, a batch of indicators at a time, region and indicator as texts mapped
+ * here (no lists of units in the SQL text, which PGlite parsed again for every query); the first
+ * query has one indicator and sizes the batches after it.
+ */
+async function readPglite(
+  client: PGlite,
+  planes: Planes,
+  units: string[],
+  keys: string[],
+  releaseIds: number[],
+): Promise<void> {
+  const unitOf = new Map(units.map((c, i) => [c, i]))
+  const keyOf = new Map(keys.map((k, j) => [k, j]))
+  const K = keys.length
+  const relRank = `CASE o.release_id ${releaseIds.map((id, r) => `WHEN ${id} THEN ${r}`).join(' ')} END`
+  const text = `SELECT o.region_code, o.indicator_key, o.period, o.value, ${relRank} * 4 + ${VRANK} AS rv, o.seq
+    FROM observations o WHERE o.indicator_key = ANY($1::text[]) AND o.release_id IN (${releaseIds.join(', ')})`
+  let batch = 1
+  for (let at = 0; at < K; ) {
+    const some = keys.slice(at, at + batch)
+    const r = await client.query<[string, string, number, number, number, number]>(text, [some], {
+      rowMode: 'array',
+    })
+    for (const [region, key, period, value, rv, seq] of r.rows) {
+      const i = unitOf.get(region)
+      if (i !== undefined) planes.put(i * K + keyOf.get(key)!, period, value, rv, seq)
+    }
+    at += some.length
+    batch = Math.max(1, Math.floor(PGLITE_BATCH_ROWS / Math.max(1, r.rows.length / some.length)))
+  }
 }
 
 /** The planes copied once into a shared array, years ascending, units without any value left out. */
