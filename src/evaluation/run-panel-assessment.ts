@@ -240,11 +240,8 @@ export async function computePanel(
     steps[name] = performance.now() - t0
     return r
   }
-  const pooled = createMatrix(
-    Array.from({ length: Y * U }, (_, r) => `${p.years[Math.floor(r / U)]}:${p.units[r % U]}`),
-    p.keys,
-    p.data,
-  )
+  // the pooled rows need no names (entropy names columns only): no 58,000 strings in the compute
+  const pooled = createMatrix(new Array<string>(Y * U).fill(''), p.keys, p.data)
   const eo: EntropyOptions = { on: 'minmax', directions, zero: ENTROPY_ZERO }
   const entropy = await step('entropy', () =>
     pool ? entropyWeightsParallel(pool, pooled, eo) : entropyWeights(pooled, eo),
