@@ -182,15 +182,14 @@ export async function startPool(): Promise<{ pool: WorkerPool; seconds: number }
   return { pool, seconds: (await pool.ready) / 1000 }
 }
 
-export async function evaluationBench(s: EvalScale, seed: number, dir: string): Promise<string[]> {
-  const data = panel(s, seed)
-  const file = join(dir, 'panel.f64')
+/** The panel as the float64 file NumPy reads (little-endian, [year][unit][indicator]). */
+export function writePanelFile(file: string, data: Float64Array): void {
   writeFileSync(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
-  const one = await evaluationSteps(s, seed, [], data)
-  const start = await startPool()
-  const par = await evaluationSteps(s, seed, [], data, start.pool)
-  const total = (t: Record<string, number>) => Object.values(t).reduce((a, b) => a + b, 0)
-  const ref = JSON.parse(
+}
+
+/** bench/evaluation_ref.py on a panel file: each step's best-of-3 seconds (uncertainty once). */
+export function numpyReference(file: string, s: EvalScale, subsystems = SUBSYSTEMS): Record<string, number> {
+  return JSON.parse(
     execFileSync(
       'python3',
       [
@@ -200,7 +199,7 @@ export async function evaluationBench(s: EvalScale, seed: number, dir: string): 
         String(s.indicators),
         String(s.years),
         String(s.draws),
-        String(SUBSYSTEMS),
+        String(subsystems),
       ],
       {
         encoding: 'utf8',
@@ -208,6 +207,17 @@ export async function evaluationBench(s: EvalScale, seed: number, dir: string): 
       },
     ),
   ) as Record<string, number>
+}
+
+export async function evaluationBench(s: EvalScale, seed: number, dir: string): Promise<string[]> {
+  const data = panel(s, seed)
+  const file = join(dir, 'panel.f64')
+  writePanelFile(file, data)
+  const one = await evaluationSteps(s, seed, [], data)
+  const start = await startPool()
+  const par = await evaluationSteps(s, seed, [], data, start.pool)
+  const total = (t: Record<string, number>) => Object.values(t).reduce((a, b) => a + b, 0)
+  const ref = numpyReference(file, s)
   ref.total = total(ref)
   one.total = total(one)
   par.total = total(par)

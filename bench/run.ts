@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --scale small|full]`: ingest (PostgreSQL 15 vs raw COPY; PGlite), the API
- * under load (vs a static file), and the web bundle. The data is SYNTHETIC (seeded), the server
- * is a throwaway PostgreSQL 15 started here and stopped at the end.
+ * `npm run bench [-- --scale small|full] [-- --only step,…]`: the evaluation engine (vs NumPy),
+ * ingest (PostgreSQL 15 vs raw COPY; PGlite), the API under load (vs a static file),
+ * `jueqi assess --synthetic` over the imported panel (vs NumPy on the same dense panel), and the
+ * web bundle. The data is SYNTHETIC (seeded), the server is a throwaway PostgreSQL 15 started
+ * here and stopped at the end.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -10,6 +12,7 @@ import { join } from 'node:path'
 import { openStore } from '../src/store/db.ts'
 import { startTestPostgres } from '../src/testing/postgres.ts'
 import { apiBench } from './api.ts'
+import { assessBench } from './assess.ts'
 import { bundleFigures } from './bundle.ts'
 import { evaluationBench } from './evaluation.ts'
 import {
@@ -33,7 +36,7 @@ const arg = (name: string, dflt: string) => {
 const scaleName = arg('scale', 'full')
 const scale = SCALES[scaleName]
 if (!scale) throw new Error(`--scale must be ${Object.keys(SCALES).join(' or ')}`)
-const only = arg('only', 'evaluation,ingest,pglite,api,bundle').split(',')
+const only = arg('only', 'evaluation,ingest,pglite,api,assess,bundle').split(',')
 const seed = 20261125
 
 const server = await startTestPostgres([
@@ -61,15 +64,21 @@ try {
   console.log(`generated ${fmt(rows)} synthetic observations in ${fmt(gen.seconds, 1)} s`)
   if (only.includes('evaluation'))
     for (const l of await evaluationBench({ ...scale, draws: 200 }, seed, dir)) console.log(l)
-  if (only.includes('ingest'))
+  // the api and assess steps read the synthetic panel: imported by the ingest step, or once for them
+  let imported = false
+  const importPanel = async (step: string) => {
+    if (imported) return
+    const s = await importSynthetic(server.url, csv, scale, o)
+    imported = true
+    console.log(`imported the panel for the ${step} step in ${fmt(s, 1)} s (not a measured figure)`)
+  }
+  if (only.includes('ingest')) {
     for (const l of await ingestPostgres(server.url, csv, rows, scale, o)) console.log(l)
+    imported = true
+  }
   if (only.includes('pglite')) for (const l of ingestPglite(csv, rows, scale, seed)) console.log(l)
   if (only.includes('api')) {
-    // the API step reads the synthetic panel: import it here when the ingest step did not
-    if (!only.includes('ingest')) {
-      const s = await importSynthetic(server.url, csv, scale, o)
-      console.log(`imported the panel for the API step in ${fmt(s, 1)} s (not a measured figure)`)
-    }
+    await importPanel('API')
     const indicators = Array.from(
       { length: scale.indicators },
       (_, j) => `synthetic_${String(j + 1).padStart(3, '0')}`,
@@ -80,6 +89,10 @@ try {
       seconds: scaleName === 'full' ? 10 : 5,
     }))
       console.log(l)
+  }
+  if (only.includes('assess')) {
+    await importPanel('assess')
+    for (const l of assessBench(server.url, dir)) console.log(l)
   }
   if (only.includes('bundle')) {
     execFileSync('npm', ['run', '--silent', 'build:web'], { stdio: 'ignore' })

@@ -1,7 +1,11 @@
-/** `jueqi assess`: evaluate every target and the index on the stored data and save the stamped run. */
+/**
+ * `jueqi assess`: evaluate every target and the index on the stored data and save the stamped run;
+ * with `--synthetic`, the full evaluation over the SYNTHETIC county panel instead (assess-synthetic.ts).
+ */
 import { Command } from 'commander'
 import { runAssessment } from '../evaluation/run-assessment.ts'
 import { saveEvaluation } from '../store/evaluations.ts'
+import { assessSynthetic } from './assess-synthetic.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -11,6 +15,11 @@ interface Opts extends StoreOptions {
   seed: string
   asOf?: string
   dryRun?: boolean
+  synthetic?: boolean
+  level: string
+  json?: boolean
+  sequential?: boolean
+  writePanel?: string
 }
 
 export function assessCommand(): Command {
@@ -18,11 +27,36 @@ export function assessCommand(): Command {
     .description(
       'run all plan targets and the high-quality development index on the stored data; save the run',
     )
-    .option('--year <year>', 'index year (default: the latest year every concept has data for)')
+    .option(
+      '--year <year>',
+      "index year (default: the latest year every concept has data for; with --synthetic the panel's latest)",
+    )
     .option('--draws <n>', 'uncertainty draws', '200')
     .option('--seed <n>', 'random seed of the uncertainty analysis', '1')
     .option('--as-of <date>', 'use only releases published by this date')
     .option('--dry-run', 'print the summary without saving the run')
+    .option(
+      '--synthetic',
+      'evaluate the SYNTHETIC panel (indicators synthetic_NNN from `jueqi synth --load`) instead: entropy weights on the pooled panel, TOPSIS, coupling of five subsystems, obstacle degree, disparity of every indicator × year by province, rank uncertainty; prints load_ms and compute_ms; saved as kind assess-synthetic, never the latest run the web app shows',
+    )
+    .option('--level <level>', 'with --synthetic: region level of the units', 'county')
+    .option('--json', 'with --synthetic: print the summary and timings as JSON')
+    .option(
+      '--sequential',
+      'with --synthetic: one thread (default: the worker pool of src/methods/parallel for entropy, disparity and uncertainty; JUEQI_THREADS sets its size)',
+    )
+    .option(
+      '--write-panel <file>',
+      'with --synthetic: also write the dense panel as little-endian float64 [year][unit][indicator] (the benchmark gives it to NumPy)',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  jueqi synth --units 500 --indicators 40 --years 20 --load
+  jueqi assess --synthetic                       # index year = the panel's latest
+  jueqi assess --synthetic --year 2023 --draws 400 --seed 7 --json`,
+    )
     .action(async (opts: Opts) => {
       const draws = Number(opts.draws)
       const seed = Number(opts.seed)
@@ -33,6 +67,16 @@ export function assessCommand(): Command {
         throw new CliError(`--year "${opts.year}" is not a year`, 2)
       if (opts.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
         throw new CliError('--as-of must be YYYY-MM-DD', 2)
+      if (opts.synthetic) {
+        if (opts.asOf) throw new CliError('--as-of does not apply to --synthetic', 2)
+        return assessSynthetic(opts, { draws, seed, ...(year !== undefined ? { year } : {}) })
+      }
+      for (const [flag, set] of [
+        ['--json', opts.json],
+        ['--sequential', opts.sequential],
+        ['--write-panel', opts.writePanel],
+      ] as const)
+        if (set) throw new CliError(`${flag} needs --synthetic`, 2)
       const store = await openSeededStore(opts)
       try {
         const run = await runAssessment(store.db, {
