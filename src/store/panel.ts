@@ -19,13 +19,16 @@
  * - PGlite: the rows a batch of indicators at a time (about 100,000 rows a query), as arrays.
  * Values are placed in one plane per year as they come (the years are not known before the
  * data), with a plane of keys beside it, then copied once, in year order and with the units that
- * have no value left out, into a SharedArrayBuffer (so the parallel methods use it in place).
+ * have no value left out, on the kernels' shared heap (so the kernels and the parallel methods use it
+ * in place; the process keeps it: a CLI run reads one panel).
  */
+
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { to as copyTo } from 'pg-copy-streams'
+import { heapF64 } from '../methods/kernels/heap.ts'
 import { rowsOf, type Store } from './db.ts'
 import { listRegions } from './regions.ts'
 import { listReleases } from './releases.ts'
@@ -281,7 +284,7 @@ function assemble(
   for (let i = 0; i < allUnits.length; i++) if (planes.unitSeen[i]) kept.push(i)
   const K = keys.length
   const U = kept.length
-  const data = new Float64Array(new SharedArrayBuffer(8 * years.length * U * K))
+  const data = heapF64(years.length * U * K)
   years.forEach((y, t) => {
     const p = planes.byYear.get(y)!
     if (U === allUnits.length) data.set(p, t * U * K)
