@@ -32,7 +32,6 @@
 import { type HeapScope, withHeap } from './kernels/heap.ts'
 import { kernels } from './kernels/index.ts'
 import type { Matrix } from './matrix.ts'
-import { FloatSorter } from './sort.ts'
 import { MethodInputError } from './weights.ts'
 
 export interface DisparityOptions {
@@ -192,8 +191,19 @@ export function disparityRanges(
     return
   }
   const buf = new Buffers(m.rows, G)
-  for (let range = next(); range; range = next())
-    for (let j = range[0]; j < range[1]; j++) columnMeasures(m, j, w, gid, G, sd, buf, r)
+  withHeap((h) => {
+    const data = h.copy(m.data).byteOffset
+    const unit = { w: w ? h.copy(w).byteOffset : 0, gid: gid ? h.int32s(gid) : 0, rowOk: 0 }
+    if (gid && !w) {
+      // the unweighted Gini's gather leaves out the units without a group
+      const ok = h.f64(Math.ceil(m.rows / 8))
+      const bytes = new Uint8Array(ok.buffer, ok.byteOffset, m.rows)
+      for (let i = 0; i < m.rows; i++) bytes[i] = gid[i]! >= 0 ? 1 : 0
+      unit.rowOk = ok.byteOffset
+    }
+    for (let range = next(); range; range = next())
+      groupedColumns(m, data, unit, range[0], range[1], { sd, weights: w, gid, G }, buf, r, h)
+  })
 }
 
 /**
@@ -243,7 +253,7 @@ function plainColumns(
   }
   k.disparityLogs(data, rows, cols, from, to, pass2.byteOffset)
   const scratch = h.f64(rows + Math.ceil(k.sortScratchBytes(rows) / 8))
-  k.giniColumns(data, rows, cols, from, to, gini.byteOffset, scratch.byteOffset)
+  k.giniColumns(data, rows, cols, from, to, 0, gini.byteOffset, scratch.byteOffset)
   for (let c = 0; c < w; c++) {
     if (gini[c] === 0) continue
     const j = from + c
@@ -263,7 +273,6 @@ function plainColumns(
 class Buffers {
   y: Float64Array
   w: Float64Array
-  g: Int32Array
   sorted: Float64Array
   weightAt: Float64Array
   W: Float64Array
@@ -271,11 +280,9 @@ class Buffers {
   tg: Float64Array
   lg: Float64Array
   zero: Uint8Array
-  sorter = new FloatSorter()
   constructor(rows: number, groups: number) {
     this.y = new Float64Array(rows)
     this.w = new Float64Array(rows)
-    this.g = new Int32Array(rows)
     this.sorted = new Float64Array(rows)
     this.weightAt = new Float64Array(rows)
     this.W = new Float64Array(groups)
@@ -286,86 +293,111 @@ class Buffers {
   }
 }
 
-function columnMeasures(
+/**
+ * The weighted or grouped measures of columns [from, to) by the groupedSums and groupedLogs
+ * kernels (row-major, two columns per vector, each column's and group's sums in row order), the
+ * Gini by the giniColumns kernel (unweighted) or from the gathered pairs (weighted), and the
+ * decomposition from the groups' sums: the per-column formulas bit for bit. `unit` holds the
+ * heap addresses of the unit weights and group ids (0: none) and of the unweighted Gini's row mask.
+ */
+function groupedColumns(
   m: Matrix,
-  j: number,
-  weights: Float64Array | null,
-  gid: Int32Array | null,
-  G: number,
-  sd: 'population' | 'sample',
+  data: number,
+  unit: { w: number; gid: number; rowOk: number },
+  from: number,
+  to: number,
+  plan: { sd: 'population' | 'sample'; weights: Float64Array | null; gid: Int32Array | null; G: number },
   b: Buffers,
   r: DisparityResult,
+  h: HeapScope,
 ): void {
-  // pass 1: gather the column's usable cells and their weighted sums
+  const k = kernels()
+  const { rows, cols } = m
+  const { sd, weights, gid, G } = plan
+  const w = to - from
+  const g1 = G || 1
+  const pass1 = h.f64((4 + 2 * g1) * w) // n, negatives, W, WY | W_g, WY_g
+  k.groupedSums(data, rows, cols, from, to, unit.w, unit.gid, g1, pass1.byteOffset)
+  const pass2 = h.f64((2 + g1 + 4 + 3 * g1) * w) // mean, ln mean, ln mean_g | ss, T, L, zero, T_g, L_g, zero_g
+  const wanted = new Uint8Array(w)
+  for (let c = 0; c < w; c++) {
+    const j = from + c
+    const n = pass1[c]!
+    const negative = pass1[w + c]!
+    const W = pass1[2 * w + c]!
+    const WY = pass1[3 * w + c]!
+    r.n[j] = n
+    if (negative > 0) {
+      r.notes.push(
+        `${m.columns[j]}: ${negative} negative value(s); disparity measures need y ≥ 0 (column left null)`,
+      )
+      continue
+    }
+    if (n === 0 || !(W > 0)) continue
+    const mean = WY / W
+    r.mean[j] = mean
+    if (!(mean > 0)) continue // all zero: no relative dispersion is defined
+    wanted[c] = 1
+    pass2[c] = mean
+    pass2[w + c] = Math.log(mean)
+    for (let g = 0; g < g1; g++)
+      pass2[(2 + g) * w + c] = Math.log(pass1[(4 + g1 + g) * w + c]! / pass1[(4 + g) * w + c]!)
+  }
+  k.groupedLogs(data, rows, cols, from, to, unit.w, unit.gid, g1, pass2.byteOffset)
+  const o2 = (2 + g1) * w
+  const gini = h.f64(3 * w) // wanted, sum | gini
+  if (!weights) {
+    for (let c = 0; c < w; c++) {
+      gini[c] = wanted[c]!
+      gini[w + c] = pass1[3 * w + c]!
+    }
+    const scratch = h.f64(rows + Math.ceil(k.sortScratchBytes(rows) / 8))
+    k.giniColumns(data, rows, cols, from, to, unit.rowOk, gini.byteOffset, scratch.byteOffset)
+  }
+  for (let c = 0; c < w; c++) {
+    if (!wanted[c]) continue
+    const j = from + c
+    const n = pass1[c]!
+    const W = pass1[2 * w + c]!
+    const WY = pass1[3 * w + c]!
+    const mean = pass2[c]!
+    const ss = pass2[o2 + c]!
+    const variance = sd === 'sample' ? (n > 1 ? (ss * n) / (W * (n - 1)) : Number.NaN) : ss / W
+    r.cv[j] = Math.sqrt(variance) / mean
+    r.theilT[j] = pass2[o2 + w + c]! / WY
+    r.theilL[j] = pass2[o2 + 3 * w + c]! !== 0 ? Number.NaN : pass2[o2 + 2 * w + c]! / W
+    r.gini[j] = weights ? weightedGini(gatherPairs(m, j, weights, gid, b), n, W, WY) : gini[2 * w + c]!
+    if (gid) {
+      for (let g = 0; g < G; g++) {
+        b.W[g] = pass1[(4 + g) * w + c]!
+        b.WY[g] = pass1[(4 + G + g) * w + c]!
+        b.tg[g] = pass2[o2 + (4 + g) * w + c]!
+        b.lg[g] = pass2[o2 + (4 + G + g) * w + c]!
+        b.zero[g] = pass2[o2 + (4 + 2 * G + g) * w + c]! !== 0 ? 1 : 0
+      }
+      decompose(j, G, W, WY, mean, b, r)
+    }
+  }
+}
+
+/** Column j's usable cells and their weights into b.y, b.w (in row order), for the weighted Gini. */
+function gatherPairs(
+  m: Matrix,
+  j: number,
+  weights: Float64Array,
+  gid: Int32Array | null,
+  b: Buffers,
+): Buffers {
   let n = 0
-  let W = 0
-  let WY = 0
-  let negative = 0
-  b.W.fill(0)
-  b.WY.fill(0)
   for (let i = 0; i < m.rows; i++) {
     const y = m.data[i * m.cols + j]!
-    const w = weights ? weights[i]! : 1
-    const g = gid ? gid[i]! : 0
-    if (Number.isNaN(y) || Number.isNaN(w) || g < 0) continue
-    if (y < 0) negative++
+    const w = weights[i]!
+    if (Number.isNaN(y) || Number.isNaN(w) || (gid && gid[i]! < 0)) continue
     b.y[n] = y
     b.w[n] = w
-    b.g[n] = g
     n++
-    W += w
-    WY += w * y
-    if (gid) {
-      b.W[g]! += w
-      b.WY[g]! += w * y
-    }
   }
-  r.n[j] = n
-  if (negative > 0) {
-    r.notes.push(
-      `${m.columns[j]}: ${negative} negative value(s); disparity measures need y ≥ 0 (column left null)`,
-    )
-    return
-  }
-  if (n === 0 || !(W > 0)) return
-  const mean = WY / W
-  r.mean[j] = mean
-  if (!(mean > 0)) return // all zero: no relative dispersion is defined
-  // pass 2: squared deviations and logarithms
-  const lnMean = Math.log(mean)
-  b.tg.fill(0)
-  b.lg.fill(0)
-  b.zero.fill(0)
-  let ss = 0
-  let tSum = 0
-  let lSum = 0
-  let zero = false
-  for (let k = 0; k < n; k++) {
-    const y = b.y[k]!
-    const w = b.w[k]!
-    const d = y - mean
-    ss += w * d * d
-    const g = b.g[k]!
-    if (y > 0) {
-      const ly = Math.log(y)
-      tSum += w * y * (ly - lnMean)
-      lSum += w * (lnMean - ly)
-      if (gid) {
-        const lnMeanG = Math.log(b.WY[g]! / b.W[g]!)
-        b.tg[g]! += w * y * (ly - lnMeanG)
-        b.lg[g]! += w * (lnMeanG - ly)
-      }
-    } else if (w > 0) {
-      zero = true
-      b.zero[g] = 1
-    }
-  }
-  const variance = sd === 'sample' ? (n > 1 ? (ss * n) / (W * (n - 1)) : Number.NaN) : ss / W
-  r.cv[j] = Math.sqrt(variance) / mean
-  r.theilT[j] = tSum / WY
-  r.theilL[j] = zero ? Number.NaN : lSum / W
-  r.gini[j] = weights ? weightedGini(b, n, W, WY) : unweightedGini(b, n, WY)
-  if (gid) decompose(j, G, W, WY, mean, b, r)
+  return b
 }
 
 function decompose(
@@ -403,16 +435,6 @@ function decompose(
   r.withinT[j] = withinT
   r.betweenL[j] = Number.isFinite(betweenL) ? betweenL : Number.NaN
   r.withinL[j] = Number.isFinite(betweenL) ? withinL : Number.NaN
-}
-
-/** PySAL `_gini`: (Σ 2i·y_(i) − nΣy − Σy)/(nΣy) over y sorted ascending, i = 1..n. */
-function unweightedGini(b: Buffers, n: number, sum: number): number {
-  const y = b.y.subarray(0, n)
-  // b.w is not needed unweighted: sort the gathered values in place (they are re-gathered per column)
-  b.sorter.sort(y)
-  let acc = 0
-  for (let i = 0; i < n; i++) acc += (2 * (i + 1) - n - 1) * y[i]!
-  return acc / (n * sum)
 }
 
 /** Σ_i Σ_j w_i w_j |y_i − y_j| / (2 W² μ) = Σ_i w_i y_i (W_below,i − W_above,i) / (W · WY). */

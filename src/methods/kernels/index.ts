@@ -82,8 +82,31 @@ export interface KernelExports {
     cols: number,
     from: number,
     to: number,
+    rowOk: number,
     s: number,
     scratch: number,
+  ): void
+  groupedSums(
+    data: number,
+    rows: number,
+    cols: number,
+    from: number,
+    to: number,
+    unitW: number,
+    gid: number,
+    G: number,
+    s: number,
+  ): void
+  groupedLogs(
+    data: number,
+    rows: number,
+    cols: number,
+    from: number,
+    to: number,
+    unitW: number,
+    gid: number,
+    G: number,
+    s: number,
   ): void
 }
 

@@ -97,9 +97,19 @@ export function disparityLogs(data: usize, rows: i32, cols: i32, from: i32, to: 
 /**
  * Gini of each column in [from, to) whose want_j ≠ 0 (PySAL _gini: Σ (2i − n − 1) y_(i) / (n Σ y),
  * i = 1..n over the sorted non-NaN cells), with Σ y = sum_j. Reads want and sum (two arrays of w at s),
- * writes gini (a third). `scratch` holds rows doubles plus sortScratchBytes(rows).
+ * writes gini (a third); rows whose byte at rowOk is 0 are left out (rowOk = 0: none). `scratch` holds
+ * rows doubles plus sortScratchBytes(rows).
  */
-export function giniColumns(data: usize, rows: i32, cols: i32, from: i32, to: i32, s: usize, scratch: usize): void {
+export function giniColumns(
+  data: usize,
+  rows: i32,
+  cols: i32,
+  from: i32,
+  to: i32,
+  rowOk: usize,
+  s: usize,
+  scratch: usize,
+): void {
   const w = to - from
   const want = s
   const sum = at(s, w)
@@ -113,12 +123,178 @@ export function giniColumns(data: usize, rows: i32, cols: i32, from: i32, to: i3
     const stride = (<usize>cols) << 3
     for (let i = 0; i < rows; i++, p += stride) {
       const v = load<f64>(p)
-      if (isNaN(v)) continue
+      if (isNaN(v) || (rowOk && load<u8>(rowOk + i) == 0)) continue
       store<f64>(at(y, n++), v)
     }
     sortF64(y, n, sortScratch)
     let acc: f64 = 0
     for (let i = 0; i < n; i++) acc += <f64>(2 * (i + 1) - n - 1) * load<f64>(at(y, i))
     store<f64>(at(gini, j), acc / (<f64>n * load<f64>(at(sum, j))))
+  }
+}
+
+/**
+ * Pass 1 of the weighted or grouped measures (disparity.ts columnMeasures) over columns [from, to):
+ * rows whose weight (f64 at unitW, or 1 when unitW = 0) is NaN or whose group (i32 at gid, or 0
+ * when gid = 0) is negative are left out; over the others' non-NaN cells y with weight w: n, the
+ * negatives, W += w, WY += w·y, and per group g, W_g and WY_g. At s (w = to − from): n, neg, W, WY
+ * (w each), then W_g (G·w), WY_g (G·w), group-major.
+ */
+export function groupedSums(
+  data: usize,
+  rows: i32,
+  cols: i32,
+  from: i32,
+  to: i32,
+  unitW: usize,
+  gid: usize,
+  G: i32,
+  s: usize,
+): void {
+  const w = to - from
+  const n = s
+  const neg = at(s, w)
+  const W = at(s, 2 * w)
+  const WY = at(s, 3 * w)
+  const Wg = at(s, 4 * w)
+  const WYg = at(s, (4 + G) * w)
+  memory.fill(s, 0, (<usize>((4 + 2 * G) * w)) << 3)
+  const one = f64x2.splat(1)
+  const zero = f64x2.splat(0)
+  for (let i = 0; i < rows; i++) {
+    const wi = unitW ? load<f64>(at(unitW, i)) : 1.0
+    const g = gid ? load<i32>(gid + ((<usize>i) << 2)) : 0
+    if (isNaN(wi) || g < 0) continue
+    const wv = f64x2.splat(wi)
+    const row = data + ((<usize>(i * cols + from)) << 3)
+    const wg = at(Wg, g * w)
+    const wyg = at(WYg, g * w)
+    let j = 0
+    for (; j + 2 <= w; j += 2) {
+      const y = v128.load(at(row, j))
+      const ok = f64x2.eq(y, y)
+      const wy = f64x2.mul(wv, y)
+      const nv = v128.load(at(n, j))
+      v128.store(at(n, j), v128.bitselect(f64x2.add(nv, one), nv, ok))
+      const gv = v128.load(at(neg, j))
+      v128.store(at(neg, j), v128.bitselect(f64x2.add(gv, one), gv, f64x2.lt(y, zero)))
+      const a = v128.load(at(W, j))
+      v128.store(at(W, j), v128.bitselect(f64x2.add(a, wv), a, ok))
+      const b = v128.load(at(WY, j))
+      v128.store(at(WY, j), v128.bitselect(f64x2.add(b, wy), b, ok))
+      if (gid) {
+        const c = v128.load(at(wg, j))
+        v128.store(at(wg, j), v128.bitselect(f64x2.add(c, wv), c, ok))
+        const d = v128.load(at(wyg, j))
+        v128.store(at(wyg, j), v128.bitselect(f64x2.add(d, wy), d, ok))
+      }
+    }
+    for (; j < w; j++) {
+      const y = load<f64>(at(row, j))
+      if (isNaN(y)) continue
+      if (y < 0) store<f64>(at(neg, j), load<f64>(at(neg, j)) + 1)
+      store<f64>(at(n, j), load<f64>(at(n, j)) + 1)
+      store<f64>(at(W, j), load<f64>(at(W, j)) + wi)
+      store<f64>(at(WY, j), load<f64>(at(WY, j)) + wi * y)
+      if (gid) {
+        store<f64>(at(wg, j), load<f64>(at(wg, j)) + wi)
+        store<f64>(at(wyg, j), load<f64>(at(wyg, j)) + wi * y)
+      }
+    }
+  }
+}
+
+/**
+ * Pass 2 of the weighted or grouped measures, rows left out as in groupedSums. Reads at s: mean,
+ * ln mean (w each), ln mean_g (G·w); writes after them: ss, tSum, lSum, zero (w each), then
+ * T_g, L_g, zero_g (G·w each): ss += w(y − mean)²; where y > 0, tSum += w·y(ln y − ln mean),
+ * lSum += w(ln mean − ln y) and the same with the group's mean into T_g, L_g; where y ≤ 0 with
+ * w > 0, zero = zero_g = 1.
+ */
+export function groupedLogs(
+  data: usize,
+  rows: i32,
+  cols: i32,
+  from: i32,
+  to: i32,
+  unitW: usize,
+  gid: usize,
+  G: i32,
+  s: usize,
+): void {
+  const w = to - from
+  const mean = s
+  const lnMean = at(s, w)
+  const lnMeanG = at(s, 2 * w)
+  const ss = at(s, (2 + G) * w)
+  const tSum = at(ss, w)
+  const lSum = at(ss, 2 * w)
+  const zr = at(ss, 3 * w)
+  const tg = at(ss, 4 * w)
+  const lg = at(tg, G * w)
+  const zg = at(lg, G * w)
+  memory.fill(ss, 0, (<usize>((4 + 3 * G) * w)) << 3)
+  const zero = f64x2.splat(0)
+  const one = f64x2.splat(1)
+  for (let i = 0; i < rows; i++) {
+    const wi = unitW ? load<f64>(at(unitW, i)) : 1.0
+    const g = gid ? load<i32>(gid + ((<usize>i) << 2)) : 0
+    if (isNaN(wi) || g < 0) continue
+    const wv = f64x2.splat(wi)
+    const row = data + ((<usize>(i * cols + from)) << 3)
+    const lmg = at(lnMeanG, g * w)
+    const tgr = at(tg, g * w)
+    const lgr = at(lg, g * w)
+    const zgr = at(zg, g * w)
+    let j = 0
+    for (; j + 2 <= w; j += 2) {
+      const y = v128.load(at(row, j))
+      const ok = f64x2.eq(y, y)
+      const d = f64x2.sub(y, v128.load(at(mean, j)))
+      const sv = v128.load(at(ss, j))
+      v128.store(at(ss, j), v128.bitselect(f64x2.add(sv, f64x2.mul(f64x2.mul(wv, d), d)), sv, ok))
+      const pos = f64x2.gt(y, zero)
+      if (v128.any_true(pos)) {
+        const ly = logExact(y, pos)
+        const wy = f64x2.mul(wv, y)
+        const lm = v128.load(at(lnMean, j))
+        const tv = v128.load(at(tSum, j))
+        v128.store(at(tSum, j), v128.bitselect(f64x2.add(tv, f64x2.mul(wy, f64x2.sub(ly, lm))), tv, pos))
+        const lv = v128.load(at(lSum, j))
+        v128.store(at(lSum, j), v128.bitselect(f64x2.add(lv, f64x2.mul(wv, f64x2.sub(lm, ly))), lv, pos))
+        if (gid) {
+          const lmgv = v128.load(at(lmg, j))
+          const a = v128.load(at(tgr, j))
+          v128.store(at(tgr, j), v128.bitselect(f64x2.add(a, f64x2.mul(wy, f64x2.sub(ly, lmgv))), a, pos))
+          const b = v128.load(at(lgr, j))
+          v128.store(at(lgr, j), v128.bitselect(f64x2.add(b, f64x2.mul(wv, f64x2.sub(lmgv, ly))), b, pos))
+        }
+      }
+      const nonPos = v128.andnot(ok, pos)
+      if (wi > 0 && v128.any_true(nonPos)) {
+        v128.store(at(zr, j), v128.bitselect(one, v128.load(at(zr, j)), nonPos))
+        v128.store(at(zgr, j), v128.bitselect(one, v128.load(at(zgr, j)), nonPos))
+      }
+    }
+    for (; j < w; j++) {
+      const y = load<f64>(at(row, j))
+      if (isNaN(y)) continue
+      const d = y - load<f64>(at(mean, j))
+      store<f64>(at(ss, j), load<f64>(at(ss, j)) + wi * d * d)
+      if (y > 0) {
+        const ly = logScalar(y)
+        const lm = load<f64>(at(lnMean, j))
+        store<f64>(at(tSum, j), load<f64>(at(tSum, j)) + wi * y * (ly - lm))
+        store<f64>(at(lSum, j), load<f64>(at(lSum, j)) + wi * (lm - ly))
+        if (gid) {
+          const lmgv = load<f64>(at(lmg, j))
+          store<f64>(at(tgr, j), load<f64>(at(tgr, j)) + wi * y * (ly - lmgv))
+          store<f64>(at(lgr, j), load<f64>(at(lgr, j)) + wi * (lmgv - ly))
+        }
+      } else if (wi > 0) {
+        store<f64>(at(zr, j), 1)
+        store<f64>(at(zgr, j), 1)
+      }
+    }
   }
 }

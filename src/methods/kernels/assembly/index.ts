@@ -5,7 +5,7 @@
 export { initConstants, logArray } from './log'
 export { sortArray, sortScratchBytes } from './sort'
 export { columnRanges, entropySums } from './entropy'
-export { disparitySums, disparityLogs, giniColumns } from './disparity'
+export { disparityLogs, disparitySums, giniColumns, groupedLogs, groupedSums } from './disparity'
 export { aggregateRows, runSums } from './aggregate'
 export { expArray } from './exp'
 export { topsisDistances, topsisRanges } from './topsis'
