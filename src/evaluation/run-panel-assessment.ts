@@ -19,11 +19,14 @@
  * bit). The saved run (kind `assess-synthetic`) keeps summaries, not the 17 million cells, and a
  * stamp whose input hash is taken over the dense array's bytes.
  */
+
 import { createHash } from 'node:crypto'
 import { buildHierarchy, type Hierarchy, type MetaRow } from '../methods/composite/hierarchy.ts'
 import { impute } from '../methods/composite/prepare.ts'
 import { type CouplingResult, coupling } from '../methods/coupling.ts'
 import { type DisparityResult, disparityMeasures } from '../methods/disparity.ts'
+import { withHeap } from '../methods/kernels/heap.ts'
+import { kernels } from '../methods/kernels/index.ts'
 import { createMatrix, type Direction, type Matrix } from '../methods/matrix.ts'
 import { normalize } from '../methods/normalize.ts'
 import { type ObstacleResult, obstacle, subsystemObstacle } from '../methods/obstacle.ts'
@@ -128,61 +131,52 @@ export function subsystemScores(
   weights: ArrayLike<number>,
   sub: Int32Array,
 ): Matrix {
-  const { rows, cols, data } = m
-  const lo = new Float64Array(cols).fill(Number.POSITIVE_INFINITY)
-  const hi = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY)
-  const sum = new Float64Array(cols)
-  const n = new Float64Array(cols)
-  for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols; j < cols; j++, k++) {
-      const x = data[k]!
-      if (Number.isNaN(x)) continue
-      if (x < lo[j]!) lo[j] = x
-      if (x > hi[j]!) hi[j] = x
-      sum[j]! += x
-      n[j]!++
-    }
-  // normalize's minmax form: (x − min)/range, cost (max − x)/range = (x − max)/(−range) exactly;
-  // a constant column (x − 0)/∞ + 1 = 1
-  const c = new Float64Array(cols)
-  const d = new Float64Array(cols)
-  const e = new Float64Array(cols)
-  const miss = new Float64Array(cols)
-  const wsum = new Float64Array(SUBSYSTEMS)
-  for (let j = 0; j < cols; j++) {
-    const range = hi[j]! - lo[j]!
-    const cost = directions[j] === 'lower'
-    if (range === 0) {
-      d[j] = Number.POSITIVE_INFINITY
-      e[j] = 1
-    } else {
-      c[j] = cost ? hi[j]! : lo[j]!
-      d[j] = cost ? -range : range
-    }
-    const mean = sum[j]! / n[j]!
-    miss[j] = (mean - c[j]!) / d[j]! + e[j]!
-    wsum[sub[j]!]! += weights[j]!
-  }
+  const { rows, cols } = m
   const out = createMatrix(
     m.units,
     Array.from({ length: SUBSYSTEMS }, (_, s) => `S${s + 1}`),
   )
-  // subsystems are runs of adjacent indicators: each run summed in a register, j ascending
-  const runStart = new Int32Array(SUBSYSTEMS + 1).fill(cols)
-  for (let j = cols - 1; j >= 0; j--) runStart[sub[j]!] = j
-  for (let s = SUBSYSTEMS - 1; s >= 0; s--) runStart[s] = Math.min(runStart[s]!, runStart[s + 1]!)
-  const o = out.data
-  for (let i = 0; i < rows; i++) {
-    const at = i * cols
-    for (let s = 0; s < SUBSYSTEMS; s++) {
-      let acc = 0
-      for (let j = runStart[s]!, end = runStart[s + 1]!; j < end; j++) {
-        const x = data[at + j]!
-        acc += weights[j]! * (Number.isNaN(x) ? miss[j]! : (x - c[j]!) / d[j]! + e[j]!)
+  withHeap((h) => {
+    const k = kernels()
+    const data = h.copy(m.data).byteOffset
+    // each column's min and max (NaN skipped), count and sum in row order: the kernels' passes
+    const range = h.f64(2 * cols)
+    k.columnRanges(data, rows, cols, 0, cols, range.byteOffset, range.byteOffset + 8 * cols)
+    const sums = h.f64(3 * cols) // n, sum, negatives
+    k.disparitySums(data, rows, cols, 0, cols, sums.byteOffset)
+    // normalize's minmax form: (x − min)/range, cost (max − x)/range = (x − max)/(−range) exactly;
+    // a constant column (x − 0)/∞ + 1 = 1; a missing cell is the form of the column's mean
+    const forms = h.f64(5 * cols) // c, d, e, miss, w
+    forms.fill(0)
+    const wsum = new Float64Array(SUBSYSTEMS)
+    for (let j = 0; j < cols; j++) {
+      const lo = range[j]!
+      const hi = range[cols + j]!
+      const span = hi - lo
+      const cost = directions[j] === 'lower'
+      if (span === 0) {
+        forms[cols + j] = Number.POSITIVE_INFINITY
+        forms[2 * cols + j] = 1
+      } else {
+        forms[j] = cost ? hi : lo
+        forms[cols + j] = cost ? -span : span
       }
-      o[i * SUBSYSTEMS + s] = Math.min(1, acc / wsum[s]!)
+      const mean = sums[cols + j]! / sums[j]!
+      forms[3 * cols + j] = (mean - forms[j]!) / forms[cols + j]! + forms[2 * cols + j]!
+      forms[4 * cols + j] = weights[j]!
+      wsum[sub[j]!]! += weights[j]!
     }
-  }
+    // subsystems are runs of adjacent indicators: each run summed j ascending
+    const runStart = new Int32Array(SUBSYSTEMS + 1).fill(cols)
+    for (let j = cols - 1; j >= 0; j--) runStart[sub[j]!] = j
+    for (let s = SUBSYSTEMS - 1; s >= 0; s--) runStart[s] = Math.min(runStart[s]!, runStart[s + 1]!)
+    const acc = h.f64(rows * SUBSYSTEMS)
+    k.formedRunSums(data, rows, cols, forms.byteOffset, h.int32s(runStart), SUBSYSTEMS, acc.byteOffset)
+    const o = out.data
+    for (let i = 0; i < rows; i++)
+      for (let s = 0; s < SUBSYSTEMS; s++)
+        o[i * SUBSYSTEMS + s] = Math.min(1, acc[i * SUBSYSTEMS + s]! / wsum[s]!)
+  })
   return out
 }
 

@@ -76,6 +76,15 @@ export interface KernelExports {
   ): void
   rankScratchBytes(n: number): number
   rankInto(scores: number, n: number, out: number, offset: number, stride: number, scratch: number): void
+  formedRunSums(
+    data: number,
+    rows: number,
+    cols: number,
+    forms: number,
+    starts: number,
+    S: number,
+    out: number,
+  ): void
   giniColumns(
     data: number,
     rows: number,

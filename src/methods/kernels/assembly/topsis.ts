@@ -131,3 +131,48 @@ export function topsisDistances(
     store<f64>(at(sm, i), m)
   }
 }
+
+/**
+ * Weighted sums of formed cells over runs of adjacent columns, per row: out[i·S + s] =
+ * Σ_{j in run s} w_j · (NaN ? miss_j : (x − c_j)/d_j + e_j), j ascending, two rows per vector (the
+ * subsystem scores of a min-max matrix with missing cells imputed). `forms`: c, d, e, miss, w
+ * (five arrays of cols); `starts`: S + 1 i32 column starts.
+ */
+export function formedRunSums(data: usize, rows: i32, cols: i32, forms: usize, starts: usize, S: i32, out: usize): void {
+  const c = forms
+  const d = at(forms, cols)
+  const e = at(forms, 2 * cols)
+  const miss = at(forms, 3 * cols)
+  const wt = at(forms, 4 * cols)
+  const rowBytes = (<usize>cols) << 3
+  let i = 0
+  for (; i + 2 <= rows; i += 2) {
+    const r0 = data + (<usize>i) * rowBytes
+    const r1 = r0 + rowBytes
+    for (let s = 0; s < S; s++) {
+      let acc = f64x2.splat(0)
+      const end = load<i32>(starts + ((<usize>(s + 1)) << 2))
+      for (let j = load<i32>(starts + ((<usize>s) << 2)); j < end; j++) {
+        const o = (<usize>j) << 3
+        const x = v128.load64_lane(r1 + o, v128.load64_splat(r0 + o), 1)
+        const y = f64x2.add(f64x2.div(f64x2.sub(x, v128.load64_splat(c + o)), v128.load64_splat(d + o)), v128.load64_splat(e + o))
+        const v = v128.bitselect(y, v128.load64_splat(miss + o), f64x2.eq(x, x))
+        acc = f64x2.add(acc, f64x2.mul(v128.load64_splat(wt + o), v))
+      }
+      store<f64>(at(out, i * S + s), f64x2.extract_lane(acc, 0))
+      store<f64>(at(out, (i + 1) * S + s), f64x2.extract_lane(acc, 1))
+    }
+  }
+  for (; i < rows; i++) {
+    const row = data + (<usize>i) * rowBytes
+    for (let s = 0; s < S; s++) {
+      let acc: f64 = 0
+      const end = load<i32>(starts + ((<usize>(s + 1)) << 2))
+      for (let j = load<i32>(starts + ((<usize>s) << 2)); j < end; j++) {
+        const x = load<f64>(at(row, j))
+        acc += load<f64>(at(wt, j)) * (isNaN(x) ? load<f64>(at(miss, j)) : (x - load<f64>(at(c, j))) / load<f64>(at(d, j)) + load<f64>(at(e, j)))
+      }
+      store<f64>(at(out, i * S + s), acc)
+    }
+  }
+}
