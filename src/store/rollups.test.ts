@@ -208,15 +208,18 @@ describe.each(BACKENDS)('materialised roll-ups on %s', (backend) => {
 
   it('the materialised roll-ups equal the ones computed per request', async () => {
     const keys = CATALOGUE.map((i) => i.key)
-    const strip = (rows: FigureRow[]) =>
+    const order = (rows: FigureRow[]) =>
       rows
-        .map(({ computedAt: _, ...r }) => ({ ...r, value: Math.round(r.value * 1e9) / 1e9 }))
+        .map(({ computedAt: _, ...r }) => r)
         .sort((a, b) =>
           `${a.indicator}${a.region}${a.period}`.localeCompare(`${b.indicator}${b.region}${b.period}`),
         )
-    expect(strip(await rolled(store.db, keys, { asOf: '2999-12-31' }))).toEqual(
-      strip(await rolled(store.db, keys)),
-    )
+    const live = order(await rolled(store.db, keys, { asOf: '2999-12-31' }))
+    const stored = order(await rolled(store.db, keys))
+    expect(stored.length).toBeGreaterThan(0)
+    // the same cells, labels, releases and coverage; values up to the order of summation
+    expect(stored.map((r) => ({ ...r, value: 0 }))).toEqual(live.map((r) => ({ ...r, value: 0 })))
+    for (const [i, r] of stored.entries()) expect(r.value).toBeCloseTo(live[i]!.value, 9)
   })
 
   it('a new release updates the roll-up, its release and computedAt; asOf still reads the earlier one', async () => {

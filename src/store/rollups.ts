@@ -33,7 +33,10 @@ export const ROLLUP_LOCK = 727_003
 
 const CLASSES = [false, true] as const
 
-/** Each parent (macro-regions under CN, and CN) with its member provinces, sorted by code. */
+/**
+ * Each parent with its member provinces: the macro-regions under CN (members sorted by code) and
+ * CN with all of them, in the order of their macro-regions. A province belongs to one macro-region.
+ */
 export async function rollupMembers(db: Db): Promise<Map<string, string[]>> {
   const rows = rowsOf<{ parent: string; child: string }>(
     await db.execute(sql`
@@ -45,8 +48,12 @@ export async function rollupMembers(db: Db): Promise<Map<string, string[]>> {
       ORDER BY 1, 2`),
   )
   const out = new Map<string, string[]>()
-  for (const r of rows) out.set(r.parent, [...(out.get(r.parent) ?? []), r.child])
-  const all = [...new Set(rows.map((r) => r.child))].sort()
+  const all: string[] = []
+  for (const r of rows) {
+    if (all.includes(r.child)) throw new Error(`region ${r.child} belongs to two macro-regions`)
+    all.push(r.child)
+    out.set(r.parent, [...(out.get(r.parent) ?? []), r.child])
+  }
   if (all.length) out.set('CN', all)
   return out
 }
@@ -133,8 +140,9 @@ async function replaceCells(tx: Db, keys: readonly string[], fresh: SQL): Promis
 
 /**
  * Stored indicators, all at once: the preferred figure of each member cell per class (the rule
- * of observations.ts over served releases), joined to its weight of the same class, grouped by
- * parent. Index scans on (indicator, region) lists: only province rows are read.
+ * of observations.ts over served releases), joined to its weight of the same class, summed per
+ * macro-region, and the macro-regions' partial sums (not their means) summed to CN. Index scans
+ * on (indicator, region) lists: only province rows are read.
  */
 async function refreshStored(
   tx: Db,
@@ -145,16 +153,16 @@ async function refreshStored(
   const parents: string[] = []
   const children: string[] = []
   for (const [p, ms] of members)
-    for (const m of ms) {
-      parents.push(p)
-      children.push(m)
-    }
+    if (p !== 'CN')
+      for (const m of ms) {
+        parents.push(p)
+        children.push(m)
+      }
   const needed = new Set(keys)
   for (const k of keys) {
     const w = catalogue.get(k)!.aggregationWeight
     if (catalogue.get(k)!.aggregation === 'weighted_mean' && w) needed.add(w)
   }
-  const provinces = [...new Set(children)]
   await replaceCells(
     tx,
     keys,
@@ -169,27 +177,34 @@ async function refreshStored(
       SELECT DISTINCT ON (r.synthetic, o.indicator_key, o.region_code, o.period)
         r.synthetic, o.indicator_key AS k, o.region_code AS member, o.period, o.value, r.id AS rid, r.published_on AS pub
       FROM observations o JOIN releases r ON r.id = o.release_id
-      WHERE o.indicator_key = ANY(${textArray([...needed])}) AND o.region_code = ANY(${textArray(provinces)})
+      WHERE o.indicator_key = ANY(${textArray([...needed])}) AND o.region_code = ANY(${textArray(children)})
         AND NOT EXISTS (SELECT 1 FROM release_approvals a WHERE a.release_id = r.id AND a.status <> 'approved')
       ORDER BY r.synthetic, o.indicator_key, o.region_code, o.period, r.published_on DESC, r.id DESC,
         ${sql.raw(VINTAGE_RANK)}, o.seq
     ),
     x AS (
       SELECT i.key, i.agg, i.w, v.synthetic, v.member, v.period, v.value, wt.value AS weight,
-        CASE WHEN wt.rid IS NOT NULL AND (wt.pub, wt.rid) > (v.pub, v.rid) THEN wt.rid ELSE v.rid END AS rid,
-        CASE WHEN wt.rid IS NOT NULL AND wt.pub > v.pub THEN wt.pub ELSE v.pub END AS pub
+        -- the newer of value and weight, as (day, release id): max() of it is the newest input
+        CASE WHEN wt.rid IS NOT NULL AND (wt.pub, wt.rid) > (v.pub, v.rid)
+          THEN ARRAY[wt.pub - DATE '1970-01-01', wt.rid] ELSE ARRAY[v.pub - DATE '1970-01-01', v.rid] END AS newest
       FROM ind i JOIN pref v ON v.k = i.key
       LEFT JOIN pref wt ON i.agg = 'weighted_mean' AND wt.k = i.w AND wt.synthetic = v.synthetic
         AND wt.member = v.member AND wt.period = v.period
       WHERE i.agg <> 'weighted_mean' OR wt.value IS NOT NULL
     ),
-    g AS (
-      SELECT x.key, x.agg, x.w, m.parent, x.synthetic, x.period, n.n, count(*)::int AS have,
-        sum(x.value) AS s, sum(x.value * x.weight) AS sxw, sum(x.weight) AS sw,
-        (array_agg(x.rid ORDER BY x.pub DESC, x.rid DESC))[1] AS rid,
+    gm AS (
+      SELECT x.key, x.agg, x.w, m.parent, x.synthetic, x.period, count(*)::int AS have,
+        sum(x.value) AS s, sum(x.value * x.weight) AS sxw, sum(x.weight) AS sw, max(x.newest) AS newest,
         string_agg(x.member, ', ' ORDER BY x.member) AS have_list
-      FROM x JOIN m ON m.member = x.member JOIN n ON n.parent = m.parent
-      GROUP BY x.key, x.agg, x.w, m.parent, x.synthetic, x.period, n.n
+      FROM x JOIN m ON m.member = x.member
+      GROUP BY x.key, x.agg, x.w, m.parent, x.synthetic, x.period
+    ),
+    g AS (
+      SELECT gm.*, n.n FROM gm JOIN n ON n.parent = gm.parent
+      UNION ALL
+      SELECT key, agg, w, 'CN', synthetic, period, sum(have)::int, sum(s), sum(sxw), sum(sw), max(newest),
+        string_agg(have_list, ', ' ORDER BY parent), (SELECT count(*)::int FROM m)
+      FROM gm GROUP BY key, agg, w, synthetic, period
     )
     SELECT key AS indicator_key, parent AS region_code, period, synthetic,
       CASE agg
@@ -197,7 +212,7 @@ async function refreshStored(
         WHEN 'mean' THEN CASE WHEN 2 * have >= n THEN s / have END
         ELSE CASE WHEN 2 * have >= n AND sw <> 0 THEN sxw / sw END
       END AS value,
-      rid AS release_id, n AS members, have AS with_data,
+      newest[2] AS release_id, n AS members, have AS with_data,
       'aggregated by jueqi: ' || CASE agg WHEN 'weighted_mean' THEN w || '-weighted mean' ELSE agg END
         || ' of ' || n || ' members' AS source,
       'members with data: ' || have_list || ' (' || have || ' of ' || n || ')' AS note

@@ -18,7 +18,8 @@ CREATE TABLE "rollup_figures" (
 --> statement-breakpoint
 ALTER TABLE "rollup_figures" ADD CONSTRAINT "rollup_figures_release_id_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."releases"("id") ON DELETE no action ON UPDATE no action;
 --> statement-breakpoint
--- the roll-ups are part of what public observation reads depend on (migration 0009); once per
--- statement is enough, as a refresh writes them in one or two statements at the end of its transaction
-CREATE TRIGGER rollup_figures_data_version AFTER INSERT OR UPDATE OR DELETE ON rollup_figures
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version();
+-- the roll-ups are part of what public observation reads depend on (migration 0009): bumped at
+-- commit like the others, so the counter row is locked only then (a refresh's own transaction
+-- may take other locks after writing them, e.g. the audit chain's)
+CREATE CONSTRAINT TRIGGER rollup_figures_data_version AFTER INSERT OR UPDATE OR DELETE ON rollup_figures
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_version();
