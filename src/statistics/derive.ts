@@ -1,7 +1,7 @@
 /**
  * Derived and rolled-up figures, computed from the preferred observations a user sees and
  * labelled as such: a derived row names its formula and the releases of its inputs; a rolled-up
- * row names the members that had the figure and exists only under the coverage rule
+ * row names its members and how many had the figure, and exists only under the coverage rule
  * (`publishable`). Any synthetic input makes the result synthetic.
  */
 import { evaluateFormula, parseFormula, type Series } from './formula.ts'
@@ -173,7 +173,7 @@ export function rollUp(
       releaseDate: newest.releaseDate,
       synthetic: inputs.some((f) => f.synthetic === true),
       source: rollupSource(ind, members.length),
-      note: rollupNote(have, members.length),
+      note: rollupNote(members, have.length),
       coverage,
       inputReleases: [...new Set(inputs.map((f) => f.release))],
     })
@@ -184,5 +184,5 @@ export function rollUp(
 export const rollupSource = (ind: Pick<Indicator, 'aggregation' | 'aggregationWeight'>, members: number) =>
   `aggregated by jueqi: ${ind.aggregation === 'weighted_mean' ? `${ind.aggregationWeight}-weighted mean` : ind.aggregation} of ${members} members`
 
-export const rollupNote = (have: string[], members: number) =>
-  `members with data: ${have.join(', ')} (${have.length} of ${members})`
+export const rollupNote = (members: string[], withData: number) =>
+  `members: ${members.join(', ')} (${withData} of ${members.length} with data)`

@@ -158,17 +158,24 @@ async function refreshStored(
         parents.push(p)
         children.push(m)
       }
-  const needed = new Set(keys)
+  // the rows read: indicators with a rule of their own, and their weights
+  const needed = new Set<string>()
   for (const k of keys) {
-    const w = catalogue.get(k)!.aggregationWeight
-    if (catalogue.get(k)!.aggregation === 'weighted_mean' && w) needed.add(w)
+    const { aggregation, aggregationWeight } = catalogue.get(k)!
+    if (aggregation === 'sum' || aggregation === 'mean' || aggregation === 'weighted_mean') needed.add(k)
+    if (aggregation === 'weighted_mean' && aggregationWeight) needed.add(aggregationWeight)
   }
   await replaceCells(
     tx,
     keys,
     sql`
     WITH m AS (SELECT * FROM unnest(${textArray(parents)}, ${textArray(children)}) AS m(parent, member)),
-    n AS (SELECT parent, count(*)::int AS n FROM m GROUP BY parent),
+    -- each parent's member count and list (CN: in the order of its macro-regions, as rollupMembers)
+    n AS (
+      SELECT parent, count(*)::int AS n, string_agg(member, ', ' ORDER BY member) AS list FROM m GROUP BY parent
+      UNION ALL
+      SELECT 'CN', count(*)::int, string_agg(member, ', ' ORDER BY parent, member) FROM m
+    ),
     ind AS (
       SELECT key, aggregation AS agg, aggregation_weight AS w FROM indicators
       WHERE key = ANY(${textArray(keys)}) AND formula IS NULL AND aggregation IN ('sum', 'mean', 'weighted_mean')
@@ -194,19 +201,17 @@ async function refreshStored(
     ),
     gm AS (
       SELECT x.key, x.agg, x.w, m.parent, x.synthetic, x.period, count(*)::int AS have,
-        sum(x.value) AS s, sum(x.value * x.weight) AS sxw, sum(x.weight) AS sw, max(x.newest) AS newest,
-        string_agg(x.member, ', ' ORDER BY x.member) AS have_list
+        sum(x.value) AS s, sum(x.value * x.weight) AS sxw, sum(x.weight) AS sw, max(x.newest) AS newest
       FROM x JOIN m ON m.member = x.member
       GROUP BY x.key, x.agg, x.w, m.parent, x.synthetic, x.period
     ),
     g AS (
-      SELECT gm.*, n.n FROM gm JOIN n ON n.parent = gm.parent
+      SELECT gm.* FROM gm
       UNION ALL
-      SELECT key, agg, w, 'CN', synthetic, period, sum(have)::int, sum(s), sum(sxw), sum(sw), max(newest),
-        string_agg(have_list, ', ' ORDER BY parent), (SELECT count(*)::int FROM m)
+      SELECT key, agg, w, 'CN', synthetic, period, sum(have)::int, sum(s), sum(sxw), sum(sw), max(newest)
       FROM gm GROUP BY key, agg, w, synthetic, period
     )
-    SELECT key AS indicator_key, parent AS region_code, period, synthetic,
+    SELECT key AS indicator_key, g.parent AS region_code, period, synthetic,
       CASE agg
         WHEN 'sum' THEN CASE WHEN have = n THEN s END
         WHEN 'mean' THEN CASE WHEN 2 * have >= n THEN s / have END
@@ -215,8 +220,8 @@ async function refreshStored(
       newest[2] AS release_id, n AS members, have AS with_data,
       'aggregated by jueqi: ' || CASE agg WHEN 'weighted_mean' THEN w || '-weighted mean' ELSE agg END
         || ' of ' || n || ' members' AS source,
-      'members with data: ' || have_list || ' (' || have || ' of ' || n || ')' AS note
-    FROM g`,
+      'members: ' || list || ' (' || have || ' of ' || n || ' with data)' AS note
+    FROM g JOIN n ON n.parent = g.parent`,
   )
 }
 
@@ -304,8 +309,9 @@ async function refreshDerived(
             note: f.note,
           })
         for (const gap of r.gaps) {
-          const have = ms.filter((m) => !gap.missing.includes(m))
-          const used = figures.filter((f) => f.period === gap.period && have.includes(f.region))
+          const used = figures.filter(
+            (f) => f.period === gap.period && ms.includes(f.region) && !gap.missing.includes(f.region),
+          )
           cells.push({
             region: parent,
             period: gap.period,
@@ -315,7 +321,7 @@ async function refreshDerived(
             members: gap.coverage.members,
             withData: gap.coverage.withData,
             source: rollupSource(ind, ms.length),
-            note: rollupNote(have, ms.length),
+            note: rollupNote(ms, gap.coverage.withData),
           })
         }
       }
