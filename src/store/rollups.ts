@@ -137,7 +137,8 @@ async function replaceCells(tx: Db, keys: readonly string[], fresh: SQL): Promis
     )
     INSERT INTO rollup_figures AS t (indicator_key, region_code, period, synthetic, value, release_id,
       members, with_data, source, note, computed_at)
-    SELECT indicator_key, region_code, period, synthetic, value, release_id, members, with_data, source, note, now()
+    SELECT indicator_key, region_code, period, synthetic, value, release_id, members, with_data, source, note,
+      statement_timestamp()
     FROM fresh
     ON CONFLICT (indicator_key, region_code, period, synthetic) DO UPDATE SET
       value = excluded.value, release_id = excluded.release_id, members = excluded.members,
