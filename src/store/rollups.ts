@@ -216,7 +216,10 @@ async function refreshStored(
     ),
     gm AS (
       SELECT x.key, x.agg, x.w, m.parent, x.synthetic, x.period, count(*)::int AS have,
-        sum(x.value) AS s, sum(x.value * x.weight) AS sxw, sum(x.weight) AS sw, max(x.newest) AS newest
+        -- in numeric, whose sums do not depend on the order rows arrive in: the same inputs give
+        -- the same figure to the last bit, so a refresh that finds nothing new changes nothing
+        sum(x.value::numeric) AS s, sum(x.value::numeric * x.weight::numeric) AS sxw,
+        sum(x.weight::numeric) AS sw, max(x.newest) AS newest
       FROM x JOIN m ON m.member = x.member
       GROUP BY x.key, x.agg, x.w, m.parent, x.synthetic, x.period
     ),
@@ -231,7 +234,7 @@ async function refreshStored(
         WHEN 'sum' THEN CASE WHEN have = n THEN s END
         WHEN 'mean' THEN CASE WHEN 2 * have >= n THEN s / have END
         ELSE CASE WHEN 2 * have >= n AND sw <> 0 THEN sxw / sw END
-      END AS value,
+      END::float8 AS value,
       newest[2] AS release_id, n AS members, have AS with_data,
       'aggregated by jueqi: ' || CASE agg WHEN 'weighted_mean' THEN w || '-weighted mean' ELSE agg END
         || ' of ' || n || ' members' AS source,
