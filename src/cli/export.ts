@@ -32,6 +32,7 @@ const COLUMNS: (keyof FigureRow)[] = [
   'preferred',
   'derived',
   'synthetic',
+  'computedAt',
 ]
 
 export function exportCommand(): Command {

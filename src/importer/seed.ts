@@ -21,6 +21,7 @@ import type { Progress } from '../store/observations.ts'
 import { insertPlanVersion, listPlans } from '../store/plans.ts'
 import { countRegions, insertRegionCatalogue } from '../store/regions.ts'
 import { findRelease } from '../store/releases.ts'
+import { refreshRollupsIfStale } from '../store/rollups.ts'
 import { saveScheme } from '../store/scorecard.ts'
 import { importFile } from './import-file.ts'
 
@@ -96,6 +97,8 @@ async function seedUnlocked(store: Store, onProgress?: Progress): Promise<SeedRe
   }
   const catalogue = await loadBuiltinIndicators()
   await upsertIndicators(db, catalogue)
+  // before any import: an import refreshes the roll-ups of its own indicators
+  await refreshRollupsIfStale(db)
   let builtinRows = 0
   if (!(await findRelease(db, BUILTIN_RELEASE.name))) {
     const result = await importFile(store, `${DATA_DIR}observations.csv`, {

@@ -94,6 +94,14 @@ export const ObservationSchema = z
     derived: z
       .boolean()
       .openapi({ description: 'computed by jueqi from other figures (formula or roll-up)' }),
+    computedAt: z.string().openapi({
+      description:
+        "ISO time the figure was computed: its release's creation for a stored figure, the refresh for a materialised roll-up, the request for a figure derived on the fly",
+      example: '2026-11-22T08:00:00.000Z',
+    }),
+    coverage: z.object({ members: z.number().int(), withData: z.number().int() }).nullable().openapi({
+      description: 'a roll-up: its member provinces and how many had the figure; null otherwise',
+    }),
   })
   .openapi('Observation')
 

@@ -57,7 +57,22 @@ describe('rollUp', () => {
       [fig('14', 'gdp', 2020, 1), fig('34', 'gdp', 2020, 2), fig('14', 'gdp', 2021, 5)],
     )
     expect(r.figures.map((f) => [f.period, f.value])).toEqual([[2020, 3]])
-    expect(r.gaps).toEqual([{ period: 2021, missing: ['34'] }])
+    expect(r.figures[0]!.coverage).toEqual({ members: 2, withData: 2 })
+    expect(r.gaps).toEqual([{ period: 2021, missing: ['34'], coverage: { members: 2, withData: 1 } }])
+  })
+  it('publishes a mean over the members that have it when at least half do, with the coverage', () => {
+    const score = ind({ key: 'score', aggregation: 'mean' })
+    const figs = [fig('a', 'score', 2020, 2), fig('b', 'score', 2020, 4), fig('a', 'score', 2021, 6)]
+    const r = rollUp(score, 'X', ['a', 'b', 'c'], figs)
+    expect(r.figures.map((f) => [f.period, f.value, f.coverage])).toEqual([
+      [2020, 3, { members: 3, withData: 2 }],
+    ])
+    expect(r.gaps).toEqual([{ period: 2021, missing: ['b', 'c'], coverage: { members: 3, withData: 1 } }])
+  })
+  it('marks a roll-up synthetic when any input was', () => {
+    const figs = [fig('a', 'gdp', 2020, 1), { ...fig('b', 'gdp', 2020, 2), synthetic: true }]
+    expect(rollUp(ind({ key: 'gdp' }), 'X', ['a', 'b'], figs).figures[0]!.synthetic).toBe(true)
+    expect(rollUp(ind({ key: 'gdp' }), 'X', ['a'], figs).figures[0]!.synthetic).toBe(false)
   })
   it('weights a mean by the weight indicator of the same period', () => {
     const income = ind({ key: 'income', aggregation: 'weighted_mean', aggregationWeight: 'pop' })

@@ -1,7 +1,8 @@
 /**
  * Derived and rolled-up figures, computed from the preferred observations a user sees and
  * labelled as such: a derived row names its formula and the releases of its inputs; a rolled-up
- * row names the members it summed and exists only when every member has the figure.
+ * row names its members and how many had the figure, and exists only under the coverage rule
+ * (`publishable`). Any synthetic input makes the result synthetic.
  */
 import { evaluateFormula, parseFormula, type Series } from './formula.ts'
 import { derivationOrder, type Indicator } from './indicators.ts'
@@ -13,12 +14,16 @@ export interface Figure {
   value: number
   release: string
   releaseDate: string
+  /** from a release marked synthetic */
+  synthetic?: boolean
 }
 
 export interface DerivedFigure extends Figure {
   derived: true
   source: string
   note: string
+  /** true when any input was synthetic */
+  synthetic: boolean
 }
 
 type SeriesByKey = Map<string, Series>
@@ -52,9 +57,11 @@ export function deriveIndicator(
   const order = derivationOrder(key, catalogue)
   const out: DerivedFigure[] = []
   const latest = new Map<string, Figure>()
+  const synthetic = new Set<string>()
   for (const f of figures) {
     const prev = latest.get(f.region)
     if (!prev || f.releaseDate > prev.releaseDate) latest.set(f.region, f)
+    if (f.synthetic) synthetic.add(f.region)
   }
   for (const [region, series] of groupByRegion(figures)) {
     for (const k of order) {
@@ -72,6 +79,7 @@ export function deriveIndicator(
         derived: true,
         release: rel.release,
         releaseDate: rel.releaseDate,
+        synthetic: synthetic.has(region),
         source: `derived by jueqi: ${ind.formula}`,
         note: `computed from the preferred figures of ${storedInputs(key, catalogue).join(', ')}`,
       })
@@ -80,10 +88,38 @@ export function deriveIndicator(
   return out.sort((a, b) => a.region.localeCompare(b.region) || a.period - b.period)
 }
 
+/** How many of a parent's members had the figure (and, for a weighted mean, its weight). */
+export interface Coverage {
+  members: number
+  withData: number
+}
+
+export interface RolledFigure extends DerivedFigure {
+  coverage: Coverage
+  /** the releases of every input (values and weights) */
+  inputReleases: string[]
+}
+
+export interface RollupGap {
+  period: number
+  missing: string[]
+  coverage: Coverage
+}
+
+/**
+ * The coverage rule, the same here and in the materialised roll-ups (store/rollups.ts): a sum is
+ * published only when every member has the figure; a mean or weighted mean when at least half the
+ * members have it (and its weight), over those members, with the coverage stated.
+ */
+export function publishable(rule: Indicator['aggregation'], c: Coverage): boolean {
+  if (rule === 'sum') return c.withData === c.members
+  return 2 * c.withData >= c.members
+}
+
 /**
  * Roll members up to a parent by the indicator's aggregation rule: sum, mean, or a weighted mean
- * (weights from the weight indicator's figures of the same period). Returns nothing for a period
- * where a member or a weight is missing, and says which.
+ * (weights from the weight indicator's figures of the same period), under the coverage rule of
+ * `publishable`. A period withheld by the rule is returned as a gap, with the members missing.
  */
 export function rollUp(
   ind: Indicator,
@@ -91,32 +127,42 @@ export function rollUp(
   members: string[],
   figures: Figure[],
   weights: Figure[] = [],
-): { figures: DerivedFigure[]; gaps: { period: number; missing: string[] }[] } {
+): { figures: RolledFigure[]; gaps: RollupGap[] } {
   const rule = ind.aggregation
   if (rule === 'none' || rule === 'formula') return { figures: [], gaps: [] }
-  const val = new Map(figures.map((f) => [`${f.region}|${f.period}`, f]))
-  const w = new Map(weights.map((f) => [`${f.region}|${f.period}`, f.value]))
-  const periods = [...new Set(figures.map((f) => f.period))].sort((a, b) => a - b)
-  const out: DerivedFigure[] = []
-  const gaps: { period: number; missing: string[] }[] = []
+  const memberSet = new Set(members)
+  const val = new Map(
+    figures.filter((f) => memberSet.has(f.region)).map((f) => [`${f.region}|${f.period}`, f]),
+  )
+  const w = new Map(weights.map((f) => [`${f.region}|${f.period}`, f]))
+  const periods = [...new Set([...val.values()].map((f) => f.period))].sort((a, b) => a - b)
+  const out: RolledFigure[] = []
+  const gaps: RollupGap[] = []
   for (const p of periods) {
-    const missing = members.filter(
-      (m) => !val.has(`${m}|${p}`) || (rule === 'weighted_mean' && !w.has(`${m}|${p}`)),
+    const have = members.filter(
+      (m) => val.has(`${m}|${p}`) && (rule !== 'weighted_mean' || w.has(`${m}|${p}`)),
     )
-    if (missing.length > 0) {
-      gaps.push({ period: p, missing })
+    const coverage = { members: members.length, withData: have.length }
+    if (have.length === 0) continue
+    if (!publishable(rule, coverage)) {
+      gaps.push({ period: p, missing: members.filter((m) => !have.includes(m)), coverage })
       continue
     }
-    const xs = members.map((m) => val.get(`${m}|${p}`)!)
+    const xs = have.map((m) => val.get(`${m}|${p}`)!)
+    const ws = rule === 'weighted_mean' ? have.map((m) => w.get(`${m}|${p}`)!) : []
     let value: number
     if (rule === 'sum') value = xs.reduce((s, f) => s + f.value, 0)
     else if (rule === 'mean') value = xs.reduce((s, f) => s + f.value, 0) / xs.length
     else {
-      const ws = members.map((m) => w.get(`${m}|${p}`)!)
-      const total = ws.reduce((a, b) => a + b, 0)
-      value = xs.reduce((s, f, i) => s + f.value * ws[i]!, 0) / total
+      const total = ws.reduce((a, b) => a + b.value, 0)
+      if (total === 0) {
+        gaps.push({ period: p, missing: [], coverage })
+        continue
+      }
+      value = xs.reduce((s, f, i) => s + f.value * ws[i]!.value, 0) / total
     }
-    const newest = xs.reduce((a, b) => (b.releaseDate > a.releaseDate ? b : a))
+    const inputs = [...xs, ...ws]
+    const newest = inputs.reduce((a, b) => (b.releaseDate > a.releaseDate ? b : a))
     out.push({
       region: parent,
       indicator: ind.key,
@@ -125,9 +171,18 @@ export function rollUp(
       derived: true,
       release: newest.release,
       releaseDate: newest.releaseDate,
-      source: `aggregated by jueqi: ${rule === 'weighted_mean' ? `${ind.aggregationWeight}-weighted mean` : rule} of ${members.length} members`,
-      note: `members: ${members.join(', ')}`,
+      synthetic: inputs.some((f) => f.synthetic === true),
+      source: rollupSource(ind, members.length),
+      note: rollupNote(members, have.length),
+      coverage,
+      inputReleases: [...new Set(inputs.map((f) => f.release))],
     })
   }
   return { figures: out, gaps }
 }
+
+export const rollupSource = (ind: Pick<Indicator, 'aggregation' | 'aggregationWeight'>, members: number) =>
+  `aggregated by jueqi: ${ind.aggregation === 'weighted_mean' ? `${ind.aggregationWeight}-weighted mean` : ind.aggregation} of ${members} members`
+
+export const rollupNote = (members: string[], withData: number) =>
+  `members: ${members.join(', ')} (${withData} of ${members.length} with data)`

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, type Transaction as PgliteTransaction } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
@@ -102,6 +102,19 @@ export const SEED_LOCK = 727_002
 async function serverVersion(db: Db): Promise<string> {
   const rows = rowsOf<{ v: string }>(await db.execute(sql`SELECT current_setting('server_version') AS v`))
   return rows[0]?.v ?? 'unknown'
+}
+
+/**
+ * A Db over one open transaction of a raw client (the release writer's), so that repository
+ * functions such as the roll-up refresh run inside the transaction that writes a release.
+ */
+export function dbInTransaction(
+  tx: { kind: 'postgres'; client: pg.PoolClient } | { kind: 'pglite'; tx: PgliteTransaction },
+): Db {
+  return tx.kind === 'postgres'
+    ? (drizzlePg({ client: tx.client, schema }) as unknown as Db)
+    : // a PGlite transaction answers query() as PGlite does, which is all drizzle's session calls
+      (drizzlePglite({ client: tx.tx as unknown as PGlite, schema }) as unknown as Db)
 }
 
 /** drizzle's execute() returns `{ rows }` on both drivers; this hides the difference in typing. */

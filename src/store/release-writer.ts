@@ -1,5 +1,6 @@
 /**
- * Writing a release and its rows in one transaction, streamed: rows arrive in batches while the
+ * Writing a release and its rows in one transaction, streamed (and, before the commit, the
+ * macro-region and national roll-ups of the indicators it holds, store/rollups.ts): rows arrive in batches while the
  * file is still being read, so a 17-million-row import never holds the whole file in memory.
  * Rows go into a table of the release's own (PostgreSQL: binary COPY, copy-rows.ts; PGlite:
  * batched INSERT … unnest); a bulk release becomes a partition of `observations`, a small one
@@ -13,9 +14,20 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { ObservationInput } from '../statistics/observation.ts'
 import { COPY_COLUMNS as COLUMNS, CopyEncoder, copyHeader, copyTrailer } from './copy-rows.ts'
 
-import type { Store } from './db.ts'
+import { dbInTransaction, type Store } from './db.ts'
 import { ObservationBatch } from './observation-batch.ts'
 import type { NewRelease, ReleaseRow } from './releases.ts'
+import { refreshRollups } from './rollups.ts'
+
+/** The indicators of a batch, cheaply: rows of one indicator usually come together. */
+function noteIndicators(into: Set<string>, b: ObservationBatch): void {
+  let last: string | undefined
+  for (let i = 0; i < b.length; i++) {
+    const k = b.indicator[i]!
+    if (k !== last) into.add(k)
+    last = k
+  }
+}
 
 export interface RowSink {
   /** rows in file order; each gets the next 0-based position (seq) */
@@ -174,9 +186,11 @@ async function writePostgres(
     copy.write(copyHeader())
     let seq = 0
     const encoder = new CopyEncoder()
+    const touched = new Set<string>()
     const sink: RowSink = {
       write: (rows) => sink.writeBatch(ObservationBatch.of(rows)),
       async writeBatch(b) {
+        noteIndicators(touched, b)
         const rows = encoder.encode(created.id, b, seq)
         seq += b.length
         if (!copy.write(rows)) await new Promise((resolve) => copy.once('drain', resolve))
@@ -201,6 +215,7 @@ async function writePostgres(
       return { rows: seq, duplicates }
     }
     await finishStaging(exec, table, created.id, seq, partitionRows)
+    await refreshRollups(dbInTransaction({ kind: 'postgres', client }), touched)
     await client.query('COMMIT')
     return { release: { ...created, rowCount: seq }, rows: seq, duplicates }
   } catch (e) {
@@ -228,9 +243,11 @@ async function writePglite(
       const exec: Exec = (text, params) => tx.query(text, params)
       const table = await createStaging(exec, created.id)
       let seq = 0
+      const touched = new Set<string>()
       const sink: RowSink = {
         write: (rows) => sink.writeBatch(ObservationBatch.of(rows)),
         async writeBatch(b) {
+          noteIndicators(touched, b)
           const n = b.length
           if (n === 0) return
           const seqs = new Array<number>(n)
@@ -263,6 +280,7 @@ async function writePglite(
       outcome = { rows: seq, duplicates }
       if (!result.commit || duplicates.length > 0) throw new Rollback()
       await finishStaging(exec, table, created.id, seq, partitionRows)
+      await refreshRollups(dbInTransaction({ kind: 'pglite', tx }), touched)
       outcome.release = { ...created, rowCount: seq }
     })
   } catch (e) {

@@ -120,6 +120,34 @@ export const observations = pgTable(
   (t) => [index('observations_cell_idx').on(t.indicatorKey, t.regionCode, t.period)],
 )
 
+/**
+ * Macro-region and national roll-ups of the served releases, materialised by store/rollups.ts in
+ * the transaction that lands a release or changes its approval. Real and synthetic releases are
+ * rolled up apart (one row each per cell), never mixed. `value` is null where the coverage rule
+ * withholds the figure (a sum with a member missing, a mean with fewer than half the members);
+ * the row stays so that the gap is on record.
+ */
+export const rollupFigures = pgTable(
+  'rollup_figures',
+  {
+    indicatorKey: text('indicator_key').notNull(),
+    regionCode: text('region_code').notNull(),
+    period: integer('period').notNull(),
+    synthetic: boolean('synthetic').notNull(),
+    value: doublePrecision('value'),
+    /** the newest release among the inputs (values and weights) */
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id),
+    members: integer('members').notNull(),
+    withData: integer('with_data').notNull(),
+    source: text('source').notNull(),
+    note: text('note').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorKey, t.regionCode, t.period, t.synthetic] })],
+)
+
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),

@@ -37,6 +37,10 @@ export interface Observation {
   preferred: boolean
   derived: boolean
   synthetic: boolean
+  /** ISO time the figure was computed (release creation, roll-up refresh or request) */
+  computedAt: string
+  /** a roll-up's member provinces and how many had the figure */
+  coverage: { members: number; withData: number } | null
 }
 
 export interface Release {

@@ -158,3 +158,61 @@ describe('GET /api/observations, cached', () => {
     }
   })
 })
+
+describe('GET /api/observations, computedAt and coverage', () => {
+  type Obs = {
+    region: string
+    release: string
+    derived: boolean
+    computedAt: string
+    coverage: { members: number; withData: number } | null
+  }
+  const get = async (query: string) => {
+    const r = await app.request(`http://localhost/api/observations?${query}`)
+    expect(r.status).toBe(200)
+    return ((await r.json()) as { observations: Obs[] }).observations
+  }
+  const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
+
+  it('every row says when it was computed: the release for stored rows, the roll-up for roll-ups', async () => {
+    const releases = (
+      (await (await app.request('http://localhost/api/releases')).json()) as {
+        releases: { name: string; createdAt: string }[]
+      }
+    ).releases
+    const rows = await get('indicator=population_year_end&region=42,CENTRAL&from=2019&to=2019')
+    expect(rows.length).toBe(2)
+    for (const o of rows) expect(o.computedAt).toMatch(ISO)
+    const stored = rows.find((o) => o.region === '42')!
+    expect(stored.derived).toBe(false)
+    expect(stored.coverage).toBeNull()
+    const created = releases.find((r) => r.name === stored.release)!.createdAt
+    expect(stored.computedAt).toBe(new Date(created).toISOString())
+    const macro = rows.find((o) => o.region === 'CENTRAL')!
+    expect(macro.derived).toBe(true)
+    expect(macro.coverage).toEqual({ members: 6, withData: 6 })
+    expect(macro.computedAt >= stored.computedAt).toBe(true)
+  })
+
+  it('a roll-up computed for an asOf request carries the request time', async () => {
+    const start = new Date().toISOString()
+    const rows = await get('indicator=population_year_end&region=CENTRAL&from=2019&to=2019&asOf=2099-01-01')
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.computedAt >= start).toBe(true)
+  })
+
+  it('names computedAt in the OpenAPI description and in CSV', async () => {
+    const spec = (await (await app.request('http://localhost/openapi.json')).json()) as {
+      components: { schemas: { Observation: { properties: Record<string, unknown>; required: string[] } } }
+    }
+    const obs = spec.components.schemas.Observation
+    expect(Object.keys(obs.properties)).toEqual(expect.arrayContaining(['computedAt', 'coverage']))
+    expect(obs.required).toContain('computedAt')
+    const csv = await (
+      await app.request(
+        'http://localhost/api/observations?indicator=population_year_end&region=42&format=csv',
+      )
+    ).text()
+    expect(csv.split('\n')[0]).toContain('computedAt')
+  })
+})

@@ -54,7 +54,7 @@ export const route = createRoute({
   tags: ['observations'],
   summary: 'Observations of indicators for regions, with vintages, as JSON or CSV',
   description:
-    'Rows of the newest release that has each cell as of `asOf` (default: today). Where sources disagree within a release all rows are returned and one is `preferred` (revised > final > first-published > preliminary, then file order). Derived indicators and macro-region roll-ups are computed and flagged `derived`.',
+    'Rows of the newest release that has each cell as of `asOf` (default: today). Where sources disagree within a release all rows are returned and one is `preferred` (revised > final > first-published > preliminary, then file order). Derived indicators and macro-region and national roll-ups are computed and flagged `derived`; every row says when it was computed (`computedAt`). Roll-ups of the latest view are materialised when a release lands or is approved; real and synthetic releases are rolled up apart; a sum is published only when every province has the figure, a mean or weighted mean when at least half have it, with `coverage` stated.',
   request: { query: Query },
   responses: {
     200: {
@@ -83,6 +83,7 @@ const CSV_COLUMNS: (keyof FigureRow)[] = [
   'superseded',
   'derived',
   'synthetic',
+  'computedAt',
 ]
 
 /**

@@ -169,3 +169,45 @@ describe('statistics approval', () => {
     )
   })
 })
+
+describe('approval and the materialised roll-ups', () => {
+  const CENTRAL = ['14', '34', '36', '41', '42', '43']
+  // generated values (the period 2099 has no real figures), one per central province
+  const values = CENTRAL.map((_, i) => 1_000 + 37 * i)
+  const rollup = async () =>
+    (
+      await client(app).json<{ observations: { value: number; derived: boolean; computedAt: string }[] }>(
+        '/api/observations?indicator=population_year_end&region=CENTRAL&from=2099&to=2099',
+      )
+    ).body.observations.filter((o) => o.derived)
+
+  it('a release leaves the roll-up while it waits for approval and brings it back when approved', async () => {
+    const id = (
+      await createReleaseWithRows(
+        store,
+        { name: 'Central 2099 (SYNTHETIC)', publishedOn: '2026-11-05', kind: 'import', synthetic: true },
+        CENTRAL.map((region, i) => ({
+          region,
+          indicator: 'population_year_end',
+          period: 2099,
+          value: values[i]!,
+          unit: '10k persons',
+          source: 'test',
+          note: 'SYNTHETIC test row',
+          vintage: null,
+        })),
+      )
+    ).id
+    const first = await rollup()
+    expect(first.map((o) => o.value)).toEqual([values.reduce((a, b) => a + b, 0)])
+    expect((await step(u.hubeiStat!, id, { step: 'submit', region: '42' })).body.status).toBe('pending')
+    expect(await rollup()).toEqual([])
+    await step(u.hubeiStat2!, id, { step: 'approve', level: '42' })
+    expect(await rollup()).toEqual([])
+    await step(u.natStat!, id, { step: 'approve', level: 'CN' })
+    expect((await step(u.natStat2!, id, { step: 'accept' })).body.status).toBe('approved')
+    const back = await rollup()
+    expect(back.map((o) => o.value)).toEqual(first.map((o) => o.value))
+    expect(back[0]!.computedAt > first[0]!.computedAt).toBe(true)
+  })
+})
