@@ -32,8 +32,6 @@ export interface Observation {
   vintage: string | null
   release: string
   releaseDate: string
-  /** when jueqi computed or stored the figure (ISO); older servers do not send it */
-  computedAt?: string
   preferred: boolean
   derived: boolean
   synthetic: boolean
