@@ -252,7 +252,7 @@ function plainColumns(
     gini[w + c] = sum
   }
   k.disparityLogs(data, rows, cols, from, to, pass2.byteOffset)
-  const scratch = h.f64(rows + Math.ceil(k.sortScratchBytes(rows) / 8))
+  const scratch = h.f64(Math.ceil(k.giniScratchBytes(rows) / 8))
   k.giniColumns(data, rows, cols, from, to, 0, gini.byteOffset, scratch.byteOffset)
   for (let c = 0; c < w; c++) {
     if (gini[c] === 0) continue
@@ -351,7 +351,7 @@ function groupedColumns(
       gini[c] = wanted[c]!
       gini[w + c] = pass1[3 * w + c]!
     }
-    const scratch = h.f64(rows + Math.ceil(k.sortScratchBytes(rows) / 8))
+    const scratch = h.f64(Math.ceil(k.giniScratchBytes(rows) / 8))
     k.giniColumns(data, rows, cols, from, to, unit.rowOk, gini.byteOffset, scratch.byteOffset)
   }
   for (let c = 0; c < w; c++) {

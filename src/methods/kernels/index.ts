@@ -16,6 +16,7 @@ export interface KernelExports {
   expArray(src: number, dst: number, n: number): void
   sortArray(v: number, n: number, scratch: number): void
   sortScratchBytes(n: number): number
+  giniScratchBytes(rows: number): number
   columnRanges(
     data: number,
     rows: number,
