@@ -20,6 +20,8 @@
  * undefined (max = min, zero norm, sd = 0) gives NaN cells rather than a division by zero —
  * except min-max, where a constant column is conventionally 1 (every unit equals the best).
  */
+import { withHeap } from './kernels/heap.ts'
+import { kernels } from './kernels/index.ts'
 import { createMatrix, type Direction, type Matrix } from './matrix.ts'
 
 export const NORMALIZE_SCHEMES = ['minmax', 'vector', 'sum', 'max', 'zscore'] as const
@@ -203,6 +205,21 @@ function normalizeRows(
 ): void {
   const { cols, data } = m
   const { c, d, e, flip, inv } = columnForms(stats(m, rows, scheme === 'sum'), scheme, dirs)
+  if (rows.length === m.rows) {
+    // the whole matrix (rows in order): the same expression by the formMatrix kernel
+    withHeap((h) => {
+      const f5 = h.f64(5 * cols)
+      f5.set(c, 0)
+      f5.set(d, cols)
+      f5.set(e, 2 * cols)
+      f5.set(flip, 3 * cols)
+      f5.set(inv, 4 * cols)
+      const y = h.f64(data.length)
+      kernels().formMatrix(h.copy(data).byteOffset, m.rows, cols, f5.byteOffset, y.byteOffset)
+      out.data.set(y)
+    })
+    return
+  }
   for (const i of rows)
     for (let j = 0, k = i * cols; j < cols; j++, k++) {
       const x = data[k]!

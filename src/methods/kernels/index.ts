@@ -86,6 +86,7 @@ export interface KernelExports {
     S: number,
     out: number,
   ): void
+  formMatrix(data: number, rows: number, cols: number, forms: number, out: number): void
   giniColumns(
     data: number,
     rows: number,

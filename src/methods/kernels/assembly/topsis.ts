@@ -176,3 +176,26 @@ export function formedRunSums(data: usize, rows: i32, cols: i32, forms: usize, s
     }
   }
 }
+
+/** out = every cell of the matrix through its column's form (normalize.ts normalizeRows), two columns per vector. */
+export function formMatrix(data: usize, rows: i32, cols: i32, forms: usize, out: usize): void {
+  const c = forms
+  const d = at(forms, cols)
+  const e = at(forms, 2 * cols)
+  const flip = at(forms, 3 * cols)
+  const inv = at(forms, 4 * cols)
+  for (let i = 0; i < rows; i++) {
+    const k = i * cols
+    let j = 0
+    for (; j + 2 <= cols; j += 2)
+      v128.store(
+        at(out, k + j),
+        form(v128.load(at(data, k + j)), v128.load(at(c, j)), v128.load(at(d, j)), v128.load(at(e, j)), v128.load(at(flip, j)), v128.load(at(inv, j))),
+      )
+    for (; j < cols; j++)
+      store<f64>(
+        at(out, k + j),
+        formScalar(load<f64>(at(data, k + j)), load<f64>(at(c, j)), load<f64>(at(d, j)), load<f64>(at(e, j)), load<f64>(at(flip, j)), load<f64>(at(inv, j))),
+      )
+  }
+}
