@@ -19,6 +19,7 @@ import { coupling } from '../src/methods/coupling.ts'
 import { columnDisparities, disparity } from '../src/methods/disparity.ts'
 import { heapF64 } from '../src/methods/kernels/heap.ts'
 import { createMatrix, type Matrix } from '../src/methods/matrix.ts'
+import { normalize } from '../src/methods/normalize.ts'
 import { obstacle } from '../src/methods/obstacle.ts'
 import {
   disparityParallel,
@@ -239,21 +240,7 @@ export async function evaluationBench(s: EvalScale, seed: number, dir: string): 
   return lines
 }
 
-/** Each column onto [0, 1] by min-max (a standardised matrix for coupling and obstacle); row-major passes. */
+/** Each column onto [0, 1] by min-max (a standardised matrix for coupling and obstacle), by the product's normalize. */
 function rescale(m: Matrix): Matrix {
-  const out = createMatrix(m.units, m.columns)
-  const { rows, cols, data } = m
-  const lo = new Float64Array(cols).fill(Infinity)
-  const hi = new Float64Array(cols).fill(-Infinity)
-  for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols; j < cols; j++, k++) {
-      const v = data[k]!
-      if (v < lo[j]!) lo[j] = v
-      if (v > hi[j]!) hi[j] = v
-    }
-  const o = out.data
-  for (let i = 0; i < rows; i++)
-    for (let j = 0, k = i * cols; j < cols; j++, k++)
-      o[k] = hi[j]! > lo[j]! ? (data[k]! - lo[j]!) / (hi[j]! - lo[j]!) : 1
-  return out
+  return normalize(m, { scheme: 'minmax', directions: m.columns.map(() => 'higher') })
 }

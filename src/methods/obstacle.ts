@@ -14,6 +14,8 @@
  * a missing cell (NaN), a value outside [0, 1] (not a standardised matrix), or no shortfall at all
  * (S_i = 0: every weighted indicator at its best). `reason` says which.
  */
+import { withHeap } from './kernels/heap.ts'
+import { kernels } from './kernels/index.ts'
 import type { Matrix } from './matrix.ts'
 import { MethodInputError } from './weights.ts'
 
@@ -38,47 +40,37 @@ export function obstacle(m: Matrix, weights: ArrayLike<number>): ObstacleResult 
   if (weights.length !== cols) throw new MethodInputError(`${weights.length} weights for ${cols} indicators`)
   for (let j = 0; j < cols; j++)
     if (!(weights[j]! >= 0)) throw new MethodInputError(`weight of ${m.columns[j]} is ${weights[j]}, not ≥ 0`)
-  const w = Float64Array.from(weights)
   const out = new Float64Array(rows * cols)
   const shortfall = new Float64Array(rows).fill(Number.NaN)
   const reason: (UndefinedReason | null)[] = new Array(rows).fill(null)
-  for (let i = 0; i < rows; i++) {
-    const at = i * cols
-    // pass 1 writes F_j I_ij into the output row, pass 2 divides it by the row's total
-    let total = 0
-    let missing = false
-    let outside = false
-    for (let j = 0; j < cols; j++) {
-      const x = data[at + j]!
-      if (x >= 0 && x <= 1) {
-        const f = w[j]! * (1 - x)
-        out[at + j] = f
-        total += f
-      } else if (Number.isNaN(x)) missing = true
-      else if (x < -SLACK || x > 1 + SLACK) outside = true
-      else {
-        // rounding just outside [0, 1] from the normalisation: clamp
-        const f = w[j]! * (x < 0 ? 1 : 0)
-        out[at + j] = f
-        total += f
+  // pass 1 writes F_j I_ij into the output row, pass 2 divides it by the row's total (obstacleRows kernel)
+  withHeap((h) => {
+    const o = h.f64(rows * cols)
+    const totals = h.f64(rows)
+    const flags = h.f64(rows)
+    const w = h.copy(Float64Array.from(weights))
+    kernels().obstacleRows(
+      h.copy(data).byteOffset,
+      rows,
+      cols,
+      w.byteOffset,
+      o.byteOffset,
+      totals.byteOffset,
+      flags.byteOffset,
+    )
+    out.set(o)
+    for (let i = 0; i < rows; i++) {
+      const total = totals[i]!
+      const flag = flags[i]!
+      const bad: UndefinedReason | null =
+        flag === 1 ? 'missing' : flag === 2 ? 'out-of-range' : total > 0 ? null : 'no-shortfall'
+      if (flag === 0) shortfall[i] = total
+      if (bad) {
+        reason[i] = bad
+        out.fill(Number.NaN, i * cols, (i + 1) * cols)
       }
     }
-    const bad: UndefinedReason | null = missing
-      ? 'missing'
-      : outside
-        ? 'out-of-range'
-        : total > 0
-          ? null
-          : 'no-shortfall'
-    if (!missing && !outside) shortfall[i] = total
-    if (bad) {
-      reason[i] = bad
-      out.fill(Number.NaN, at, at + cols)
-      continue
-    }
-    const inv = 1 / total
-    for (let j = 0; j < cols; j++) out[at + j]! *= inv
-  }
+  })
   return { obstacle: out, shortfall, reason, defined: reason.map((x) => x === null) }
 }
 

@@ -87,6 +87,15 @@ export interface KernelExports {
     out: number,
   ): void
   formMatrix(data: number, rows: number, cols: number, forms: number, out: number): void
+  obstacleRows(
+    data: number,
+    rows: number,
+    cols: number,
+    w: number,
+    out: number,
+    totals: number,
+    flags: number,
+  ): void
   giniColumns(
     data: number,
     rows: number,

@@ -18,6 +18,7 @@ import { buildHierarchy, type MetaRow } from '../composite/hierarchy.ts'
 import { type DisparityResult, disparityMeasures, disparityPlan, disparityResult } from '../disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
 import { type ColumnForms, formCell, pooledForms } from '../normalize.ts'
+import { obstacle } from '../obstacle.ts'
 import { topsisBenefit, topsisScores } from '../topsis.ts'
 import { type EntropyOptions, type EntropyZero, entropyColumns, entropyScratch } from '../weights.ts'
 import { heapAlloc, heapF64, heapFree, heapRelease, withHeap } from './heap.ts'
@@ -875,6 +876,93 @@ describe('grouped and weighted disparity kernels', () => {
       ] as const)
         expect(same(r[key], e[key]), `${key}, case ${t}`).toBe(true)
       expect(r.notes).toEqual(e.notes)
+    }
+  })
+})
+
+const SLACK = 1e-9
+
+/** The obstacle degree as obstacle.ts computed it in JavaScript before the kernel. */
+function referenceObstacle(m: Matrix, weights: ArrayLike<number>) {
+  const { rows, cols, data } = m
+  if (weights.length !== cols) throw new Error(`${weights.length} weights for ${cols} indicators`)
+  for (let j = 0; j < cols; j++)
+    if (!(weights[j]! >= 0)) throw new Error(`weight of ${m.columns[j]} is ${weights[j]}, not ≥ 0`)
+  const w = Float64Array.from(weights)
+  const out = new Float64Array(rows * cols)
+  const shortfall = new Float64Array(rows).fill(Number.NaN)
+  const reason: (string | null)[] = new Array(rows).fill(null)
+  for (let i = 0; i < rows; i++) {
+    const at = i * cols
+    // pass 1 writes F_j I_ij into the output row, pass 2 divides it by the row's total
+    let total = 0
+    let missing = false
+    let outside = false
+    for (let j = 0; j < cols; j++) {
+      const x = data[at + j]!
+      if (x >= 0 && x <= 1) {
+        const f = w[j]! * (1 - x)
+        out[at + j] = f
+        total += f
+      } else if (Number.isNaN(x)) missing = true
+      else if (x < -SLACK || x > 1 + SLACK) outside = true
+      else {
+        // rounding just outside [0, 1] from the normalisation: clamp
+        const f = w[j]! * (x < 0 ? 1 : 0)
+        out[at + j] = f
+        total += f
+      }
+    }
+    const bad: string | null = missing
+      ? 'missing'
+      : outside
+        ? 'out-of-range'
+        : total > 0
+          ? null
+          : 'no-shortfall'
+    if (!missing && !outside) shortfall[i] = total
+    if (bad) {
+      reason[i] = bad
+      out.fill(Number.NaN, at, at + cols)
+      continue
+    }
+    const inv = 1 / total
+    for (let j = 0; j < cols; j++) out[at + j]! *= inv
+  }
+  return { obstacle: out, shortfall, reason, defined: reason.map((x) => x === null) }
+}
+
+describe('obstacle kernel', () => {
+  it('gives the obstacle degrees, shortfalls and reasons of the per-cell loop bit for bit', () => {
+    const rand = mulberry32(10)
+    for (let t = 0; t < 40; t++) {
+      const rows = 1 + Math.floor(rand() * 50)
+      const cols = 1 + Math.floor(rand() * 9)
+      const m = createMatrix(
+        Array.from({ length: rows }, (_, i) => `u${i}`),
+        Array.from({ length: cols }, (_, j) => `c${j}`),
+      )
+      for (let k = 0; k < m.data.length; k++) {
+        const r = rand()
+        m.data[k] =
+          r < 0.02
+            ? Number.NaN
+            : r < 0.04
+              ? 1 + 5e-10
+              : r < 0.05
+                ? -2e-10
+                : r < 0.055
+                  ? 1.5
+                  : r < 0.1
+                    ? 1
+                    : rand()
+      }
+      const w = Float64Array.from({ length: cols }, () => (rand() < 0.1 ? 0 : rand()))
+      const got = obstacle(m, w)
+      const want = referenceObstacle(m, w)
+      expect(same(got.obstacle, want.obstacle), `case ${t}`).toBe(true)
+      expect(same(got.shortfall, want.shortfall), `case ${t}`).toBe(true)
+      expect(got.reason).toEqual(want.reason)
     }
   })
 })
