@@ -1,7 +1,7 @@
 // The unweighted, ungrouped disparity measures of src/methods/disparity.ts (plainColumn), computed
 // row by row over a row-major matrix two columns per vector instead of column by column, with the
 // same operations in the same order per column, so the results are the same bit for bit.
-import { logExact, logScalar } from './log'
+import { logExact, logFix, logPair, logScalar, logSpecial } from './log'
 import { sortF64, sortScratchBytes } from './sort'
 
 // @ts-ignore: decorator
@@ -61,23 +61,26 @@ export function disparityLogs(data: usize, rows: i32, cols: i32, from: i32, to: 
   for (let i = 0; i < rows; i++) {
     const row = data + ((<usize>(i * cols + from)) << 3)
     let j = 0
+    // two pairs per step: the logarithms' constants are loaded once for both, the rare lanes
+    // needing fdlibm's other branches tested once
+    for (; j + 4 <= w; j += 4) {
+      const x0 = v128.load(at(row, j))
+      const x1 = v128.load(at(row, j + 2))
+      const pos0 = f64x2.gt(x0, zero)
+      const pos1 = f64x2.gt(x1, zero)
+      let l0 = logPair(x0)
+      let l1 = logPair(x1)
+      if (v128.any_true(v128.or(v128.and(pos0, logSpecial(x0)), v128.and(pos1, logSpecial(x1))))) {
+        l0 = logFix(x0, l0, pos0)
+        l1 = logFix(x1, l1, pos1)
+      }
+      logsStep(x0, l0, pos0, j, mean, lnMean, ss, tSum, lSum, zr)
+      logsStep(x1, l1, pos1, j + 2, mean, lnMean, ss, tSum, lSum, zr)
+    }
     for (; j + 2 <= w; j += 2) {
       const x = v128.load(at(row, j))
-      const ok = f64x2.eq(x, x)
-      const d = f64x2.sub(x, v128.load(at(mean, j)))
-      const sv = v128.load(at(ss, j))
-      v128.store(at(ss, j), v128.bitselect(f64x2.add(sv, f64x2.mul(d, d)), sv, ok))
       const pos = f64x2.gt(x, zero)
-      if (v128.any_true(pos)) {
-        const lm = v128.load(at(lnMean, j))
-        const lv = logExact(x, pos)
-        const tv = v128.load(at(tSum, j))
-        v128.store(at(tSum, j), v128.bitselect(f64x2.add(tv, f64x2.mul(x, f64x2.sub(lv, lm))), tv, pos))
-        const lsv = v128.load(at(lSum, j))
-        v128.store(at(lSum, j), v128.bitselect(f64x2.add(lsv, f64x2.sub(lm, lv)), lsv, pos))
-      }
-      const nonPos = v128.andnot(ok, pos)
-      if (v128.any_true(nonPos)) v128.store(at(zr, j), v128.bitselect(one, v128.load(at(zr, j)), nonPos))
+      logsStep(x, logExact(x, pos), pos, j, mean, lnMean, ss, tSum, lSum, zr)
     }
     for (; j < w; j++) {
       const x = load<f64>(at(row, j))
@@ -92,6 +95,34 @@ export function disparityLogs(data: usize, rows: i32, cols: i32, from: i32, to: 
       } else store<f64>(at(zr, j), 1)
     }
   }
+}
+
+/** One pair of disparityLogs' columns: the sums of x, given its logarithms lv where pos. */
+// @ts-ignore: decorator
+@inline
+function logsStep(
+  x: v128,
+  lv: v128,
+  pos: v128,
+  j: i32,
+  mean: usize,
+  lnMean: usize,
+  ss: usize,
+  tSum: usize,
+  lSum: usize,
+  zr: usize,
+): void {
+  const ok = f64x2.eq(x, x)
+  const d = f64x2.sub(x, v128.load(at(mean, j)))
+  const sv = v128.load(at(ss, j))
+  v128.store(at(ss, j), v128.bitselect(f64x2.add(sv, f64x2.mul(d, d)), sv, ok))
+  const lm = v128.load(at(lnMean, j))
+  const tv = v128.load(at(tSum, j))
+  v128.store(at(tSum, j), v128.bitselect(f64x2.add(tv, f64x2.mul(x, f64x2.sub(lv, lm))), tv, pos))
+  const lsv = v128.load(at(lSum, j))
+  v128.store(at(lSum, j), v128.bitselect(f64x2.add(lsv, f64x2.sub(lm, lv)), lsv, pos))
+  const nonPos = v128.andnot(ok, pos)
+  if (v128.any_true(nonPos)) v128.store(at(zr, j), v128.bitselect(f64x2.splat(1), v128.load(at(zr, j)), nonPos))
 }
 
 /**
@@ -116,28 +147,27 @@ export function giniColumns(
   const sum = at(s, w)
   const gini = at(s, 2 * w)
   const sortScratch = at(scratch, 8 * rows)
-  const counts = sortScratch + <usize>sortScratchBytes(rows)
   const stride = (<usize>cols) << 3
   for (let j0 = 0; j0 < w; j0 += 8) {
     const m = min(8, w - j0)
-    for (let c = 0; c < m; c++) store<i32>(counts + ((<usize>c) << 2), 0)
+    // the rows' cells of up to eight columns at once (one read of each row's cache line), NaN
+    // included; then each column's NaN dropped in place
+    let kept = 0
     let p = data + ((<usize>(from + j0)) << 3)
     for (let i = 0; i < rows; i++, p += stride) {
       if (rowOk && load<u8>(rowOk + i) == 0) continue
-      for (let c = 0; c < m; c++) {
-        const v = load<f64>(p + ((<usize>c) << 3))
-        if (isNaN(v)) continue
-        const q = counts + ((<usize>c) << 2)
-        const n = load<i32>(q)
-        store<f64>(at(scratch, c * rows + n), v)
-        store<i32>(q, n + 1)
-      }
+      for (let c = 0; c < m; c++) store<f64>(at(scratch, c * rows + kept), load<f64>(p + ((<usize>c) << 3)))
+      kept++
     }
     for (let c = 0; c < m; c++) {
       const j = j0 + c
       if (load<f64>(at(want, j)) == 0) continue
-      const n = load<i32>(counts + ((<usize>c) << 2))
       const y = at(scratch, c * rows)
+      let n = 0
+      for (let i = 0; i < kept; i++) {
+        const v = load<f64>(at(y, i))
+        if (!isNaN(v)) store<f64>(at(y, n++), v)
+      }
       sortF64(y, n, sortScratch)
       let acc: f64 = 0
       for (let i = 0; i < n; i++) acc += <f64>(2 * (i + 1) - n - 1) * load<f64>(at(y, i))
@@ -316,3 +346,4 @@ export function groupedLogs(
     }
   }
 }
+

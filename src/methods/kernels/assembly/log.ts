@@ -191,6 +191,18 @@ export function logExact(x: v128, active: v128): v128 {
   return l
 }
 
+/** Lanes of `l` (logPair of x) recomputed by logScalar where `active` and logSpecial flag them (callers test first). */
+// @ts-ignore: decorator
+@inline
+export function logFix(x: v128, l: v128, active: v128): v128 {
+  if (!v128.any_true(v128.and(active, logSpecial(x)))) return l
+  return f64x2.replace_lane(
+    f64x2.replace_lane(l, 0, logScalar(f64x2.extract_lane(x, 0))),
+    1,
+    logScalar(f64x2.extract_lane(x, 1)),
+  )
+}
+
 /** dst[i] = ln src[i] for i < n (a test hook: every lane through the vector path where it applies). */
 export function logArray(src: usize, dst: usize, n: i32): void {
   let i = 0
@@ -201,3 +213,4 @@ export function logArray(src: usize, dst: usize, n: i32): void {
   }
   for (; i < n; i++) store<f64>(dst + ((<usize>i) << 3), logScalar(load<f64>(src + ((<usize>i) << 3))))
 }
+
