@@ -1,6 +1,6 @@
 // Entropy-weight sums over a row-major matrix, two columns per vector, in the order and with the
 // operations of weights.ts (columnRanges, entropySums), so that the results are the same bit for bit.
-import { logExact, logScalar } from './log'
+import { logExact, logFix, logPair, logScalar, logSpecial } from './log'
 
 // @ts-ignore: decorator
 @inline
@@ -33,6 +33,41 @@ export function columnRanges(data: usize, rows: i32, cols: i32, from: i32, to: i
   }
 }
 
+/** y = (x − c_j)/d_j + b_j on a pair of columns. */
+// @ts-ignore: decorator
+@inline
+function formed(x: v128, c: usize, d: usize, b: usize, j: i32): v128 {
+  return f64x2.add(f64x2.div(f64x2.sub(x, v128.load(at(c, j))), v128.load(at(d, j))), v128.load(at(b, j)))
+}
+
+/** One pair of entropySums' columns: the sums of y (formed from x), given ln y where pos. */
+// @ts-ignore: decorator
+@inline
+function sumsStep(
+  x: v128,
+  y: v128,
+  l: v128,
+  pos: v128,
+  j: i32,
+  n: usize,
+  sum: usize,
+  ylny: usize,
+  yMin: usize,
+  yMax: usize,
+): void {
+  const ok = f64x2.eq(x, x)
+  const nv = v128.load(at(n, j))
+  v128.store(at(n, j), v128.bitselect(f64x2.add(nv, f64x2.splat(1)), nv, ok))
+  const sv = v128.load(at(sum, j))
+  v128.store(at(sum, j), v128.bitselect(f64x2.add(sv, y), sv, ok))
+  const yl = v128.load(at(ylny, j))
+  v128.store(at(ylny, j), v128.bitselect(f64x2.add(yl, f64x2.mul(y, l)), yl, pos))
+  const mn = v128.load(at(yMin, j))
+  v128.store(at(yMin, j), v128.bitselect(y, mn, f64x2.lt(y, mn)))
+  const mx = v128.load(at(yMax, j))
+  v128.store(at(yMax, j), v128.bitselect(y, mx, f64x2.gt(y, mx)))
+}
+
 /**
  * For column from + j, over its non-NaN cells x: y = (x − c_j)/d_j + b_j, n_j += 1, sum_j += y,
  * ylny_j += y ln y where y > 0, yMin_j / yMax_j. Eight arrays of w = to − from doubles at
@@ -60,23 +95,26 @@ export function entropySums(data: usize, rows: i32, cols: i32, from: i32, to: i3
   for (let i = 0; i < rows; i++) {
     const row = data + ((<usize>(i * cols + from)) << 3)
     let j = 0
+    // two pairs per step: the logarithms' constants loaded once for both, fdlibm's rare branches tested once
+    for (; j + 4 <= w; j += 4) {
+      const y0 = formed(v128.load(at(row, j)), c, d, b, j)
+      const y1 = formed(v128.load(at(row, j + 2)), c, d, b, j + 2)
+      const pos0 = f64x2.gt(y0, zero)
+      const pos1 = f64x2.gt(y1, zero)
+      let l0 = logPair(y0)
+      let l1 = logPair(y1)
+      if (v128.any_true(v128.or(v128.and(pos0, logSpecial(y0)), v128.and(pos1, logSpecial(y1))))) {
+        l0 = logFix(y0, l0, pos0)
+        l1 = logFix(y1, l1, pos1)
+      }
+      sumsStep(v128.load(at(row, j)), y0, l0, pos0, j, n, sum, ylny, yMin, yMax)
+      sumsStep(v128.load(at(row, j + 2)), y1, l1, pos1, j + 2, n, sum, ylny, yMin, yMax)
+    }
     for (; j + 2 <= w; j += 2) {
       const x = v128.load(at(row, j))
-      const ok = f64x2.eq(x, x)
-      const y = f64x2.add(f64x2.div(f64x2.sub(x, v128.load(at(c, j))), v128.load(at(d, j))), v128.load(at(b, j)))
-      const nv = v128.load(at(n, j))
-      v128.store(at(n, j), v128.bitselect(f64x2.add(nv, one), nv, ok))
-      const sv = v128.load(at(sum, j))
-      v128.store(at(sum, j), v128.bitselect(f64x2.add(sv, y), sv, ok))
+      const y = formed(x, c, d, b, j)
       const pos = f64x2.gt(y, zero)
-      if (v128.any_true(pos)) {
-        const yl = v128.load(at(ylny, j))
-        v128.store(at(ylny, j), v128.bitselect(f64x2.add(yl, f64x2.mul(y, logExact(y, pos))), yl, pos))
-      }
-      const mn = v128.load(at(yMin, j))
-      v128.store(at(yMin, j), v128.bitselect(y, mn, f64x2.lt(y, mn)))
-      const mx = v128.load(at(yMax, j))
-      v128.store(at(yMax, j), v128.bitselect(y, mx, f64x2.gt(y, mx)))
+      sumsStep(x, y, logExact(y, pos), pos, j, n, sum, ylny, yMin, yMax)
     }
     for (; j < w; j++) {
       const x = load<f64>(at(row, j))
