@@ -19,8 +19,16 @@ import { type DisparityResult, disparityMeasures, disparityPlan, disparityResult
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
 import { type ColumnForms, formCell, pooledForms } from '../normalize.ts'
 import { obstacle } from '../obstacle.ts'
+import { entropyWeightsParallel, WorkerPool } from '../parallel/index.ts'
 import { topsisBenefit, topsisScores } from '../topsis.ts'
-import { type EntropyOptions, type EntropyZero, entropyColumns, entropyScratch } from '../weights.ts'
+import {
+  ENTROPY_BLOCK_ROWS,
+  type EntropyOptions,
+  type EntropyZero,
+  entropyColumns,
+  entropyScratch,
+  entropyWeights,
+} from '../weights.ts'
 import { heapAlloc, heapF64, heapFree, heapRelease, withHeap } from './heap.ts'
 import { kernels } from './index.ts'
 
@@ -145,58 +153,84 @@ describe('sort kernel', () => {
   })
 })
 
-/** The entropy sums as weights.ts computed them cell by cell before the kernel. */
-function referenceEntropySums(
-  m: Matrix,
-  from: number,
-  to: number,
-  c: Float64Array,
-  d: Float64Array,
-  b: Float64Array,
-) {
-  const w = to - from
-  const n = new Float64Array(w)
-  const sum = new Float64Array(w)
-  const ylny = new Float64Array(w)
-  const yMin = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
-  const yMax = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
-  const lo = new Float64Array(w).fill(Number.POSITIVE_INFINITY)
-  const hi = new Float64Array(w).fill(Number.NEGATIVE_INFINITY)
-  for (let i = 0; i < m.rows; i++)
+/**
+ * The entropy sums cell by cell as the formula reads them (weights.ts before the kernel), in
+ * blocks of ENTROPY_BLOCK_ROWS rows whose sums are added in block order, as weights.ts now does.
+ */
+function referenceEntropySums(m: Matrix, c: Float64Array, d: Float64Array, b: Float64Array) {
+  const w = m.cols
+  const total = {
+    n: new Float64Array(w),
+    sum: new Float64Array(w),
+    ylny: new Float64Array(w),
+    yMin: new Float64Array(w).fill(Number.POSITIVE_INFINITY),
+    yMax: new Float64Array(w).fill(Number.NEGATIVE_INFINITY),
+    lo: new Float64Array(w).fill(Number.POSITIVE_INFINITY),
+    hi: new Float64Array(w).fill(Number.NEGATIVE_INFINITY),
+  }
+  for (let i0 = 0; i0 < m.rows; i0 += ENTROPY_BLOCK_ROWS) {
+    const n = new Float64Array(w)
+    const sum = new Float64Array(w)
+    const ylny = new Float64Array(w)
+    for (let i = i0; i < Math.min(m.rows, i0 + ENTROPY_BLOCK_ROWS); i++)
+      for (let j = 0; j < w; j++) {
+        const x = m.data[i * m.cols + j]!
+        if (x < total.lo[j]!) total.lo[j] = x
+        if (x > total.hi[j]!) total.hi[j] = x
+        if (Number.isNaN(x)) continue
+        const y = (x - c[j]!) / d[j]! + b[j]!
+        n[j] = n[j]! + 1
+        sum[j] = sum[j]! + y
+        if (y > 0) ylny[j] = ylny[j]! + y * Math.log(y)
+        if (y < total.yMin[j]!) total.yMin[j] = y
+        if (y > total.yMax[j]!) total.yMax[j] = y
+      }
     for (let j = 0; j < w; j++) {
-      const x = m.data[i * m.cols + from + j]!
-      if (x < lo[j]!) lo[j] = x
-      if (x > hi[j]!) hi[j] = x
-      if (Number.isNaN(x)) continue
-      const y = (x - c[from + j]!) / d[from + j]! + b[from + j]!
-      n[j] = n[j]! + 1
-      sum[j] = sum[j]! + y
-      if (y > 0) ylny[j] = ylny[j]! + y * Math.log(y)
-      if (y < yMin[j]!) yMin[j] = y
-      if (y > yMax[j]!) yMax[j] = y
+      total.n[j] = total.n[j]! + n[j]!
+      total.sum[j] = total.sum[j]! + sum[j]!
+      total.ylny[j] = total.ylny[j]! + ylny[j]!
     }
-  return { lo, hi, n, sum, ylny, yMin, yMax }
+  }
+  return total
 }
 
 describe('entropy kernels', () => {
-  it('give the per-cell sums bit for bit, on any column range and either zero rule', () => {
+  it('give the per-cell sums bit for bit (in row blocks), either zero rule, one thread or the pool', async () => {
     const rand = mulberry32(3)
-    for (let t = 0; t < 60; t++) {
-      const rows = 1 + Math.floor(rand() * 300)
-      const cols = 1 + Math.floor(rand() * 13)
-      const m = randomMatrix(rand, rows, cols, t % 2 === 0)
-      const from = Math.floor(rand() * cols)
-      const to = from + 1 + Math.floor(rand() * (cols - from))
-      const directions: Direction[] = m.columns.map((_, j) => (j % 3 === 1 ? 'lower' : 'higher'))
-      const zero: EntropyZero = t % 3 === 0 ? { kind: 'shift', eps: 1e-4 } : { kind: 'xlnx0' }
-      const o: EntropyOptions = { on: t % 4 < 2 ? 'minmax' : 'raw', directions, zero }
-      const s = entropyScratch(cols)
-      entropyColumns(m, o, from, to, s)
-      const r = referenceEntropySums(m, from, to, s.c, s.d, s.b)
-      for (const key of ['lo', 'hi', 'n', 'sum', 'ylny', 'yMin', 'yMax'] as const)
-        expect(same(s[key].subarray(from, to), r[key]), `${key}, case ${t}`).toBe(true)
+    const pool = new WorkerPool(1)
+    try {
+      for (let t = 0; t < 40; t++) {
+        const rows = t % 8 === 0 ? 4096 + Math.floor(rand() * 9000) : 1 + Math.floor(rand() * 300)
+        const cols = 1 + Math.floor(rand() * 13)
+        const m = randomMatrix(rand, rows, cols, t % 2 === 0)
+        const directions: Direction[] = m.columns.map((_, j) => (j % 3 === 1 ? 'lower' : 'higher'))
+        const zero: EntropyZero = t % 3 === 0 ? { kind: 'shift', eps: 1e-4 } : { kind: 'xlnx0' }
+        const o: EntropyOptions = { on: t % 4 < 2 ? 'minmax' : 'raw', directions, zero }
+        const s = entropyScratch(cols)
+        entropyColumns(m, o, s)
+        const r = referenceEntropySums(m, s.c, s.d, s.b)
+        for (const key of ['lo', 'hi', 'n', 'sum', 'ylny', 'yMin', 'yMax'] as const)
+          expect(same(s[key], r[key]), `${key}, case ${t}`).toBe(true)
+        if (o.on === 'minmax' && rows > ENTROPY_BLOCK_ROWS) {
+          // the same weights, or the same refusal (a column left constant at zero, say)
+          const settle = async (f: () => unknown) => {
+            try {
+              const r = (await f()) as { weights: Float64Array; entropy: Float64Array }
+              return [...r.weights, ...r.entropy]
+            } catch (e) {
+              return String(e)
+            }
+          }
+          const one = await settle(() => entropyWeights(m, o))
+          const two = await settle(() => entropyWeightsParallel(pool, m, o))
+          if (typeof one === 'string') expect(two, `pool, case ${t}`).toBe(one)
+          else expect(same(two as number[], one), `pool, case ${t}`).toBe(true)
+        }
+      }
+    } finally {
+      await pool.close()
     }
-  })
+  }, 60_000)
 })
 
 /** The unweighted disparity measures as disparity.ts computed them column by column before the kernels. */

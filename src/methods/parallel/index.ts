@@ -31,13 +31,17 @@ import {
   type EntropyBuffers,
   type EntropyOptions,
   type EntropyResult,
+  entropyBlocks,
   entropyColumns,
   entropyFinish,
+  entropyRangesFrom,
   entropyScratch,
+  entropySumsFrom,
+  entropyTransform,
 } from '../weights.ts'
 import { type ChunkNotes, disparityClaimed, mergeNotes } from './claimed.ts'
 import { chunks, claim, onShared, sharedFloats, shareRange, type WorkerPool } from './pool.ts'
-import type { DisparityTask, DrawTask, EntropyTask, MatrixShape } from './tasks.ts'
+import { type DisparityTask, type DrawTask, type EntropyTask, type MatrixShape, tasks } from './tasks.ts'
 
 export { closeSharedPool, sharedPool, threadCount, WorkerPool } from './pool.ts'
 
@@ -104,7 +108,11 @@ export async function disparityParallel(
   }
 }
 
-/** `entropyWeights` with its columns claimed chunk by chunk by the pool's threads. */
+/**
+ * `entropyWeights` with its row blocks claimed one by one by the pool's threads, in two rounds
+ * (ranges, then sums under the transform the ranges give); the blocks' results are combined in
+ * block order on the calling thread, as entropyColumns combines them.
+ */
 export async function entropyWeightsParallel(
   pool: WorkerPool,
   m: Matrix,
@@ -113,28 +121,26 @@ export async function entropyWeightsParallel(
 ): Promise<EntropyResult> {
   if (o.on === 'minmax' && o.directions.length !== m.cols)
     throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
-  if (pool.size === 0 || m.cols < 2) {
-    const s = entropyScratch(m.cols)
-    entropyColumns(m, o, 0, m.cols, s)
+  const blocks = entropyBlocks(m.rows)
+  const s = entropyScratch(m.cols, sharedFloats)
+  if (pool.size === 0 || blocks < 2) {
+    entropyColumns(m, o, s)
     return entropyFinish(m, o, s, out)
   }
-  const s = entropyScratch(m.cols, sharedFloats)
   return onHeap(m, async (data) => {
-    const sm = shape(m, data)
-    // one chunk per thread: each chunk streams every row of the (pooled, tall) matrix twice, so
-    // finer chunks cost more in strided memory traffic than they gain in balance (measured)
-    const work = chunks(m.cols, pool.size + 1)
-    const jobs: Promise<null>[] = []
-    for (let k = 0; k < pool.size; k++) {
-      const t: EntropyTask = { m: { ...sm, columns: [] }, o, work, s }
-      jobs.push(pool.run<null>(k, 'entropy', t))
+    const sm = { ...shape(m, data), columns: [] }
+    const round = async (task: 'entropyRanges' | 'entropySums', width: number) => {
+      const parts = sharedFloats(width * m.cols * blocks)
+      const work = chunks(blocks, blocks)
+      const t: EntropyTask = { m: sm, work, parts, t: { c: s.c, d: s.d, b: s.b } }
+      const jobs = Array.from({ length: pool.size }, (_, k) => pool.run<null>(k, task, t))
+      tasks[task](t)
+      await Promise.all(jobs)
+      return parts
     }
-    const mine = { ...m, data: sm.data }
-    for (let c = claim(work); c >= 0; c = claim(work)) {
-      const [from, to] = shareRange(work.total, work.chunks, c)
-      entropyColumns(mine, o, from, to, s)
-    }
-    await Promise.all(jobs)
+    entropyRangesFrom(await round('entropyRanges', 2), blocks, s)
+    entropyTransform(o, s)
+    entropySumsFrom(await round('entropySums', 5), blocks, s)
     return entropyFinish(m, o, s, out)
   })
 }

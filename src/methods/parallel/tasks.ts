@@ -4,13 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { DisparityResult } from '../disparity.ts'
-import { adoptHeapBuffers } from '../kernels/heap.ts'
+import { adoptHeapBuffers, withHeap } from '../kernels/heap.ts'
 import { attachKernels, type KernelHandles } from '../kernels/index.ts'
 import type { Matrix } from '../matrix.ts'
 import { type DrawWork, drawClaimed } from '../uncertainty.ts'
-import { type EntropyOptions, type EntropyScratch, entropyColumns } from '../weights.ts'
+import { entropyBlockRanges, entropyBlockSums } from '../weights.ts'
 import { type ChunkNotes, disparityClaimed } from './claimed.ts'
-import { type Chunks, claim, type Reply, shareRange } from './pool.ts'
+import { type Chunks, claim, type Reply } from './pool.ts'
 
 /** A matrix as sent to a worker: its data shared, its unit ids left behind (no task needs them). */
 export interface MatrixShape {
@@ -31,9 +31,12 @@ export interface DisparityTask {
 
 export interface EntropyTask {
   m: MatrixShape
-  o: EntropyOptions
+  /** row blocks */
   work: Chunks
-  s: EntropyScratch
+  /** per block: ranges (2·cols) or sums (5·cols) */
+  parts: Float64Array
+  /** the transform, for the sums */
+  t: { c: Float64Array; d: Float64Array; b: Float64Array }
 }
 
 export interface DrawTask {
@@ -49,12 +52,26 @@ export const tasks = {
     const plan = { ...t.plan, groups: new Array<never>(t.plan.groups) }
     return disparityClaimed(asMatrix(t.m), plan, r, t.work)
   },
-  entropy(t: EntropyTask): null {
+  /** the column ranges of the row blocks this thread claims */
+  entropyRanges(t: EntropyTask): null {
     const m = asMatrix(t.m)
-    for (let c = claim(t.work); c >= 0; c = claim(t.work)) {
-      const [from, to] = shareRange(t.work.total, t.work.chunks, c)
-      entropyColumns(m, t.o, from, to, t.s)
-    }
+    const w = 2 * m.cols
+    withHeap((h) => {
+      const data = h.copy(m.data).byteOffset
+      for (let b = claim(t.work); b >= 0; b = claim(t.work))
+        entropyBlockRanges(m, data, b, t.parts.subarray(b * w, (b + 1) * w), h)
+    })
+    return null
+  },
+  /** the entropy sums of the row blocks this thread claims */
+  entropySums(t: EntropyTask): null {
+    const m = asMatrix(t.m)
+    const w = 5 * m.cols
+    withHeap((h) => {
+      const data = h.copy(m.data).byteOffset
+      for (let b = claim(t.work); b >= 0; b = claim(t.work))
+        entropyBlockSums(m, data, b, t.t, t.parts.subarray(b * w, (b + 1) * w), h)
+    })
     return null
   },
   /** aggregate and rank the draw blocks this thread claims */
