@@ -129,7 +129,7 @@ export function IndexPage() {
             },
             {
               title: t('index.interval'),
-              render: (_: unknown, r: (typeof rows)[number]) => `${r.p05}–${r.p95}`,
+              render: (_: unknown, r: (typeof rows)[number]) => `${rankText(r.p05)}–${rankText(r.p95)}`,
             },
             ...ix.concepts.map((c, k) => ({
               title: t(`index.concepts.${c}`, { defaultValue: c }),
