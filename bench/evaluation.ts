@@ -22,7 +22,7 @@ import { createMatrix, type Matrix } from '../src/methods/matrix.ts'
 import { normalize } from '../src/methods/normalize.ts'
 import { obstacle } from '../src/methods/obstacle.ts'
 import {
-  disparityParallel,
+  disparityParallelMany,
   entropyWeightsParallel,
   sharedPool,
   uncertaintyParallel,
@@ -154,11 +154,11 @@ export async function evaluationSteps(
   if (run('obstacle')) ts.obstacle = await time(() => obstacle(rescale(latest), w))
   if (run('disparity'))
     ts.disparity = await time(async () => {
-      for (let y = 0; y < s.years; y++) {
-        const m = latestOf(y)
-        if (pool) columnDisparities(m, await disparityParallel(pool, m))
-        else disparity(m)
-      }
+      if (pool) {
+        // the years shared out whole between the threads
+        const ms = Array.from({ length: s.years }, (_, y) => latestOf(y))
+        ;(await disparityParallelMany(pool, ms)).forEach((r, y) => columnDisparities(ms[y]!, r))
+      } else for (let y = 0; y < s.years; y++) disparity(latestOf(y))
     })
   const uo: UncertaintyOptions = {
     base: { impute: 'none', minData: 0, treat: 'none', range: [1, 100] },

@@ -31,7 +31,7 @@ import { createMatrix, type Direction, type Matrix } from '../methods/matrix.ts'
 import { normalize } from '../methods/normalize.ts'
 import { type ObstacleResult, obstacle, subsystemObstacle } from '../methods/obstacle.ts'
 import {
-  disparityParallel,
+  disparityParallelMany,
   entropyWeightsParallel,
   uncertaintyParallel,
   type WorkerPool,
@@ -258,12 +258,11 @@ export async function computePanel(
   })
   const groups = p.units.map(provinceOf)
   const disp = await step('disparity', async () => {
-    const out: DisparityResult[] = []
-    for (let y = 0; y < Y; y++) {
-      const m = yearMatrix(p, y)
-      out.push(pool ? await disparityParallel(pool, m, { groups }) : disparityMeasures(m, { groups }))
-    }
-    return out
+    const years = p.years.map((_, y) => yearMatrix(p, y))
+    // on the pool the years are shared out whole between the threads
+    return pool
+      ? disparityParallelMany(pool, years, { groups })
+      : years.map((m) => disparityMeasures(m, { groups }))
   })
   const h = panelHierarchy(p.keys, directions)
   const uo = uncertaintyOptions(o.draws ?? 200, o.seed ?? 1)

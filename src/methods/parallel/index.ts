@@ -41,7 +41,14 @@ import {
 } from '../weights.ts'
 import { type ChunkNotes, disparityClaimed, mergeNotes } from './claimed.ts'
 import { chunks, claim, onShared, sharedFloats, shareRange, type WorkerPool } from './pool.ts'
-import { type DisparityTask, type DrawTask, type EntropyTask, type MatrixShape, tasks } from './tasks.ts'
+import {
+  type DisparityManyTask,
+  type DisparityTask,
+  type DrawTask,
+  type EntropyTask,
+  type MatrixShape,
+  tasks,
+} from './tasks.ts'
 
 export { closeSharedPool, sharedPool, threadCount, WorkerPool } from './pool.ts'
 
@@ -106,6 +113,59 @@ export async function disparityParallel(
     const mine = disparityClaimed({ ...m, data: sm.data }, plan, { ...r, notes: [] }, work)
     notes.push(...mergeNotes([mine, ...(await Promise.all(jobs))]))
   }
+}
+
+/**
+ * `disparityMeasures` of many matrices of one shape and the same units (a panel's years), each
+ * whole matrix claimed by one thread — full rows streamed, one round trip to the workers for all —
+ * so each result is `disparityMeasures(ms[k], o)` bit for bit.
+ */
+export async function disparityParallelMany(
+  pool: WorkerPool,
+  ms: readonly Matrix[],
+  o: DisparityOptions = {},
+): Promise<DisparityResult[]> {
+  if (ms.length === 0) return []
+  const plan = disparityPlan(ms[0]!, o)
+  if (pool.size === 0 || ms.length < 2)
+    return ms.map((m) => {
+      const r = disparityResult(m.cols, plan)
+      disparityColumns(m, plan, 0, m.cols, r)
+      return r
+    })
+  for (const m of ms)
+    if (m.rows !== ms[0]!.rows || m.cols !== ms[0]!.cols)
+      throw new RangeError(`matrices of ${m.rows} × ${m.cols} and ${ms[0]!.rows} × ${ms[0]!.cols}`)
+  const results = ms.map((m) => disparityResult(m.cols, plan, sharedFloats))
+  const copies: Float64Array[] = []
+  const onHeapData = (a: Float64Array) => {
+    if (isHeapView(a)) return a
+    const c = heapF64(a.length)
+    c.set(a)
+    copies.push(c)
+    return c
+  }
+  try {
+    const t: DisparityManyTask = {
+      ms: ms.map((m) => ({ ...shape(m, onHeapData(m.data)), columns: m.columns })),
+      plan: {
+        sd: plan.sd,
+        weights: plan.weights && onShared(plan.weights),
+        gid: plan.gid,
+        groups: plan.groups.length,
+      },
+      work: chunks(ms.length, ms.length),
+      outs: results.map(({ groups, groupUnits, notes, ...out }) => out),
+    }
+    const jobs = Array.from({ length: pool.size }, (_, k) =>
+      pool.run<[number, string[]][]>(k, 'disparityMany', t),
+    )
+    const mine = tasks.disparityMany(t)
+    for (const [k, notes] of [...mine, ...(await Promise.all(jobs)).flat()]) results[k]!.notes.push(...notes)
+  } finally {
+    for (const c of copies) heapRelease(c)
+  }
+  return results.map(unshare)
 }
 
 /**

@@ -11,7 +11,13 @@ import { type DisparityResult, disparityMeasures } from '../disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
 import { type UncertaintyOptions, type UncertaintyResult, uncertainty } from '../uncertainty.ts'
 import { type EntropyOptions, entropyWeights } from '../weights.ts'
-import { disparityParallel, entropyWeightsParallel, uncertaintyParallel, WorkerPool } from './index.ts'
+import {
+  disparityParallel,
+  disparityParallelMany,
+  entropyWeightsParallel,
+  uncertaintyParallel,
+  WorkerPool,
+} from './index.ts'
 
 const pool = new WorkerPool(2)
 const single = new WorkerPool(0)
@@ -91,6 +97,28 @@ describe('disparityParallel', () => {
   it('refuses what disparityMeasures refuses, with the same message', async () => {
     const m = panel(3, 30, 4, false)
     await expect(disparityParallel(pool, m, { weights: [1, 2] })).rejects.toThrow('2 weights for 30 units')
+  })
+})
+
+describe('disparityParallelMany', () => {
+  it('equals disparityMeasures of each matrix bit for bit, whichever thread takes it', async () => {
+    const rows = 150
+    const cols = 23
+    const years = Array.from({ length: 7 }, (_, y) => panel(40 + y, rows, cols, y % 2 === 0))
+    const rand = mulberry32(7)
+    const weights = Array.from({ length: rows }, () => (rand() < 0.05 ? Number.NaN : 1 + 99 * rand()))
+    const groups = Array.from({ length: rows }, () => ['', 'east', 'west'][Math.floor(3 * rand())]!)
+    for (const o of [{}, { weights }, { groups }, { weights, groups, sd: 'population' as const }]) {
+      const many = await disparityParallelMany(pool, years, o)
+      const alone = await disparityParallelMany(single, years, o)
+      years.forEach((m, y) => {
+        expectSameDisparity(disparityMeasures(m, o), many[y]!)
+        expectSameDisparity(disparityMeasures(m, o), alone[y]!)
+      })
+    }
+    await expect(disparityParallelMany(pool, [years[0]!, panel(1, rows, cols + 1, false)])).rejects.toThrow(
+      /matrices of/,
+    )
   })
 })
 

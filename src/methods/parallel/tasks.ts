@@ -3,7 +3,7 @@
  * lives in shared memory, with the same functions the sequential paths call.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import type { DisparityResult } from '../disparity.ts'
+import { type DisparityResult, disparityColumns } from '../disparity.ts'
 import { adoptHeapBuffers, withHeap } from '../kernels/heap.ts'
 import { attachKernels, type KernelHandles } from '../kernels/index.ts'
 import type { Matrix } from '../matrix.ts'
@@ -29,6 +29,13 @@ export interface DisparityTask {
   out: Omit<DisparityResult, 'groups' | 'groupUnits' | 'notes'>
 }
 
+export interface DisparityManyTask {
+  ms: MatrixShape[]
+  plan: DisparityTask['plan']
+  work: Chunks
+  outs: DisparityTask['out'][]
+}
+
 export interface EntropyTask {
   m: MatrixShape
   /** row blocks */
@@ -51,6 +58,18 @@ export const tasks = {
     const r: DisparityResult = { ...t.out, groups: [], groupUnits: [], notes: [] }
     const plan = { ...t.plan, groups: new Array<never>(t.plan.groups) }
     return disparityClaimed(asMatrix(t.m), plan, r, t.work)
+  },
+  /** every measure of the whole matrices this thread claims; returns [matrix, notes] per matrix */
+  disparityMany(t: DisparityManyTask): [number, string[]][] {
+    const plan = { ...t.plan, groups: new Array<never>(t.plan.groups) }
+    const got: [number, string[]][] = []
+    for (let k = claim(t.work); k >= 0; k = claim(t.work)) {
+      const m = asMatrix(t.ms[k]!)
+      const r: DisparityResult = { ...t.outs[k]!, groups: [], groupUnits: [], notes: [] }
+      disparityColumns(m, plan, 0, m.cols, r)
+      got.push([k, r.notes])
+    }
+    return got
   },
   /** the column ranges of the row blocks this thread claims */
   entropyRanges(t: EntropyTask): null {
