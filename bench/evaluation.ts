@@ -157,7 +157,8 @@ export async function evaluationSteps(
       if (pool) {
         // the years shared out whole between the threads
         const ms = Array.from({ length: s.years }, (_, y) => latestOf(y))
-        ;(await disparityParallelMany(pool, ms)).forEach((r, y) => columnDisparities(ms[y]!, r))
+        const rs = await disparityParallelMany(pool, ms)
+        for (let y = 0; y < s.years; y++) columnDisparities(ms[y]!, rs[y]!)
       } else for (let y = 0; y < s.years; y++) disparity(latestOf(y))
     })
   const uo: UncertaintyOptions = {

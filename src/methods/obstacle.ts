@@ -32,9 +32,6 @@ export interface ObstacleResult {
   defined: boolean[]
 }
 
-/** Values this close outside [0, 1] are rounding from the normalisation, not a wrong scale. */
-const SLACK = 1e-9
-
 export function obstacle(m: Matrix, weights: ArrayLike<number>): ObstacleResult {
   const { rows, cols, data } = m
   if (weights.length !== cols) throw new MethodInputError(`${weights.length} weights for ${cols} indicators`)

@@ -40,7 +40,7 @@ import {
   entropyTransform,
 } from '../weights.ts'
 import { type ChunkNotes, disparityClaimed, mergeNotes } from './claimed.ts'
-import { chunks, claim, onShared, sharedFloats, shareRange, type WorkerPool } from './pool.ts'
+import { chunks, claim, onShared, sharedFloats, type WorkerPool } from './pool.ts'
 import {
   type DisparityManyTask,
   type DisparityTask,
