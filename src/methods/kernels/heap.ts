@@ -68,12 +68,13 @@ export function heapAlloc(bytes: number): number {
     const head = s[2 + c]!
     if (head !== 0) {
       block = head * 64
-      s[2 + c] = new Int32Array(mem.buffer, block + 8, 1)[0]!
+      s[2 + c] = new Int32Array(bufferTo(block + HEADER), block + 8, 1)[0]!
     } else {
       block = s[1]! * 64
       const end = block + size
-      if (end > mem.buffer.byteLength) {
-        const pages = Math.ceil((end - mem.buffer.byteLength) / PAGE)
+      const length = bufferTo(end).byteLength
+      if (end > length) {
+        const pages = Math.ceil((end - length) / PAGE)
         try {
           mem.grow(pages)
         } catch {
@@ -85,17 +86,17 @@ export function heapAlloc(bytes: number): number {
   } finally {
     Atomics.store(s, 0, 0)
   }
-  const h = new Int32Array(mem.buffer, block, 4)
+  const h = new Int32Array(bufferTo(block + HEADER), block, 4)
   h[0] = MAGIC
   h[1] = c
   return block + HEADER
 }
 
 export function heapFree(address: number): void {
-  const mem = heapMemory()
+  heapMemory() // the state below exists once the memory does
   const s = state!
   const block = address - HEADER
-  const h = new Int32Array(mem.buffer, block, 4)
+  const h = new Int32Array(bufferTo(block + HEADER), block, 4)
   if (h[0] !== MAGIC) throw new Error(`kernel heap: ${address} is not an allocated block`)
   const c = h[1]!
   h[0] = 0
@@ -108,17 +109,31 @@ export function heapFree(address: number): void {
   }
 }
 
-/** The memory's current buffer (remembered as this thread's, for `isHeapView`). */
-export function heapBuffer(): SharedArrayBuffer {
-  const b = heapMemory().buffer as unknown as SharedArrayBuffer
+/**
+ * The memory's buffer, reaching at least `end` bytes (remembered as this thread's, for
+ * `isHeapView`). After another thread grew the memory this thread may hold the buffer of the old
+ * size until V8 delivers the update at its next interrupt check; `grow(0)` brings it now.
+ */
+function bufferTo(end: number): SharedArrayBuffer {
+  const mem = heapMemory()
+  let b = mem.buffer as unknown as SharedArrayBuffer
+  if (b.byteLength < end) {
+    mem.grow(0)
+    b = mem.buffer as unknown as SharedArrayBuffer
+  }
   ownBuffers.add(b)
   return b
+}
+
+/** The memory's current buffer, reaching at least `end` bytes (see bufferTo). */
+export function heapBuffer(end = 0): SharedArrayBuffer {
+  return bufferTo(end)
 }
 
 /** A Float64Array of `length` on the heap (uninitialised: a reused block keeps its old bytes). */
 export function heapF64(length: number): Float64Array {
   const a = heapAlloc(length * 8)
-  return new Float64Array(heapBuffer(), a, length)
+  return new Float64Array(heapBuffer(a + 8 * length), a, length)
 }
 
 export const isHeapView = (a: ArrayBufferView): boolean => ownBuffers.has(a.buffer) || adopted.has(a.buffer)
@@ -172,7 +187,7 @@ export function withHeap<T>(f: (h: HeapScope) => T): T {
   const int32s = (a: Int32Array) => {
     const p = heapAlloc(Math.max(4, a.byteLength))
     blocks.push(p)
-    new Int32Array(heapBuffer(), p, a.length).set(a)
+    new Int32Array(heapBuffer(p + a.byteLength), p, a.length).set(a)
     return p
   }
   try {
