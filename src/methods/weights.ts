@@ -87,7 +87,7 @@ export function entropyFromValues(y: Matrix, zero: EntropyZero, out?: EntropyBuf
 /** The p matrix (p_ij = y_ij / Σ_i y_ij; NaN where missing) for output; not needed for the weights. */
 export function entropyProportions(m: Matrix, o: EntropyOptions): Float64Array {
   const t = entropyScratch(m.cols)
-  withHeap((h) => columnRanges(m, h.copy(m.data).byteOffset, 0, m.cols, t, h))
+  withHeap((h) => blockedRanges(m, h.copy(m.data).byteOffset, t, h))
   checkRaw(m, o, t)
   transformColumns(o, 0, m.cols, t)
   const { c, d, b } = t
@@ -232,19 +232,30 @@ export function entropySumsFrom(parts: Float64Array, blocks: number, s: EntropyS
  * Nothing is checked here (`entropyFinish` checks, in column order).
  */
 export function entropyColumns(m: Matrix, o: EntropyOptions, s: EntropyScratch): void {
-  const blocks = entropyBlocks(m.rows)
   withHeap((h) => {
     const data = h.copy(m.data).byteOffset
-    const ranges = new Float64Array(2 * m.cols * blocks)
-    for (let b = 0; b < blocks; b++)
-      entropyBlockRanges(m, data, b, ranges.subarray(2 * b * m.cols, 2 * (b + 1) * m.cols), h)
-    entropyRangesFrom(ranges, blocks, s)
+    blockedRanges(m, data, s, h)
     entropyTransform(o, s)
-    const sums = new Float64Array(5 * m.cols * blocks)
-    for (let b = 0; b < blocks; b++)
-      entropyBlockSums(m, data, b, s, sums.subarray(5 * b * m.cols, 5 * (b + 1) * m.cols), h)
-    entropySumsFrom(sums, blocks, s)
+    blockedSums(m, data, s, s, h)
   })
+}
+
+/** Every block's ranges on this thread, combined into s.lo, s.hi. */
+function blockedRanges(m: Matrix, data: number, s: EntropyScratch, h: HeapScope): void {
+  const blocks = entropyBlocks(m.rows)
+  const w = 2 * m.cols
+  const ranges = new Float64Array(w * blocks)
+  for (let b = 0; b < blocks; b++) entropyBlockRanges(m, data, b, ranges.subarray(b * w, (b + 1) * w), h)
+  entropyRangesFrom(ranges, blocks, s)
+}
+
+/** Every block's sums under the transform t on this thread, added up into s. */
+function blockedSums(m: Matrix, data: number, t: Transform, s: EntropyScratch, h: HeapScope): void {
+  const blocks = entropyBlocks(m.rows)
+  const w = 5 * m.cols
+  const sums = new Float64Array(w * blocks)
+  for (let b = 0; b < blocks; b++) entropyBlockSums(m, data, b, t, sums.subarray(b * w, (b + 1) * w), h)
+  entropySumsFrom(sums, blocks, s)
 }
 
 /** The weights from columns filled by `entropyColumns`, with the checks and errors of `entropyWeights`. */
@@ -258,22 +269,6 @@ export function entropyFinish(
     throw new RangeError(`${o.directions.length} directions for ${m.cols} columns`)
   checkRaw(m, o, s)
   return entropyResult(m, s, o.zero, out)
-}
-
-/** lo/hi of columns [from, to) into s (NaN cells skipped), by the columnRanges kernel; `data` is m's address on the heap. */
-function columnRanges(
-  m: Matrix,
-  data: number,
-  from: number,
-  to: number,
-  s: EntropyScratch,
-  h: HeapScope,
-): void {
-  const w = to - from
-  const r = h.f64(2 * w)
-  kernels().columnRanges(data, m.rows, m.cols, from, to, r.byteOffset, r.byteOffset + 8 * w)
-  s.lo.set(r.subarray(0, w), from)
-  s.hi.set(r.subarray(w), from)
 }
 
 function checkRaw(m: Matrix, o: EntropyOptions, s: EntropyScratch): void {
@@ -324,14 +319,7 @@ function entropyCore(m: Matrix, t: Transform, zero: EntropyZero, out: EntropyBuf
     yMin: new Float64Array(cols),
     yMax: new Float64Array(cols),
   }
-  const blocks = entropyBlocks(m.rows)
-  withHeap((h) => {
-    const data = h.copy(m.data).byteOffset
-    const sums = new Float64Array(5 * cols * blocks)
-    for (let b = 0; b < blocks; b++)
-      entropyBlockSums(m, data, b, t, sums.subarray(5 * b * cols, 5 * (b + 1) * cols), h)
-    entropySumsFrom(sums, blocks, s)
-  })
+  withHeap((h) => blockedSums(m, h.copy(m.data).byteOffset, t, s, h))
   return entropyResult(m, s, zero, out)
 }
 

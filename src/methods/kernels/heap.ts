@@ -161,7 +161,8 @@ export function adoptHeapBuffers(views: readonly ArrayBufferView[]): void {
 }
 
 /**
- * Runs `f` with an allocator whose blocks are all freed when it returns or throws.
+ * Runs `f` with an allocator whose blocks are all freed when it returns or throws (or, when it
+ * returns a promise, when that settles).
  * `copy(a)` gives `a` itself when it is on the heap, else a heap copy.
  */
 export interface HeapScope {
@@ -190,9 +191,18 @@ export function withHeap<T>(f: (h: HeapScope) => T): T {
     new Int32Array(heapBuffer(p + a.byteLength), p, a.length).set(a)
     return p
   }
-  try {
-    return f({ f64, copy, int32s })
-  } finally {
+  const release = () => {
     for (const b of blocks) heapFree(b)
   }
+  let result: T
+  try {
+    result = f({ f64, copy, int32s })
+  } catch (e) {
+    release()
+    throw e
+  }
+  // an async `f` (a parallel path awaiting its workers) keeps its blocks until it settles
+  if (result instanceof Promise) return result.finally(release) as T
+  release()
+  return result
 }

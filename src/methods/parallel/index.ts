@@ -16,7 +16,7 @@ import {
   disparityPlan,
   disparityResult,
 } from '../disparity.ts'
-import { heapF64, heapRelease, isHeapView } from '../kernels/heap.ts'
+import { withHeap } from '../kernels/heap.ts'
 import type { Matrix } from '../matrix.ts'
 import {
   type DrawWork,
@@ -59,21 +59,6 @@ const shape = (m: Matrix, data: Float64Array): MatrixShape => ({
   columns: m.columns,
 })
 
-/**
- * Runs `f` with m's data on the kernel heap (itself, or a copy freed afterwards), where every thread
- * reads it in place (the kernels' memory is shared with the workers).
- */
-async function onHeap<T>(m: Matrix, f: (data: Float64Array) => Promise<T>): Promise<T> {
-  if (isHeapView(m.data)) return f(m.data)
-  const copy = heapF64(m.data.length)
-  copy.set(m.data)
-  try {
-    return await f(copy)
-  } finally {
-    heapRelease(copy)
-  }
-}
-
 /** Chunks per thread: small enough that a thread slowed by other work claims fewer, big enough to stream rows. */
 const CHUNKS_PER_THREAD = 4
 
@@ -93,7 +78,7 @@ export async function disparityParallel(
   const { groups, groupUnits, notes, ...out } = r
   // the kernels of the unweighted path read the heap; the weighted path reads any shared memory
   const plain = !plan.weights && !plan.gid
-  await (plain ? onHeap(m, (data) => run(data)) : run(onShared(m.data)))
+  await (plain ? withHeap((h) => run(h.copy(m.data))) : run(onShared(m.data)))
   return unshare(r)
 
   async function run(data: Float64Array): Promise<void> {
@@ -137,17 +122,9 @@ export async function disparityParallelMany(
     if (m.rows !== ms[0]!.rows || m.cols !== ms[0]!.cols)
       throw new RangeError(`matrices of ${m.rows} × ${m.cols} and ${ms[0]!.rows} × ${ms[0]!.cols}`)
   const results = ms.map((m) => disparityResult(m.cols, plan, sharedFloats))
-  const copies: Float64Array[] = []
-  const onHeapData = (a: Float64Array) => {
-    if (isHeapView(a)) return a
-    const c = heapF64(a.length)
-    c.set(a)
-    copies.push(c)
-    return c
-  }
-  try {
+  await withHeap(async (h) => {
     const t: DisparityManyTask = {
-      ms: ms.map((m) => ({ ...shape(m, onHeapData(m.data)), columns: m.columns })),
+      ms: ms.map((m) => ({ ...shape(m, h.copy(m.data)), columns: m.columns })),
       plan: {
         sd: plan.sd,
         weights: plan.weights && onShared(plan.weights),
@@ -162,9 +139,7 @@ export async function disparityParallelMany(
     )
     const mine = tasks.disparityMany(t)
     for (const [k, notes] of [...mine, ...(await Promise.all(jobs)).flat()]) results[k]!.notes.push(...notes)
-  } finally {
-    for (const c of copies) heapRelease(c)
-  }
+  })
   return results.map(unshare)
 }
 
@@ -187,8 +162,8 @@ export async function entropyWeightsParallel(
     entropyColumns(m, o, s)
     return entropyFinish(m, o, s, out)
   }
-  return onHeap(m, async (data) => {
-    const sm = { ...shape(m, data), columns: [] }
+  return withHeap(async (h) => {
+    const sm = { ...shape(m, h.copy(m.data)), columns: [] }
     const round = async (task: 'entropyRanges' | 'entropySums', width: number) => {
       const parts = sharedFloats(width * m.cols * blocks)
       const work = chunks(blocks, blocks)
@@ -220,20 +195,12 @@ export async function uncertaintyParallel(
   }
   const blocks = chunks(n, n)
   // every thread reads the inputs and weights in place on the kernel heap (copied there once)
-  const copies: Float64Array[] = []
-  const onHeap = (a: Float64Array) => {
-    if (isHeapView(a)) return a
-    const c = heapF64(a.length)
-    c.set(a)
-    copies.push(c)
-    return c
-  }
-  const work: DrawWork = {
-    ...plan.work,
-    inputs: plan.work.inputs.map((i) => ({ t: onHeap(i.t), mask: i.mask && onHeap(i.mask) })),
-    weights: onHeap(plan.work.weights),
-  }
-  try {
+  await withHeap(async (h) => {
+    const work: DrawWork = {
+      ...plan.work,
+      inputs: plan.work.inputs.map((i) => ({ t: h.copy(i.t), mask: i.mask && h.copy(i.mask) })),
+      weights: h.copy(plan.work.weights),
+    }
     const jobs: Promise<null>[] = []
     for (let k = 0; k < pool.size; k++) {
       const t: DrawTask = { work, blocks, ranks: plan.ranks }
@@ -241,9 +208,7 @@ export async function uncertaintyParallel(
     }
     drawClaimed(work, plan.ranks, () => claim(blocks))
     await Promise.all(jobs)
-  } finally {
-    for (const c of copies) heapRelease(c)
-  }
+  })
   return uncertaintySummary(plan)
 }
 
