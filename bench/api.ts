@@ -34,8 +34,11 @@ export async function apiBench(
   ensureWrk()
   const { url, child } = await startServer(databaseUrl)
   try {
-    const county = `${url}/api/observations?indicator=${opts.indicators[0]}&level=county&preferredOnly=true`
-    const region = `${url}/api/observations?indicator=${opts.indicators.join(',')}&region=${opts.region}&preferredOnly=true`
+    // as the web app asks (format=columns); the rows' JSON form of the same answers for comparison
+    const countyRows = `${url}/api/observations?indicator=${opts.indicators[0]}&level=county&preferredOnly=true`
+    const regionRows = `${url}/api/observations?indicator=${opts.indicators.join(',')}&region=${opts.region}&preferredOnly=true`
+    const county = `${countyRows}&format=columns`
+    const region = `${regionRows}&format=columns`
     // what a browser sends; the ETag of the current answer for the revalidation rows
     const compressed = { 'accept-encoding': 'gzip, deflate, br' }
     const lines: string[] = []
@@ -50,22 +53,27 @@ export async function apiBench(
     }
     const targets: [string, string, Record<string, string>][] = [
       ['static file (reference)', `${url}/api/docs/swagger-ui.css`, {}],
-      ['one indicator × all counties × all years, br', county, compressed],
+      ['one indicator × all counties × all years, columns, br', county, compressed],
+      ['one indicator × all counties × all years, rows JSON, br', countyRows, compressed],
       [
         'one indicator × all counties × all years, revalidated (If-None-Match → 304)',
         county,
-        { ...compressed, 'if-none-match': await etagOf(county, 'one indicator × all counties × all years') },
+        {
+          ...compressed,
+          'if-none-match': await etagOf(county, 'one indicator × all counties × all years, columns'),
+        },
       ],
-      [`one region's ${opts.indicators.length} indicators, br`, region, compressed],
+      [`one region's ${opts.indicators.length} indicators, columns, br`, region, compressed],
+      [`one region's ${opts.indicators.length} indicators, rows JSON, br`, regionRows, compressed],
       [
         `one region's ${opts.indicators.length} indicators, revalidated (304)`,
         region,
         {
           ...compressed,
-          'if-none-match': await etagOf(region, `one region's ${opts.indicators.length} indicators`),
+          'if-none-match': await etagOf(region, `one region's ${opts.indicators.length} indicators, columns`),
         },
       ],
-      ['one indicator × all counties × all years, uncompressed', county, {}],
+      ['one indicator × all counties × all years, columns, uncompressed', county, {}],
     ]
     for (const connections of [50, 200]) {
       const refName = targets[0]![0]

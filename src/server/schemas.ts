@@ -105,6 +105,25 @@ export const ObservationSchema = z
   })
   .openapi('Observation')
 
+/** The rows of an observations answer as columns (format=columns; statistics/columns.ts). */
+export const ObservationColumnsSchema = z
+  .object({
+    length: z.number().int().openapi({ description: 'number of rows' }),
+    constant: ObservationSchema.partial().openapi({ description: 'fields with the same value in every row' }),
+    columns: z
+      .object(
+        Object.fromEntries(
+          Object.entries(ObservationSchema.shape).map(([k, v]) => [k, z.array(v).optional()]),
+        ) as {
+          [K in keyof typeof ObservationSchema.shape]: z.ZodOptional<
+            z.ZodArray<(typeof ObservationSchema.shape)[K]>
+          >
+        },
+      )
+      .openapi({ description: "every other field: an array of the rows' values, in row order" }),
+  })
+  .openapi('ObservationColumns')
+
 export const UserSchema = z
   .object({
     id: z.number().int(),

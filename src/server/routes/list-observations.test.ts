@@ -8,6 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedStore } from '../../importer/seed.ts'
+import { type Columns, fromColumns } from '../../statistics/columns.ts'
 import type { Store } from '../../store/db.ts'
 import { createReleaseWithRows } from '../../store/observations.ts'
 import { openTestStore } from '../../testing/backends.ts'
@@ -129,6 +130,35 @@ describe('GET /api/observations, cached', () => {
     const csv = gunzipSync(Buffer.from(await r.arrayBuffer())).toString()
     expect(csv.startsWith('\uFEFFregion,indicator,period')).toBe(true)
     expect(csv).toContain('9.99')
+  })
+
+  it('sends the same rows as columns with format=columns, constant fields once, in its own cache entry', async () => {
+    const q = 'http://localhost/api/observations?indicator=population_year_end,gdp&region=42,43,CN'
+    const rows = ((await (await app.request(q)).json()) as { observations: Record<string, unknown>[] })
+      .observations
+    expect(rows.length).toBeGreaterThan(10)
+    const r = await app.request(`${q}&format=columns`, { headers: { 'accept-encoding': 'br' } })
+    expect(r.headers.get('content-type')).toContain('application/json')
+    const body = JSON.parse(brotliDecompressSync(Buffer.from(await r.arrayBuffer())).toString()) as Columns<
+      Record<string, unknown>
+    >
+    expect(body.length).toBe(rows.length)
+    // every field of the schema is in one place or the other, and the real dataset's rows share some
+    const fields = [...Object.keys(body.constant), ...Object.keys(body.columns)].sort()
+    expect(fields).toEqual(Object.keys(rows[0]!).sort())
+    expect(Object.keys(body.constant)).toContain('synthetic')
+    expect(Object.keys(body.columns)).toEqual(
+      expect.arrayContaining(['region', 'indicator', 'period', 'value']),
+    )
+    expect(fromColumns(body)).toEqual(rows)
+    const spec = (await (await app.request('http://localhost/openapi.json')).json()) as {
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> }
+    }
+    expect(Object.keys(spec.components.schemas.ObservationColumns!.properties)).toEqual([
+      'length',
+      'constant',
+      'columns',
+    ])
   })
 
   it('answers a query string it has answered before without validating it again, never an invalid one', async () => {

@@ -1,11 +1,12 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { stringify } from 'csv-stringify/sync'
 import type { MiddlewareHandler } from 'hono'
+import { toColumns } from '../../statistics/columns.ts'
 import { type FigureRow, getFigures, UnknownIndicatorError } from '../../store/figures.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
 import { makeBody, sendCached } from '../response-cache.ts'
-import { errorResponses, ObservationSchema } from '../schemas.ts'
+import { errorResponses, ObservationColumnsSchema, ObservationSchema } from '../schemas.ts'
 
 const list = (max: number) =>
   z
@@ -44,7 +45,10 @@ export const Query = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'columns', 'csv']).default('json').openapi({
+    description:
+      "json: one object per row; columns: the same rows as columns (each field once when every row has the same value, else an array of all rows' values; a tenth of the JSON, under half once compressed); csv: a file",
+  }),
   lang: z.enum(['zh-CN', 'en']).optional(),
 })
 
@@ -59,7 +63,9 @@ export const route = createRoute({
   responses: {
     200: {
       content: {
-        'application/json': { schema: z.object({ observations: z.array(ObservationSchema) }) },
+        'application/json': {
+          schema: z.union([z.object({ observations: z.array(ObservationSchema) }), ObservationColumnsSchema]),
+        },
         'text/csv': { schema: z.string() },
       },
       description: 'Observations',
@@ -67,6 +73,9 @@ export const route = createRoute({
     ...errorResponses,
   },
 })
+
+const FIELDS = Object.keys(ObservationSchema.shape) as (keyof typeof ObservationSchema.shape &
+  keyof FigureRow)[]
 
 const CSV_COLUMNS: (keyof FigureRow)[] = [
   'region',
@@ -129,6 +138,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
           'content-disposition': `attachment; filename="${q.indicator.join('+')}.csv"`,
         })
       }
+      if (q.format === 'columns') return makeBody(JSON.stringify(toColumns(rows, FIELDS)), 'application/json')
       return makeBody(JSON.stringify({ observations: rows }), 'application/json')
     })
     cache.alias(rawKey(version, c.req.url), key)
