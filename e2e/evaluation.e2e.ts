@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { zhCN } from '../src/web/i18n/zh-CN.ts'
 import { launch, screenshot } from './browser.ts'
 
 const base = inject('baseUrl')
@@ -20,7 +21,11 @@ describe('evaluation pages', () => {
     const run = (await (await fetch(`${base}/api/evaluations/latest`)).json()) as {
       results: {
         year: number
-        index: { units: string[]; rank: number[]; uncertainty: { p05: number[]; p95: number[] } }
+        index: {
+          units: string[]
+          rank: number[]
+          uncertainty: { p05: number[]; p95: number[]; sensitivity: Record<string, number> }
+        }
       }
     }
     const ix = run.results.index
@@ -37,6 +42,15 @@ describe('evaluation pages', () => {
     const r1 = (x: number) => String(Math.round(x * 10) / 10)
     await row.getByText(`${r1(ix.uncertainty.p05[i]!)}–${r1(ix.uncertainty.p95[i]!)}`).waitFor()
     await page.getByTestId('rank-chart').locator('canvas').waitFor()
+    // every sensitivity factor by its Chinese name (the weighting scheme's is "scheme"), none by its own
+    const factors = Object.entries(ix.uncertainty.sensitivity)
+    expect(factors.map(([k]) => k)).toContain('scheme')
+    const sensitivity = page.getByTestId('sensitivity')
+    const tags = await sensitivity.locator('.ant-tag').allTextContents()
+    const labels = zhCN.index.choices as Record<string, string>
+    expect(tags).toEqual(factors.map(([k, v]) => `${labels[k]} ${(v * 100).toFixed(0)}%`))
+    const text = (await sensitivity.textContent()) ?? ''
+    for (const [k] of factors) expect(text).not.toContain(k)
     const shot = await screenshot(page, 'index-zh-CN')
     expect(readFileSync(shot).length).toBeGreaterThan(20_000)
   })
