@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { formatValue } from '../src/web/format.ts'
 import { zhCN } from '../src/web/i18n/zh-CN.ts'
 import { launch, screenshot } from './browser.ts'
 
@@ -65,6 +66,7 @@ describe('evaluation pages', () => {
     const run = (await (await fetch(`${base}/api/evaluations/latest`)).json()) as {
       id: number
       createdAt: string
+      results: { disparity: { beta: { b: number; se_b: number } | null } }
     }
     for (const id of ['theil-provenance', 'sigma-provenance']) {
       const line = page.getByTestId(id)
@@ -73,6 +75,12 @@ describe('evaluation pages', () => {
       await expect(line.locator('time').getAttribute('datetime')).resolves.toBe(run.createdAt)
     }
     await page.getByTestId('beta').getByText('R²').waitFor()
+    // β and its standard error through the shared formatter: a β that rounds to zero is "0", not "-0"
+    const beta = run.results.disparity.beta!
+    const betaText =
+      (await page.getByTestId('beta').locator('.ant-descriptions-item-content').first().textContent()) ?? ''
+    expect(betaText).toContain(`${formatValue(beta.b, 'en')} (se ${formatValue(beta.se_b, 'en')})`)
+    expect(betaText).not.toMatch(/(^|\D)-0(?![.\d])/)
     await screenshot(page, 'disparity-en')
   })
 })
