@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { formatValue } from '../src/web/format.ts'
+import { zhCN } from '../src/web/i18n/zh-CN.ts'
 import { launch, screenshot } from './browser.ts'
 
 const base = inject('baseUrl')
@@ -20,7 +22,11 @@ describe('evaluation pages', () => {
     const run = (await (await fetch(`${base}/api/evaluations/latest`)).json()) as {
       results: {
         year: number
-        index: { units: string[]; rank: number[]; uncertainty: { p05: number[]; p95: number[] } }
+        index: {
+          units: string[]
+          rank: number[]
+          uncertainty: { p05: number[]; p95: number[]; sensitivity: Record<string, number> }
+        }
       }
     }
     const ix = run.results.index
@@ -37,6 +43,15 @@ describe('evaluation pages', () => {
     const r1 = (x: number) => String(Math.round(x * 10) / 10)
     await row.getByText(`${r1(ix.uncertainty.p05[i]!)}–${r1(ix.uncertainty.p95[i]!)}`).waitFor()
     await page.getByTestId('rank-chart').locator('canvas').waitFor()
+    // every sensitivity factor by its Chinese name (the weighting scheme's is "scheme"), none by its own
+    const factors = Object.entries(ix.uncertainty.sensitivity)
+    expect(factors.map(([k]) => k)).toContain('scheme')
+    const sensitivity = page.getByTestId('sensitivity')
+    const tags = await sensitivity.locator('.ant-tag').allTextContents()
+    const labels = zhCN.index.choices as Record<string, string>
+    expect(tags).toEqual(factors.map(([k, v]) => `${labels[k]} ${(v * 100).toFixed(0)}%`))
+    const text = (await sensitivity.textContent()) ?? ''
+    for (const [k] of factors) expect(text).not.toContain(k)
     const shot = await screenshot(page, 'index-zh-CN')
     expect(readFileSync(shot).length).toBeGreaterThan(20_000)
   })
@@ -51,6 +66,7 @@ describe('evaluation pages', () => {
     const run = (await (await fetch(`${base}/api/evaluations/latest`)).json()) as {
       id: number
       createdAt: string
+      results: { disparity: { beta: { b: number; se_b: number } | null } }
     }
     for (const id of ['theil-provenance', 'sigma-provenance']) {
       const line = page.getByTestId(id)
@@ -59,6 +75,12 @@ describe('evaluation pages', () => {
       await expect(line.locator('time').getAttribute('datetime')).resolves.toBe(run.createdAt)
     }
     await page.getByTestId('beta').getByText('R²').waitFor()
+    // β and its standard error through the shared formatter: a β that rounds to zero is "0", not "-0"
+    const beta = run.results.disparity.beta!
+    const betaText =
+      (await page.getByTestId('beta').locator('.ant-descriptions-item-content').first().textContent()) ?? ''
+    expect(betaText).toContain(`${formatValue(beta.b, 'en')} (se ${formatValue(beta.se_b, 'en')})`)
+    expect(betaText).not.toMatch(/(^|\D)-0(?![.\d])/)
     await screenshot(page, 'disparity-en')
   })
 })

@@ -94,6 +94,27 @@ describe('indicator page', () => {
       await expect(page.getByText(LABELS[lang].synthetic, { exact: true }).count()).resolves.toBe(0)
       await screenshot(page, `indicator-provenance-${lang}`)
     })
+
+  for (const lang of ['zh-CN', 'en'] as const)
+    it(`names the chart's lines by region, not by code (${lang})`, async () => {
+      const codes = ['CN', ...CENTRAL]
+      const expected = await Promise.all(
+        codes.map(async (c) => {
+          const r = await json<{ nameZh: string; nameEn: string }>(`/api/regions/${c}`)
+          return lang === 'en' ? r.nameEn : r.nameZh
+        }),
+      )
+      const page = await open('/indicators/rd_intensity', lang)
+      const chart = page.getByTestId('series-chart')
+      await chart.locator('canvas').waitFor()
+      // the legend shows the series' names (the chart exposes its ECharts instance for the tests)
+      type WithChart = { __echarts: { getOption(): { series: { name: string }[] } } }
+      const names = await chart.evaluate((el) =>
+        (el as unknown as WithChart).__echarts.getOption().series.map((s) => s.name),
+      )
+      expect(names).toEqual(expected)
+      for (const c of codes) expect(names).not.toContain(c)
+    })
 })
 
 /** The figures the region page shows: the latest preferred row of each indicator for the region, the nation and the central region. */

@@ -1,9 +1,14 @@
-/** Numbers as officials read them: grouped thousands, precision by size. */
+/**
+ * Numbers as officials read them: grouped thousands, precision by size. A value that rounds to zero
+ * is "0", never "-0" (a tiny negative β of −0.0000001, or −0 itself).
+ */
 export function formatValue(v: number, lang: string): string {
   const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2
   return v.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', {
     maximumFractionDigits: digits,
     minimumFractionDigits: 0,
+    // the minus sign only for a number that is still negative once rounded
+    signDisplay: 'negative',
   })
 }
 

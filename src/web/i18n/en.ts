@@ -160,10 +160,10 @@ export const en: Shape<typeof zhCN> = {
       'An illustrative index over the five development concepts: min-max normalisation, equal weights, arithmetic means; rank intervals are the 5–95% range of {{draws}} Monte-Carlo draws over weighting scheme, aggregation and weight perturbation. Evaluation run #{{run}}.',
     sensitivity: 'Choices that move ranks most',
     choices: {
-      weights: 'weighting scheme',
+      normalize: 'normalisation',
+      scheme: 'weighting scheme',
       aggregation: 'aggregation',
       perturb: 'weight perturbation',
-      normalize: 'normalisation',
     },
     rank: 'Rank',
     interval: 'Rank interval (5–95%)',

@@ -153,7 +153,8 @@ export const zhCN = {
     intro:
       '五大发展理念下的示例指数：最小—最大标准化、等权、算术平均；排名区间为 {{draws}} 次蒙特卡洛抽样（权重方案、聚合方法、权重扰动）的5%—95%分位。评估运行 #{{run}}。',
     sensitivity: '对排名影响最大的选择',
-    choices: { weights: '权重方案', aggregation: '聚合方法', perturb: '权重扰动', normalize: '标准化方法' },
+    // the sensitivity factors, by the names the uncertainty analysis gives them (src/methods/uncertainty.ts Choice)
+    choices: { normalize: '标准化方法', scheme: '权重方案', aggregation: '聚合方法', perturb: '权重扰动' },
     rank: '名次',
     interval: '名次区间（5%—95%）',
     score: '指数',

@@ -12,9 +12,17 @@ import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
 
+/**
+ * The indicators and the regions the page offers (nation, macro-regions, provinces), each level asked for
+ * by name: the first 100 regions by code were mostly Beijing's prefectures and counties, so most
+ * provinces had no name and the chart's legend showed their codes.
+ */
 async function loadBase() {
-  const [indicators, regions] = await Promise.all([api.indicators(), api.regions('?limit=100')])
-  return { indicators, regions: regions.filter((r) => ['nation', 'macro', 'province'].includes(r.level)) }
+  const [indicators, ...levels] = await Promise.all([
+    api.indicators(),
+    ...['nation', 'macro', 'province'].map((level) => api.regions(`?level=${level}`)),
+  ])
+  return { indicators, regions: levels.flat() }
 }
 
 export function IndicatorPage() {

@@ -96,7 +96,7 @@ export function IndexPage() {
         <Typography.Paragraph type="secondary">
           {t('index.intro', { draws: ix.uncertainty.draws, run: run.id })}
         </Typography.Paragraph>
-        <Typography.Paragraph type="secondary">
+        <Typography.Paragraph type="secondary" data-testid="sensitivity">
           {t('index.sensitivity')}:{' '}
           {Object.entries(ix.uncertainty.sensitivity).map(([k, v]) => (
             <Tag key={k}>
