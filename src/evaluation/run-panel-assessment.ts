@@ -142,8 +142,8 @@ export function subsystemScores(
     // each column's min and max (NaN skipped), count and sum in row order: the kernels' passes
     const range = h.f64(2 * cols)
     k.columnRanges(data, rows, cols, 0, cols, range.byteOffset, range.byteOffset + 8 * cols)
-    const sums = h.f64(3 * cols) // n, sum, negatives
-    k.disparitySums(data, rows, cols, 0, cols, sums.byteOffset)
+    const sums = h.f64(6 * cols) // n, negatives, W, WY = sum, one group's W and WY
+    k.groupedSums(data, rows, cols, 0, cols, 0, 0, 1, sums.byteOffset)
     // normalize's minmax form: (x − min)/range, cost (max − x)/range = (x − max)/(−range) exactly;
     // a constant column (x − 0)/∞ + 1 = 1; a missing cell is the form of the column's mean
     const forms = h.f64(5 * cols) // c, d, e, miss, w
@@ -161,7 +161,7 @@ export function subsystemScores(
         forms[j] = cost ? hi : lo
         forms[cols + j] = cost ? -span : span
       }
-      const mean = sums[cols + j]! / sums[j]!
+      const mean = sums[3 * cols + j]! / sums[j]!
       forms[3 * cols + j] = (mean - forms[j]!) / forms[cols + j]! + forms[2 * cols + j]!
       forms[4 * cols + j] = weights[j]!
       wsum[sub[j]!]! += weights[j]!

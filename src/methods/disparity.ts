@@ -183,14 +183,7 @@ export function disparityRanges(
 ): void {
   const { sd, weights: w, gid } = plan
   const G = plan.groups.length
-  if (!w && !gid) {
-    withHeap((h) => {
-      const data = h.copy(m.data).byteOffset
-      for (let range = next(); range; range = next()) plainColumns(m, data, range[0], range[1], sd, r, h)
-    })
-    return
-  }
-  const buf = new Buffers(m.rows, G)
+  const buf = new Buffers(m.rows)
   withHeap((h) => {
     const data = h.copy(m.data).byteOffset
     const unit = { w: w ? h.copy(w).byteOffset : 0, gid: gid ? h.int32s(gid) : 0, rowOk: 0 }
@@ -202,105 +195,33 @@ export function disparityRanges(
       unit.rowOk = ok.byteOffset
     }
     for (let range = next(); range; range = next())
-      groupedColumns(m, data, unit, range[0], range[1], { sd, weights: w, gid, G }, buf, r, h)
+      columnMeasures(m, data, unit, range[0], range[1], { sd, weights: w, gid, G }, buf, r, h)
   })
 }
 
-/**
- * The unweighted, ungrouped case (the common one, and the one run over every indicator × year):
- * the formulas of `columnMeasures` with w = 1 and no groups, by the disparity kernels: two row-major
- * passes over columns [from, to), two columns at a time (counts and sums; then squared deviations
- * and the logarithms of Theil T and L), then each column's Gini by gathering, sorting and summing.
- * Each column's sums run in row order, so the results are those of the per-column formulas bit for
- * bit. `data` is m's address on the kernel heap.
- */
-function plainColumns(
-  m: Matrix,
-  data: number,
-  from: number,
-  to: number,
-  sd: 'population' | 'sample',
-  r: DisparityResult,
-  h: HeapScope,
-): void {
-  const k = kernels()
-  const { rows, cols } = m
-  const w = to - from
-  const pass1 = h.f64(3 * w) // n, sum, negatives
-  k.disparitySums(data, rows, cols, from, to, pass1.byteOffset)
-  const pass2 = h.f64(6 * w) // mean, ln mean | ss, tSum, lSum, zero
-  const gini = h.f64(3 * w) // wanted, sum | gini
-  for (let c = 0; c < w; c++) {
-    const j = from + c
-    const n = pass1[c]!
-    const sum = pass1[w + c]!
-    const negative = pass1[2 * w + c]!
-    r.n[j] = n
-    let mean = 0
-    if (negative > 0)
-      r.notes.push(
-        `${m.columns[j]}: ${negative} negative value(s); disparity measures need y ≥ 0 (column left null)`,
-      )
-    else if (n > 0) {
-      mean = sum / n
-      r.mean[j] = mean
-    }
-    const wanted = negative === 0 && n > 0 && mean > 0
-    pass2[c] = wanted ? mean : 0
-    pass2[w + c] = wanted ? Math.log(mean) : 0
-    gini[c] = wanted ? 1 : 0
-    gini[w + c] = sum
-  }
-  k.disparityLogs(data, rows, cols, from, to, pass2.byteOffset)
-  const scratch = h.f64(Math.ceil(k.giniScratchBytes(rows) / 8))
-  k.giniColumns(data, rows, cols, from, to, 0, gini.byteOffset, scratch.byteOffset)
-  for (let c = 0; c < w; c++) {
-    if (gini[c] === 0) continue
-    const j = from + c
-    const n = pass1[c]!
-    const sum = pass1[w + c]!
-    const mean = pass2[c]!
-    const ss = pass2[2 * w + c]!
-    const variance = sd === 'sample' ? (n > 1 ? (ss * n) / (n * (n - 1)) : Number.NaN) : ss / n
-    r.cv[j] = Math.sqrt(variance) / mean
-    r.theilT[j] = pass2[3 * w + c]! / sum
-    r.theilL[j] = pass2[5 * w + c]! !== 0 ? Number.NaN : pass2[4 * w + c]! / n
-    r.gini[j] = gini[2 * w + c]!
-  }
-}
-
-/** Scratch space reused by every column: no allocation inside the column loop. */
-class Buffers {
-  y: Float64Array
-  w: Float64Array
-  sorted: Float64Array
-  weightAt: Float64Array
-  W: Float64Array
-  WY: Float64Array
-  tg: Float64Array
-  lg: Float64Array
-  zero: Uint8Array
-  constructor(rows: number, groups: number) {
-    this.y = new Float64Array(rows)
-    this.w = new Float64Array(rows)
-    this.sorted = new Float64Array(rows)
-    this.weightAt = new Float64Array(rows)
-    this.W = new Float64Array(groups)
-    this.WY = new Float64Array(groups)
-    this.tg = new Float64Array(groups)
-    this.lg = new Float64Array(groups)
-    this.zero = new Uint8Array(groups)
-  }
-}
+/** The order of the measures in the kernels' block (groupedPrep, groupedFinish). */
+const MEASURES = [
+  'n',
+  'mean',
+  'cv',
+  'theilT',
+  'theilL',
+  'gini',
+  'betweenT',
+  'withinT',
+  'betweenL',
+  'withinL',
+] as const
 
 /**
- * The weighted or grouped measures of columns [from, to) by the groupedSums and groupedLogs
- * kernels (row-major, two columns per vector, each column's and group's sums in row order), the
- * Gini by the giniColumns kernel (unweighted) or from the gathered pairs (weighted), and the
- * decomposition from the groups' sums: the per-column formulas bit for bit. `unit` holds the
- * heap addresses of the unit weights and group ids (0: none) and of the unweighted Gini's row mask.
+ * The measures of columns [from, to) by the kernels: groupedSums (row-major, two columns per
+ * vector, each column's and group's sums in row order), groupedPrep (the means and their
+ * logarithms), groupedLogs, the Gini by giniColumns (unweighted) or from the gathered pairs
+ * (weighted, here), and groupedFinish (CV, Theil, the decomposition): the per-column formulas bit
+ * for bit. Unweighted and ungrouped is unit weights and one group. `unit` holds the heap
+ * addresses of the unit weights and group ids (0: none) and of the unweighted Gini's row mask.
  */
-function groupedColumns(
+function columnMeasures(
   m: Matrix,
   data: number,
   unit: { w: number; gid: number; rowOk: number },
@@ -313,70 +234,64 @@ function groupedColumns(
 ): void {
   const k = kernels()
   const { rows, cols } = m
-  const { sd, weights, gid, G } = plan
+  const { sd, weights, gid } = plan
   const w = to - from
-  const g1 = G || 1
+  const g1 = gid ? plan.G || 1 : 1
+  const G = gid ? plan.G : 0
   const pass1 = h.f64((4 + 2 * g1) * w) // n, negatives, W, WY | W_g, WY_g
   k.groupedSums(data, rows, cols, from, to, unit.w, unit.gid, g1, pass1.byteOffset)
-  const pass2 = h.f64((2 + g1 + 4 + 3 * g1) * w) // mean, ln mean, ln mean_g | ss, T, L, zero, T_g, L_g, zero_g
-  const wanted = new Uint8Array(w)
-  for (let c = 0; c < w; c++) {
-    const j = from + c
-    const n = pass1[c]!
-    const negative = pass1[w + c]!
-    const W = pass1[2 * w + c]!
-    const WY = pass1[3 * w + c]!
-    r.n[j] = n
-    if (negative > 0) {
+  for (let c = 0; c < w; c++)
+    if (pass1[w + c]! > 0)
       r.notes.push(
-        `${m.columns[j]}: ${negative} negative value(s); disparity measures need y ≥ 0 (column left null)`,
+        `${m.columns[from + c]}: ${pass1[w + c]} negative value(s); disparity measures need y ≥ 0 (column left null)`,
       )
-      continue
-    }
-    if (n === 0 || !(W > 0)) continue
-    const mean = WY / W
-    r.mean[j] = mean
-    if (!(mean > 0)) continue // all zero: no relative dispersion is defined
-    wanted[c] = 1
-    pass2[c] = mean
-    pass2[w + c] = Math.log(mean)
-    for (let g = 0; g < g1; g++)
-      pass2[(2 + g) * w + c] = Math.log(pass1[(4 + g1 + g) * w + c]! / pass1[(4 + g) * w + c]!)
-  }
-  k.groupedLogs(data, rows, cols, from, to, unit.w, unit.gid, g1, pass2.byteOffset)
-  const o2 = (2 + g1) * w
+  const pass2 = h.f64((2 + g1 + 4 + 3 * g1) * w) // mean, ln mean, ln mean_g | ss, T, L, zero, T_g, L_g, zero_g
   const gini = h.f64(3 * w) // wanted, sum | gini
+  const res = h.f64((MEASURES.length + 2 * G) * w)
+  k.groupedPrep(w, g1, G, pass1.byteOffset, pass2.byteOffset, gini.byteOffset, res.byteOffset)
+  k.groupedLogs(data, rows, cols, from, to, unit.w, unit.gid, g1, pass2.byteOffset)
   if (!weights) {
-    for (let c = 0; c < w; c++) {
-      gini[c] = wanted[c]!
-      gini[w + c] = pass1[3 * w + c]!
-    }
-    const scratch = h.f64(Math.ceil(k.giniScratchBytes(rows) / 8))
+    const scratch = h.f64(Math.ceil(k.giniScratchBytes(rows, w) / 8))
     k.giniColumns(data, rows, cols, from, to, unit.rowOk, gini.byteOffset, scratch.byteOffset)
   }
-  for (let c = 0; c < w; c++) {
-    if (!wanted[c]) continue
-    const j = from + c
-    const n = pass1[c]!
-    const W = pass1[2 * w + c]!
-    const WY = pass1[3 * w + c]!
-    const mean = pass2[c]!
-    const ss = pass2[o2 + c]!
-    const variance = sd === 'sample' ? (n > 1 ? (ss * n) / (W * (n - 1)) : Number.NaN) : ss / W
-    r.cv[j] = Math.sqrt(variance) / mean
-    r.theilT[j] = pass2[o2 + w + c]! / WY
-    r.theilL[j] = pass2[o2 + 3 * w + c]! !== 0 ? Number.NaN : pass2[o2 + 2 * w + c]! / W
-    r.gini[j] = weights ? weightedGini(gatherPairs(m, j, weights, gid, b), n, W, WY) : gini[2 * w + c]!
-    if (gid) {
-      for (let g = 0; g < G; g++) {
-        b.W[g] = pass1[(4 + g) * w + c]!
-        b.WY[g] = pass1[(4 + G + g) * w + c]!
-        b.tg[g] = pass2[o2 + (4 + g) * w + c]!
-        b.lg[g] = pass2[o2 + (4 + G + g) * w + c]!
-        b.zero[g] = pass2[o2 + (4 + 2 * G + g) * w + c]! !== 0 ? 1 : 0
-      }
-      decompose(j, G, W, WY, mean, b, r)
-    }
+  k.groupedFinish(
+    w,
+    g1,
+    G,
+    sd === 'sample' ? 1 : 0,
+    weights ? 1 : 0,
+    pass1.byteOffset,
+    pass2.byteOffset,
+    gini.byteOffset,
+    res.byteOffset,
+  )
+  for (const [i, name] of MEASURES.entries()) r[name].set(res.subarray(i * w, (i + 1) * w), from)
+  if (G > 0) {
+    r.groupTheilT.set(res.subarray(MEASURES.length * w, (MEASURES.length + G) * w), from * G)
+    r.groupTheilL.set(res.subarray((MEASURES.length + G) * w, (MEASURES.length + 2 * G) * w), from * G)
+  }
+  if (weights)
+    for (let c = 0; c < w; c++)
+      if (gini[c] !== 0)
+        r.gini[from + c] = weightedGini(
+          gatherPairs(m, from + c, weights, gid, b),
+          pass1[c]!,
+          pass1[2 * w + c]!,
+          pass1[3 * w + c]!,
+        )
+}
+
+/** Scratch space of the weighted Gini, reused by every column: no allocation inside the column loop. */
+class Buffers {
+  y: Float64Array
+  w: Float64Array
+  sorted: Float64Array
+  weightAt: Float64Array
+  constructor(rows: number) {
+    this.y = new Float64Array(rows)
+    this.w = new Float64Array(rows)
+    this.sorted = new Float64Array(rows)
+    this.weightAt = new Float64Array(rows)
   }
 }
 
@@ -398,43 +313,6 @@ function gatherPairs(
     n++
   }
   return b
-}
-
-function decompose(
-  j: number,
-  G: number,
-  W: number,
-  WY: number,
-  mean: number,
-  b: Buffers,
-  r: DisparityResult,
-) {
-  let betweenT = 0
-  let withinT = 0
-  let betweenL = 0
-  let withinL = 0
-  for (let g = 0; g < G; g++) {
-    const Wg = b.W[g]!
-    if (!(Wg > 0)) continue // no unit of this group in this column
-    const WYg = b.WY[g]!
-    const P = Wg / W
-    const S = WYg / WY
-    const meanG = WYg / Wg
-    const Tg = WYg > 0 ? b.tg[g]! / WYg : Number.NaN
-    const Lg = b.zero[g] ? Number.NaN : b.lg[g]! / Wg
-    r.groupTheilT[j * G + g] = Tg
-    r.groupTheilL[j * G + g] = Lg
-    if (S > 0) {
-      betweenT += S * Math.log(meanG / mean)
-      withinT += S * Tg
-    }
-    betweenL += P * Math.log(mean / meanG) // +∞ when the group's mean is 0: L is undefined
-    withinL += P * Lg
-  }
-  r.betweenT[j] = betweenT
-  r.withinT[j] = withinT
-  r.betweenL[j] = Number.isFinite(betweenL) ? betweenL : Number.NaN
-  r.withinL[j] = Number.isFinite(betweenL) ? withinL : Number.NaN
 }
 
 /** Σ_i Σ_j w_i w_j |y_i − y_j| / (2 W² μ) = Σ_i w_i y_i (W_below,i − W_above,i) / (W · WY). */

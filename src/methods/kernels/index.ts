@@ -16,7 +16,7 @@ export interface KernelExports {
   expArray(src: number, dst: number, n: number): void
   sortArray(v: number, n: number, scratch: number): void
   sortScratchBytes(n: number): number
-  giniScratchBytes(rows: number): number
+  giniScratchBytes(rows: number, columns: number): number
   columnRanges(
     data: number,
     rows: number,
@@ -27,8 +27,6 @@ export interface KernelExports {
     hi: number,
   ): void
   entropySums(data: number, rows: number, cols: number, from: number, to: number, s: number): void
-  disparitySums(data: number, rows: number, cols: number, from: number, to: number, s: number): void
-  disparityLogs(data: number, rows: number, cols: number, from: number, to: number, s: number): void
   runSums(
     t: number,
     cols: number,
@@ -127,6 +125,18 @@ export interface KernelExports {
     gid: number,
     G: number,
     s: number,
+  ): void
+  groupedPrep(w: number, g1: number, G: number, p1: number, p2: number, gw: number, res: number): void
+  groupedFinish(
+    w: number,
+    g1: number,
+    G: number,
+    sample: number,
+    weighted: number,
+    p1: number,
+    p2: number,
+    gw: number,
+    res: number,
   ): void
 }
 

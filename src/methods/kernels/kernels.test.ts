@@ -311,6 +311,15 @@ describe('disparity kernels', () => {
         expect(same(r[key], e[key]), `${key}, case ${t}`).toBe(true)
     }
   })
+
+  it('give the same bits when the Gini gathers the columns in several tiles (40,000 rows × 70)', () => {
+    // giniTile: 8 MB of cells at once, at least 32 columns: 40,000 rows take 32, 32 and 6
+    const m = randomMatrix(mulberry32(5), 40_000, 70, false)
+    const r = disparityMeasures(m)
+    const e = referenceDisparity(m, 'population')
+    expect(Array.from(r.gini).filter(Number.isFinite).length).toBeGreaterThan(40)
+    for (const key of ['n', 'gini', 'theilL'] as const) expect(same(r[key], e[key]), key).toBe(true)
+  })
 })
 
 /** The block aggregation as composite/aggregate.ts ran it in JavaScript before the kernel (runSums, finishRow). */

@@ -1,6 +1,8 @@
-// The unweighted, ungrouped disparity measures of src/methods/disparity.ts (plainColumn), computed
-// row by row over a row-major matrix two columns per vector instead of column by column, with the
-// same operations in the same order per column, so the results are the same bit for bit.
+// The disparity measures of src/methods/disparity.ts (CV, Theil T and L with their decomposition
+// between and within groups, Gini), computed row by row over a row-major matrix two columns per
+// vector instead of column by column, with the same operations in the same order per column as
+// the per-column formulas, so the results are the same bit for bit. The unweighted, ungrouped case
+// is the weighted one with unit weights and one group (w·y = y, w·d·d = d·d: the same bits).
 import { logExact, logFix, logPair, logScalar, logSpecial } from './log'
 import { sortF64, sortScratchBytes } from './sort'
 
@@ -10,127 +12,21 @@ function at(base: usize, k: i32): usize {
   return base + ((<usize>k) << 3)
 }
 
-/** Pass 1 over columns [from, to): n (non-NaN cells), sum, negatives. Three arrays of w doubles at s. */
-export function disparitySums(data: usize, rows: i32, cols: i32, from: i32, to: i32, s: usize): void {
-  const w = to - from
-  const n = s
-  const sum = at(s, w)
-  const neg = at(s, 2 * w)
-  memory.fill(s, 0, (<usize>(3 * w)) << 3)
-  const one = f64x2.splat(1)
-  const zero = f64x2.splat(0)
-  for (let i = 0; i < rows; i++) {
-    const row = data + ((<usize>(i * cols + from)) << 3)
-    let j = 0
-    for (; j + 2 <= w; j += 2) {
-      const x = v128.load(at(row, j))
-      const ok = f64x2.eq(x, x)
-      const nv = v128.load(at(n, j))
-      v128.store(at(n, j), v128.bitselect(f64x2.add(nv, one), nv, ok))
-      const sv = v128.load(at(sum, j))
-      v128.store(at(sum, j), v128.bitselect(f64x2.add(sv, x), sv, ok))
-      const gv = v128.load(at(neg, j))
-      v128.store(at(neg, j), v128.bitselect(f64x2.add(gv, one), gv, f64x2.lt(x, zero)))
-    }
-    for (; j < w; j++) {
-      const x = load<f64>(at(row, j))
-      if (isNaN(x)) continue
-      if (x < 0) store<f64>(at(neg, j), load<f64>(at(neg, j)) + 1)
-      store<f64>(at(n, j), load<f64>(at(n, j)) + 1)
-      store<f64>(at(sum, j), load<f64>(at(sum, j)) + x)
-    }
-  }
-}
-
 /**
- * Pass 2: with mean_j and ln mean_j given (two arrays of w at s), over non-NaN x: ss += (x − mean)²,
- * and where x > 0: tSum += x (ln x − ln mean), lSum += ln mean − ln x; zero = 1 if some x ≤ 0.
- * Writes four arrays of w after the two it reads: ss, tSum, lSum, zero.
+ * Columns giniColumns gathers at once: all of them while their cells fit in 8 MB, so that each
+ * row is read whole and in order (a tile of a few columns reads a short piece of every row, a
+ * stride the hardware's prefetch does not follow), and at least 32.
  */
-export function disparityLogs(data: usize, rows: i32, cols: i32, from: i32, to: i32, s: usize): void {
-  const w = to - from
-  const mean = s
-  const lnMean = at(s, w)
-  const ss = at(s, 2 * w)
-  const tSum = at(s, 3 * w)
-  const lSum = at(s, 4 * w)
-  const zr = at(s, 5 * w)
-  memory.fill(ss, 0, (<usize>(4 * w)) << 3)
-  const zero = f64x2.splat(0)
-  const one = f64x2.splat(1)
-  for (let i = 0; i < rows; i++) {
-    const row = data + ((<usize>(i * cols + from)) << 3)
-    let j = 0
-    // two pairs per step: the logarithms' constants are loaded once for both, the rare lanes
-    // needing fdlibm's other branches tested once
-    for (; j + 4 <= w; j += 4) {
-      const x0 = v128.load(at(row, j))
-      const x1 = v128.load(at(row, j + 2))
-      const pos0 = f64x2.gt(x0, zero)
-      const pos1 = f64x2.gt(x1, zero)
-      let l0 = logPair(x0)
-      let l1 = logPair(x1)
-      if (v128.any_true(v128.or(v128.and(pos0, logSpecial(x0)), v128.and(pos1, logSpecial(x1))))) {
-        l0 = logFix(x0, l0, pos0)
-        l1 = logFix(x1, l1, pos1)
-      }
-      logsStep(x0, l0, pos0, j, mean, lnMean, ss, tSum, lSum, zr)
-      logsStep(x1, l1, pos1, j + 2, mean, lnMean, ss, tSum, lSum, zr)
-    }
-    for (; j + 2 <= w; j += 2) {
-      const x = v128.load(at(row, j))
-      const pos = f64x2.gt(x, zero)
-      logsStep(x, logExact(x, pos), pos, j, mean, lnMean, ss, tSum, lSum, zr)
-    }
-    for (; j < w; j++) {
-      const x = load<f64>(at(row, j))
-      if (isNaN(x)) continue
-      const d = x - load<f64>(at(mean, j))
-      store<f64>(at(ss, j), load<f64>(at(ss, j)) + d * d)
-      if (x > 0) {
-        const lv = logScalar(x)
-        const lm = load<f64>(at(lnMean, j))
-        store<f64>(at(tSum, j), load<f64>(at(tSum, j)) + x * (lv - lm))
-        store<f64>(at(lSum, j), load<f64>(at(lSum, j)) + (lm - lv))
-      } else store<f64>(at(zr, j), 1)
-    }
-  }
-}
-
-/** One pair of disparityLogs' columns: the sums of x, given its logarithms lv where pos. */
-// @ts-ignore: decorator
-@inline
-function logsStep(
-  x: v128,
-  lv: v128,
-  pos: v128,
-  j: i32,
-  mean: usize,
-  lnMean: usize,
-  ss: usize,
-  tSum: usize,
-  lSum: usize,
-  zr: usize,
-): void {
-  const ok = f64x2.eq(x, x)
-  const d = f64x2.sub(x, v128.load(at(mean, j)))
-  const sv = v128.load(at(ss, j))
-  v128.store(at(ss, j), v128.bitselect(f64x2.add(sv, f64x2.mul(d, d)), sv, ok))
-  const lm = v128.load(at(lnMean, j))
-  const tv = v128.load(at(tSum, j))
-  v128.store(at(tSum, j), v128.bitselect(f64x2.add(tv, f64x2.mul(x, f64x2.sub(lv, lm))), tv, pos))
-  const lsv = v128.load(at(lSum, j))
-  v128.store(at(lSum, j), v128.bitselect(f64x2.add(lsv, f64x2.sub(lm, lv)), lsv, pos))
-  const nonPos = v128.andnot(ok, pos)
-  if (v128.any_true(nonPos)) v128.store(at(zr, j), v128.bitselect(f64x2.splat(1), v128.load(at(zr, j)), nonPos))
+function giniTile(rows: i32, w: i32): i32 {
+  return min(w, max(32, (1 << 23) / (8 * (rows + 1))))
 }
 
 /**
  * Gini of each column in [from, to) whose want_j ≠ 0 (PySAL _gini: Σ (2i − n − 1) y_(i) / (n Σ y),
  * i = 1..n over the sorted non-NaN cells), with Σ y = sum_j. Reads want and sum (two arrays of w at s),
  * writes gini (a third); rows whose byte at rowOk is 0 are left out (rowOk = 0: none). Columns are
- * gathered eight at a time, so that each row's cache line is read once for all eight. `scratch`
- * holds giniScratchBytes(rows).
+ * gathered giniTile at a time, and a NaN is dropped as it is gathered (its slot is written,
+ * then overwritten by the next cell: no branch). `scratch` holds giniScratchBytes(rows, to − from).
  */
 export function giniColumns(
   data: usize,
@@ -146,28 +42,31 @@ export function giniColumns(
   const want = s
   const sum = at(s, w)
   const gini = at(s, 2 * w)
-  const sortScratch = at(scratch, 8 * rows)
+  const tile = giniTile(rows, w)
+  const count = scratch
+  const cells = at(scratch, tile)
+  const sortScratch = at(cells, tile * (rows + 1))
   const stride = (<usize>cols) << 3
-  for (let j0 = 0; j0 < w; j0 += 8) {
-    const m = min(8, w - j0)
-    // the rows' cells of up to eight columns at once (one read of each row's cache line), NaN
-    // included; then each column's NaN dropped in place
-    let kept = 0
+  const lane = (<usize>(rows + 1)) << 3
+  for (let j0 = 0; j0 < w; j0 += tile) {
+    const m = min(tile, w - j0)
+    memory.fill(count, 0, (<usize>tile) << 3)
     let p = data + ((<usize>(from + j0)) << 3)
     for (let i = 0; i < rows; i++, p += stride) {
       if (rowOk && load<u8>(rowOk + i) == 0) continue
-      for (let c = 0; c < m; c++) store<f64>(at(scratch, c * rows + kept), load<f64>(p + ((<usize>c) << 3)))
-      kept++
+      let y = cells
+      for (let c = 0; c < m; c++, y += lane) {
+        const v = load<f64>(p + ((<usize>c) << 3))
+        const k = load<i64>(at(count, c))
+        store<f64>(y + (<usize>k << 3), v)
+        store<i64>(at(count, c), k + select<i64>(1, 0, v == v))
+      }
     }
     for (let c = 0; c < m; c++) {
       const j = j0 + c
       if (load<f64>(at(want, j)) == 0) continue
-      const y = at(scratch, c * rows)
-      let n = 0
-      for (let i = 0; i < kept; i++) {
-        const v = load<f64>(at(y, i))
-        if (!isNaN(v)) store<f64>(at(y, n++), v)
-      }
+      const y = cells + (<usize>c) * lane
+      const n = <i32>load<i64>(at(count, c))
       sortF64(y, n, sortScratch)
       let acc: f64 = 0
       for (let i = 0; i < n; i++) acc += <f64>(2 * (i + 1) - n - 1) * load<f64>(at(y, i))
@@ -176,9 +75,9 @@ export function giniColumns(
   }
 }
 
-/** Bytes of scratch giniColumns needs for `rows` rows. */
-export function giniScratchBytes(rows: i32): i32 {
-  return 64 * rows + sortScratchBytes(rows) + 64
+/** Bytes of scratch giniColumns needs for `rows` rows and `w` columns. */
+export function giniScratchBytes(rows: i32, w: i32): i32 {
+  return 8 * giniTile(rows, w) * (rows + 2) + sortScratchBytes(rows) + 64
 }
 
 /**
@@ -283,7 +182,6 @@ export function groupedLogs(
   const zg = at(lg, G * w)
   memory.fill(ss, 0, (<usize>((4 + 3 * G) * w)) << 3)
   const zero = f64x2.splat(0)
-  const one = f64x2.splat(1)
   for (let i = 0; i < rows; i++) {
     const wi = unitW ? load<f64>(at(unitW, i)) : 1.0
     const g = gid ? load<i32>(gid + ((<usize>i) << 2)) : 0
@@ -294,35 +192,27 @@ export function groupedLogs(
     const tgr = at(tg, g * w)
     const lgr = at(lg, g * w)
     const zgr = at(zg, g * w)
+    const marks = wi > 0
     let j = 0
+    // two pairs per step, as disparityLogs: the logarithms' constants loaded once for both
+    for (; j + 4 <= w; j += 4) {
+      const y0 = v128.load(at(row, j))
+      const y1 = v128.load(at(row, j + 2))
+      const pos0 = f64x2.gt(y0, zero)
+      const pos1 = f64x2.gt(y1, zero)
+      let l0 = logPair(y0)
+      let l1 = logPair(y1)
+      if (v128.any_true(v128.or(v128.and(pos0, logSpecial(y0)), v128.and(pos1, logSpecial(y1))))) {
+        l0 = logFix(y0, l0, pos0)
+        l1 = logFix(y1, l1, pos1)
+      }
+      groupedStep(y0, l0, pos0, j, wv, marks, mean, lnMean, lmg, ss, tSum, lSum, zr, tgr, lgr, zgr, gid)
+      groupedStep(y1, l1, pos1, j + 2, wv, marks, mean, lnMean, lmg, ss, tSum, lSum, zr, tgr, lgr, zgr, gid)
+    }
     for (; j + 2 <= w; j += 2) {
       const y = v128.load(at(row, j))
-      const ok = f64x2.eq(y, y)
-      const d = f64x2.sub(y, v128.load(at(mean, j)))
-      const sv = v128.load(at(ss, j))
-      v128.store(at(ss, j), v128.bitselect(f64x2.add(sv, f64x2.mul(f64x2.mul(wv, d), d)), sv, ok))
       const pos = f64x2.gt(y, zero)
-      if (v128.any_true(pos)) {
-        const ly = logExact(y, pos)
-        const wy = f64x2.mul(wv, y)
-        const lm = v128.load(at(lnMean, j))
-        const tv = v128.load(at(tSum, j))
-        v128.store(at(tSum, j), v128.bitselect(f64x2.add(tv, f64x2.mul(wy, f64x2.sub(ly, lm))), tv, pos))
-        const lv = v128.load(at(lSum, j))
-        v128.store(at(lSum, j), v128.bitselect(f64x2.add(lv, f64x2.mul(wv, f64x2.sub(lm, ly))), lv, pos))
-        if (gid) {
-          const lmgv = v128.load(at(lmg, j))
-          const a = v128.load(at(tgr, j))
-          v128.store(at(tgr, j), v128.bitselect(f64x2.add(a, f64x2.mul(wy, f64x2.sub(ly, lmgv))), a, pos))
-          const b = v128.load(at(lgr, j))
-          v128.store(at(lgr, j), v128.bitselect(f64x2.add(b, f64x2.mul(wv, f64x2.sub(lmgv, ly))), b, pos))
-        }
-      }
-      const nonPos = v128.andnot(ok, pos)
-      if (wi > 0 && v128.any_true(nonPos)) {
-        v128.store(at(zr, j), v128.bitselect(one, v128.load(at(zr, j)), nonPos))
-        v128.store(at(zgr, j), v128.bitselect(one, v128.load(at(zgr, j)), nonPos))
-      }
+      groupedStep(y, logExact(y, pos), pos, j, wv, marks, mean, lnMean, lmg, ss, tSum, lSum, zr, tgr, lgr, zgr, gid)
     }
     for (; j < w; j++) {
       const y = load<f64>(at(row, j))
@@ -347,3 +237,158 @@ export function groupedLogs(
   }
 }
 
+
+/** One pair of groupedLogs' columns: the sums of y, given its logarithms ly where pos. */
+// @ts-ignore: decorator
+@inline
+function groupedStep(
+  y: v128,
+  ly: v128,
+  pos: v128,
+  j: i32,
+  wv: v128,
+  marks: bool,
+  mean: usize,
+  lnMean: usize,
+  lmg: usize,
+  ss: usize,
+  tSum: usize,
+  lSum: usize,
+  zr: usize,
+  tgr: usize,
+  lgr: usize,
+  zgr: usize,
+  gid: usize,
+): void {
+  const ok = f64x2.eq(y, y)
+  const d = f64x2.sub(y, v128.load(at(mean, j)))
+  const sv = v128.load(at(ss, j))
+  v128.store(at(ss, j), v128.bitselect(f64x2.add(sv, f64x2.mul(f64x2.mul(wv, d), d)), sv, ok))
+  const wy = f64x2.mul(wv, y)
+  const lm = v128.load(at(lnMean, j))
+  const tv = v128.load(at(tSum, j))
+  v128.store(at(tSum, j), v128.bitselect(f64x2.add(tv, f64x2.mul(wy, f64x2.sub(ly, lm))), tv, pos))
+  const lv = v128.load(at(lSum, j))
+  v128.store(at(lSum, j), v128.bitselect(f64x2.add(lv, f64x2.mul(wv, f64x2.sub(lm, ly))), lv, pos))
+  if (gid) {
+    const lmgv = v128.load(at(lmg, j))
+    const a = v128.load(at(tgr, j))
+    v128.store(at(tgr, j), v128.bitselect(f64x2.add(a, f64x2.mul(wy, f64x2.sub(ly, lmgv))), a, pos))
+    const b = v128.load(at(lgr, j))
+    v128.store(at(lgr, j), v128.bitselect(f64x2.add(b, f64x2.mul(wv, f64x2.sub(lmgv, ly))), b, pos))
+  }
+  const nonPos = v128.andnot(ok, pos)
+  if (marks && v128.any_true(nonPos)) {
+    const one = f64x2.splat(1)
+    v128.store(at(zr, j), v128.bitselect(one, v128.load(at(zr, j)), nonPos))
+    v128.store(at(zgr, j), v128.bitselect(one, v128.load(at(zgr, j)), nonPos))
+  }
+}
+
+/** The measures' block (groupedPrep, groupedFinish): ten arrays of w, then T_g and L_g (w·G, j·G + g). */
+const N = 0
+const MEAN = 1
+const CV = 2
+const THEIL_T = 3
+const THEIL_L = 4
+const GINI = 5
+const BETWEEN_T = 6
+const WITHIN_T = 7
+const BETWEEN_L = 8
+const WITHIN_L = 9
+const MEASURES = 10
+
+/**
+ * Between groupedSums and groupedLogs, for each column c of the w: n into the measures' block at
+ * res (every other measure NaN); the column is wanted when it has no negative, n > 0, W > 0 and
+ * mean = WY/W > 0 (mean stored once W > 0). For a wanted column: mean, ln mean and ln(WY_g/W_g) into
+ * pass 2's inputs at p2 (w, w, g1·w), and want = 1, sum = WY into the Gini's block at gw (want, sum,
+ * gini: w each). p1 is groupedSums' output over g1 groups; G = the groups of the decomposition
+ * (0: none).
+ */
+export function groupedPrep(w: i32, g1: i32, G: i32, p1: usize, p2: usize, gw: usize, res: usize): void {
+  const nan = f64.NaN
+  for (let k = 0; k < MEASURES * w + 2 * G * w; k++) store<f64>(at(res, k), nan)
+  for (let c = 0; c < w; c++) {
+    const n = load<f64>(at(p1, c))
+    const W = load<f64>(at(p1, 2 * w + c))
+    const WY = load<f64>(at(p1, 3 * w + c))
+    store<f64>(at(res, N * w + c), n)
+    store<f64>(at(gw, c), 0)
+    store<f64>(at(gw, w + c), WY)
+    if (load<f64>(at(p1, w + c)) > 0 || n == 0 || !(W > 0)) continue
+    const mean = WY / W
+    store<f64>(at(res, MEAN * w + c), mean)
+    if (!(mean > 0)) continue // all zero: no relative dispersion is defined
+    store<f64>(at(gw, c), 1)
+    store<f64>(at(p2, c), mean)
+    store<f64>(at(p2, w + c), logScalar(mean))
+    for (let g = 0; g < g1; g++)
+      store<f64>(
+        at(p2, (2 + g) * w + c),
+        logScalar(load<f64>(at(p1, (4 + g1 + g) * w + c)) / load<f64>(at(p1, (4 + g) * w + c))),
+      )
+  }
+}
+
+/**
+ * After groupedLogs (and giniColumns, when unweighted), the measures of each wanted column into
+ * res: CV (population or, sample ≠ 0, sample sd), Theil T and L, the Gini from gw (weighted = 0),
+ * and with G > 0 groups each group's T and L and the decomposition (disparity.ts decompose).
+ */
+export function groupedFinish(
+  w: i32,
+  g1: i32,
+  G: i32,
+  sample: i32,
+  weighted: i32,
+  p1: usize,
+  p2: usize,
+  gw: usize,
+  res: usize,
+): void {
+  const o2 = at(p2, (2 + g1) * w)
+  const gT = at(res, MEASURES * w)
+  const gL = at(gT, G * w)
+  for (let c = 0; c < w; c++) {
+    if (load<f64>(at(gw, c)) == 0) continue
+    const n = load<f64>(at(p1, c))
+    const W = load<f64>(at(p1, 2 * w + c))
+    const WY = load<f64>(at(p1, 3 * w + c))
+    const mean = load<f64>(at(p2, c))
+    const ss = load<f64>(at(o2, c))
+    const variance = sample ? (n > 1 ? (ss * n) / (W * (n - 1)) : f64.NaN) : ss / W
+    store<f64>(at(res, CV * w + c), Math.sqrt(variance) / mean)
+    store<f64>(at(res, THEIL_T * w + c), load<f64>(at(o2, w + c)) / WY)
+    store<f64>(at(res, THEIL_L * w + c), load<f64>(at(o2, 3 * w + c)) != 0 ? f64.NaN : load<f64>(at(o2, 2 * w + c)) / W)
+    if (!weighted) store<f64>(at(res, GINI * w + c), load<f64>(at(gw, 2 * w + c)))
+    if (G == 0) continue
+    let betweenT: f64 = 0
+    let withinT: f64 = 0
+    let betweenL: f64 = 0
+    let withinL: f64 = 0
+    for (let g = 0; g < G; g++) {
+      const Wg = load<f64>(at(p1, (4 + g) * w + c))
+      if (!(Wg > 0)) continue // no unit of this group in this column
+      const WYg = load<f64>(at(p1, (4 + G + g) * w + c))
+      const P = Wg / W
+      const S = WYg / WY
+      const meanG = WYg / Wg
+      const Tg = WYg > 0 ? load<f64>(at(o2, (4 + g) * w + c)) / WYg : f64.NaN
+      const Lg = load<f64>(at(o2, (4 + 2 * G + g) * w + c)) != 0 ? f64.NaN : load<f64>(at(o2, (4 + G + g) * w + c)) / Wg
+      store<f64>(at(gT, c * G + g), Tg)
+      store<f64>(at(gL, c * G + g), Lg)
+      if (S > 0) {
+        betweenT += S * logScalar(meanG / mean)
+        withinT += S * Tg
+      }
+      betweenL += P * logScalar(mean / meanG) // +∞ when the group's mean is 0: L is undefined
+      withinL += P * Lg
+    }
+    const finite = isFinite(betweenL)
+    store<f64>(at(res, BETWEEN_T * w + c), betweenT)
+    store<f64>(at(res, WITHIN_T * w + c), withinT)
+    store<f64>(at(res, BETWEEN_L * w + c), finite ? betweenL : f64.NaN)
+    store<f64>(at(res, WITHIN_L * w + c), finite ? withinL : f64.NaN)
+  }
+}

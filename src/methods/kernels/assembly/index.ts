@@ -5,7 +5,7 @@
 export { initConstants, logArray } from './log'
 export { sortArray, sortScratchBytes } from './sort'
 export { columnRanges, entropySums } from './entropy'
-export { disparityLogs, disparitySums, giniColumns, giniScratchBytes, groupedLogs, groupedSums } from './disparity'
+export { giniColumns, giniScratchBytes, groupedFinish, groupedLogs, groupedPrep, groupedSums } from './disparity'
 export { aggregateRows, runSums } from './aggregate'
 export { expArray } from './exp'
 export { formedRunSums, formMatrix, topsisDistances, topsisRanges } from './topsis'
