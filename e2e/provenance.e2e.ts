@@ -5,6 +5,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { type Columns, fromColumns } from '../src/statistics/columns.ts'
 import { formatWhen } from '../src/web/components/provenance.ts'
 import { launch, screenshot } from './browser.ts'
 
@@ -33,8 +34,14 @@ beforeAll(async () => {
 afterAll(async () => browser?.close())
 
 const json = async <T>(path: string): Promise<T> => (await fetch(base + path)).json() as Promise<T>
+/**
+ * The rows in the form the web app asks for (columns). Derived figures are computed per answer and
+ * the answer is cached per query and form, so the page's `computedAt` is that of the columns answer.
+ */
 const observations = async (q: Record<string, string>) =>
-  (await json<{ observations: Obs[] }>(`/api/observations?${new URLSearchParams(q)}`)).observations
+  fromColumns(
+    await json<Columns<Obs>>(`/api/observations?${new URLSearchParams({ ...q, format: 'columns' })}`),
+  )
 
 async function open(path: string, lang: 'zh-CN' | 'en'): Promise<Page> {
   const context = await browser.newContext({
