@@ -2,9 +2,12 @@
  * One import at a chosen scale, outside `npm run bench`: wall time against the Node process's own
  * CPU time (when they are close, Node is the bottleneck; when wall is far above, the server is),
  * then a raw COPY of the same CSV. SYNTHETIC panel, seeded.
- *   npx tsx bench/probe-ingest.ts [units=2900] [indicators=60]
+ * With --statements, the server's statements of 200 ms or more are printed with their times
+ * (where the import's time goes on the server: the COPY, the index build, the attach, the roll-ups).
+ *   npx tsx bench/probe-ingest.ts [units=2900] [indicators=60] [--statements]
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
@@ -13,18 +16,21 @@ import { openStore } from '../src/store/db.ts'
 import { startTestPostgres } from '../src/testing/postgres.ts'
 import { countyUnits, prepareSynthetic, writePanelCsv } from './ingest.ts'
 
-const [units, indicators] = [Number(process.argv[2] ?? 2900), Number(process.argv[3] ?? 60)]
+const args = process.argv.slice(2)
+const statements = args.includes('--statements')
+const [units, indicators] = args.filter((a) => !a.startsWith('--')).map(Number)
 const server = await startTestPostgres([
   '-c shared_buffers=512MB',
   '-c max_wal_size=4GB',
   '-c synchronous_commit=off',
+  ...(statements ? ['-c log_min_duration_statement=200'] : []),
 ])
 try {
   const store = await openStore({ kind: 'postgres', url: server.url })
-  const scale = { units, indicators, years: 20 }
-  const o = { indicators, years: 20, lastYear: 2024, seed: 20261125 }
+  const scale = { units: units ?? 2900, indicators: indicators ?? 60, years: 20 }
+  const o = { indicators: scale.indicators, years: 20, lastYear: 2024, seed: 20261125 }
   await prepareSynthetic(store, scale, o)
-  const u = await countyUnits(store, units)
+  const u = await countyUnits(store, scale.units)
   const csv = '/tmp/exp/panel.csv'
   const rows = await writePanelCsv(csv, u, o)
   const c0 = process.cpuUsage()
@@ -54,6 +60,9 @@ try {
   const copy = (performance.now() - t1) / 1000
   console.log(`raw COPY ${copy.toFixed(2)} s; ratio ${(wall / copy).toFixed(2)}`)
   await client.end()
+  if (statements)
+    for (const line of readFileSync(join(server.dir, 'log'), 'utf8').split('\n'))
+      if (line.includes('duration:')) console.log(line.replace(/^.*duration: /, '  ').slice(0, 160))
 } finally {
   server.stop()
 }

@@ -129,7 +129,11 @@ type Exec = (text: string, params?: unknown[]) => Promise<unknown>
 /** The table a release's rows are written into first, created in the writing transaction. */
 async function createStaging(exec: Exec, releaseId: number): Promise<string> {
   const table = `observations_r${releaseId}`
-  await exec(`CREATE TABLE ${table} (LIKE observations INCLUDING DEFAULTS)`)
+  // the partition's constraint as a CHECK, so that ATTACH PARTITION need not scan the rows to
+  // prove it (0.9 s for 16.9 million rows); checked per row as they are copied, at no visible cost
+  await exec(
+    `CREATE TABLE ${table} (LIKE observations INCLUDING DEFAULTS, CONSTRAINT ${table}_release CHECK (release_id IS NOT NULL AND release_id = ${releaseId}))`,
+  )
   return table
 }
 
@@ -149,6 +153,8 @@ async function finishStaging(
     // 64 MB with two workers sorted in 3.3 s, 1 GB in 4.3 s (bench/probe-index.ts)
     await exec(`CREATE INDEX ${table}_cell_idx ON ${table} (indicator_key, region_code, period)`)
     await exec(`ALTER TABLE observations ATTACH PARTITION ${table} FOR VALUES IN (${releaseId})`)
+    // the partition bound now says the same
+    await exec(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_release`)
   } else {
     await exec(`INSERT INTO observations SELECT * FROM ${table}`)
     await exec(`DROP TABLE ${table}`)
