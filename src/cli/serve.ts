@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import { Command } from 'commander'
 import { runAssessment } from '../evaluation/run-assessment.ts'
 import { createApp } from '../server/app.ts'
+import { type DataVersionSource, listenDataVersion, readEveryTime } from '../store/data-version.ts'
 import { getEvaluation, saveEvaluation } from '../store/evaluations.ts'
 import { openSeededStore, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
@@ -31,7 +32,19 @@ export function serveCommand(): Command {
         })
         console.error(`jueqi: first evaluation run ${saved.id} saved (index year ${run.results.year})`)
       }
-      const app = createApp({ store, webRoot: WEB_ROOT })
+      // stateless behind a load balancer: the data version is learnt from the database's
+      // notifications rather than read for every request (store/data-version.ts)
+      let version: DataVersionSource | undefined
+      const app = createApp({
+        store,
+        webRoot: WEB_ROOT,
+        dataVersion: (read) => {
+          // JUEQI_DATA_VERSION=read: ask per request (docs/deployment.md: behind a pooler in transaction mode)
+          version =
+            process.env.JUEQI_DATA_VERSION === 'read' ? readEveryTime(read) : listenDataVersion(store, read)
+          return version
+        },
+      })
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         console.log(
           `jueqi is running at http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/  (API docs: /api/docs; ready in ${Date.now() - started} ms)`,
@@ -39,6 +52,7 @@ export function serveCommand(): Command {
       })
       const stop = async () => {
         server.close()
+        await version?.close()
         await store.close()
         process.exit(0)
       }

@@ -169,3 +169,36 @@ describe('API', () => {
     expect((body.withoutCounterpart as string[]).length).toBeGreaterThan(0)
   })
 })
+
+describe('the data version source', () => {
+  it('is told of every write request of this process, and of no read', async () => {
+    let forgets = 0
+    let reads = 0
+    const counted = createApp({
+      store,
+      dataVersion: (read) => ({
+        get: () => {
+          reads++
+          return read()
+        },
+        forget: () => {
+          forgets++
+        },
+        close: async () => {},
+      }),
+    })
+    await counted.request('/api/observations?indicator=gdp&region=42')
+    const afterObservations = reads
+    expect(afterObservations).toBeGreaterThan(0)
+    await counted.request('/api/regions/42')
+    expect(reads).toBe(afterObservations)
+    expect(forgets).toBe(0)
+    // a write (here a refused sign-in: what it changed, if anything, is re-read either way)
+    await counted.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nobody', password: 'wrong password' }),
+    })
+    expect(forgets).toBe(1)
+  })
+})

@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
-import { readDataVersion } from '../store/data-version.ts'
+import { type DataVersionSource, readDataVersion, readEveryTime } from '../store/data-version.ts'
 import type { Store } from '../store/db.ts'
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts'
 import { registerDocsPage } from './docs-page.ts'
@@ -26,7 +26,14 @@ export interface AppOptions {
   responseCacheBytes?: number
   /** the cache itself (tests read its counters) */
   responseCache?: ResponseCache
+  /**
+   * where the data version comes from (store/data-version.ts): by default read per request;
+   * `jueqi serve` passes one that listens for the version's notifications
+   */
+  dataVersion?: (read: () => Promise<number>) => DataVersionSource
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 const DEFAULT_CACHE_BYTES = Number(process.env.JUEQI_RESPONSE_CACHE_MB ?? 256) * 2 ** 20
 
@@ -35,6 +42,7 @@ export function createApp({
   webRoot,
   responseCacheBytes,
   responseCache,
+  dataVersion = readEveryTime,
 }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -47,14 +55,17 @@ export function createApp({
     },
   })
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }))
+  const versionRead = new CoalescedRead(() => readDataVersion(store.db))
   const responses = {
     cache: responseCache ?? new ResponseCache(responseCacheBytes ?? DEFAULT_CACHE_BYTES),
-    dataVersion: new CoalescedRead(() => readDataVersion(store.db)),
+    dataVersion: dataVersion(() => versionRead.get()),
   }
   app.use('*', async (c, next) => {
     c.set('store', store)
     c.set('responses', responses)
     await next()
+    // a write of this process: its next read asks the database, not what it was notified of
+    if (!SAFE_METHODS.has(c.req.method)) responses.dataVersion.forget()
   })
   app.use('/api/*', sessionMiddleware)
   app.use('/api/*', csrfMiddleware)

@@ -1,6 +1,7 @@
+import type { DataVersionSource } from '../store/data-version.ts'
 import type { Store } from '../store/db.ts'
 import type { UserWithGrants } from '../store/users.ts'
-import type { CoalescedRead, ResponseCache } from './response-cache.ts'
+import type { ResponseCache } from './response-cache.ts'
 
 /** What every handler finds on its context: the store, and the signed-in user (null for the public). */
 export type AppEnv = {
@@ -10,6 +11,6 @@ export type AppEnv = {
     sessionId: string | null
     csrfToken: string | null
     /** the process's cache of public responses and the coalesced read of the store's data version */
-    responses: { cache: ResponseCache; dataVersion: CoalescedRead<number> }
+    responses: { cache: ResponseCache; dataVersion: DataVersionSource }
   }
 }

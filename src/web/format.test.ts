@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, formatValue } from './format.ts'
+import { escapeHtml, formatPercent, formatValue } from './format.ts'
 
 describe('formatValue', () => {
   it('prints a value that rounds to zero as 0, never -0, in both languages', () => {
@@ -20,6 +20,16 @@ describe('formatValue', () => {
     expect(formatValue(123.456, 'zh-CN')).toBe('123.5')
     expect(formatValue(2.5, 'en')).toBe('2.5')
     expect(formatValue(0.123, 'en')).toBe('0.12')
+  })
+})
+
+describe('formatPercent', () => {
+  it('prints a share as a whole percentage, and one that rounds to zero as 0%, never -0%', () => {
+    for (const lang of ['zh-CN', 'en']) {
+      expect(formatPercent(0.123, lang)).toBe('12%')
+      expect(formatPercent(-0.126, lang)).toBe('-13%')
+      for (const v of [-0.004, -0, 0, 0.004]) expect(formatPercent(v, lang), `${v} (${lang})`).toBe('0%')
+    }
   })
 })
 

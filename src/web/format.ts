@@ -12,6 +12,15 @@ export function formatValue(v: number, lang: string): string {
   })
 }
 
+/** A share (0.12) as a whole percentage ("12%"); one that rounds to zero is "0%", never "-0%". */
+export function formatPercent(share: number, lang: string): string {
+  return share.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'negative',
+  })
+}
+
 export const CENTRAL_PROVINCES = ['14', '34', '36', '41', '42', '43'] as const
 
 /** ECharts tooltips are HTML: every text from the data goes through this. */

@@ -5,7 +5,7 @@ import { api } from '../../api.ts'
 import { Chart } from '../../components/Chart.tsx'
 import type { EChartsOption } from '../../components/echarts.ts'
 import { Status } from '../../components/Status.tsx'
-import { CENTRAL_PROVINCES, formatValue } from '../../format.ts'
+import { CENTRAL_PROVINCES, formatPercent, formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
 import { latestRun } from './evaluation-api.ts'
@@ -100,7 +100,7 @@ export function IndexPage() {
           {t('index.sensitivity')}:{' '}
           {Object.entries(ix.uncertainty.sensitivity).map(([k, v]) => (
             <Tag key={k}>
-              {t(`index.choices.${k}`, { defaultValue: k })} {(v * 100).toFixed(0)}%
+              {t(`index.choices.${k}`, { defaultValue: k })} {formatPercent(v, i18n.language)}
             </Tag>
           ))}
         </Typography.Paragraph>
@@ -141,7 +141,7 @@ export function IndexPage() {
               render: (_: unknown, r: (typeof rows)[number]) =>
                 r.obstacles.map((o) => (
                   <Tag key={o.indicator}>
-                    {indicator(o.indicator)} {(o.value * 100).toFixed(0)}%
+                    {indicator(o.indicator)} {formatPercent(o.value, i18n.language)}
                   </Tag>
                 )),
             },
