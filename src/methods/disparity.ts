@@ -213,6 +213,9 @@ const MEASURES = [
   'withinL',
 ] as const
 
+/** Every array of a DisparityResult: the measures per column, then the groups' Theil indices. */
+export const DISPARITY_ARRAYS = [...MEASURES, 'groupTheilT', 'groupTheilL'] as const
+
 /**
  * The measures of columns [from, to) by the kernels: groupedSums (row-major, two columns per
  * vector, each column's and group's sums in row order), groupedPrep (the means and their

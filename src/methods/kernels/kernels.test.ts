@@ -15,7 +15,13 @@ import {
   ROWS,
 } from '../composite/aggregate.ts'
 import { buildHierarchy, type MetaRow } from '../composite/hierarchy.ts'
-import { type DisparityResult, disparityMeasures, disparityPlan, disparityResult } from '../disparity.ts'
+import {
+  DISPARITY_ARRAYS,
+  type DisparityResult,
+  disparityMeasures,
+  disparityPlan,
+  disparityResult,
+} from '../disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
 import { type ColumnForms, formCell, pooledForms } from '../normalize.ts'
 import { obstacle } from '../obstacle.ts'
@@ -903,21 +909,7 @@ describe('grouped and weighted disparity kernels', () => {
       const b = new RefBuffers(m.rows, plan.groups.length)
       for (let j = 0; j < m.cols; j++)
         refColumnMeasures(m, j, plan.weights, plan.gid, plan.groups.length, sd, b, e)
-      for (const key of [
-        'n',
-        'mean',
-        'cv',
-        'theilT',
-        'theilL',
-        'gini',
-        'betweenT',
-        'withinT',
-        'betweenL',
-        'withinL',
-        'groupTheilT',
-        'groupTheilL',
-      ] as const)
-        expect(same(r[key], e[key]), `${key}, case ${t}`).toBe(true)
+      for (const key of DISPARITY_ARRAYS) expect(same(r[key], e[key]), `${key}, case ${t}`).toBe(true)
       expect(r.notes).toEqual(e.notes)
     }
   })

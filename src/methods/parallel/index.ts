@@ -10,6 +10,7 @@
 
 import type { Hierarchy } from '../composite/hierarchy.ts'
 import {
+  DISPARITY_ARRAYS,
   type DisparityOptions,
   type DisparityResult,
   disparityColumns,
@@ -214,20 +215,7 @@ export async function uncertaintyParallel(
 
 /** The result's arrays copied off shared memory (callers get ordinary arrays, as sequentially). */
 function unshare(r: DisparityResult): DisparityResult {
-  const copy = (a: Float64Array) => a.slice()
-  return {
-    ...r,
-    n: copy(r.n),
-    mean: copy(r.mean),
-    cv: copy(r.cv),
-    theilT: copy(r.theilT),
-    theilL: copy(r.theilL),
-    gini: copy(r.gini),
-    betweenT: copy(r.betweenT),
-    withinT: copy(r.withinT),
-    betweenL: copy(r.betweenL),
-    withinL: copy(r.withinL),
-    groupTheilT: copy(r.groupTheilT),
-    groupTheilL: copy(r.groupTheilL),
-  }
+  const out = { ...r }
+  for (const k of DISPARITY_ARRAYS) out[k] = r[k].slice()
+  return out
 }

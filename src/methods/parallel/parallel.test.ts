@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../statistics/synth.ts'
 import { asemDenominators, asemHierarchy, asemRaw } from '../composite/asem-fixture.ts'
-import { type DisparityResult, disparityMeasures } from '../disparity.ts'
+import { DISPARITY_ARRAYS, type DisparityResult, disparityMeasures } from '../disparity.ts'
 import { createMatrix, type Direction, type Matrix } from '../matrix.ts'
 import { type UncertaintyOptions, type UncertaintyResult, uncertainty } from '../uncertainty.ts'
 import { type EntropyOptions, entropyWeights } from '../weights.ts'
@@ -52,20 +52,7 @@ function panel(seed: number, rows: number, cols: number, shared: boolean): Matri
   )
 }
 
-const KEYS = [
-  'n',
-  'mean',
-  'cv',
-  'theilT',
-  'theilL',
-  'gini',
-  'betweenT',
-  'withinT',
-  'betweenL',
-  'withinL',
-  'groupTheilT',
-  'groupTheilL',
-] as const
+const KEYS = DISPARITY_ARRAYS
 
 function expectSameDisparity(a: DisparityResult, b: DisparityResult) {
   for (const k of KEYS) expect(bytes(b[k]), k).toEqual(bytes(a[k]))
