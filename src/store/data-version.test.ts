@@ -105,7 +105,7 @@ describe.each(BACKENDS)('the data version a process knows, on %s', (backend) => 
     async () => {
       await seedStore(store)
       const c = counted()
-      const v = listenDataVersion(store, c.read, { retryMs: 20 })
+      const v = listenDataVersion(store, c.read, { retryMs: 20, checkMs: 60_000 })
       try {
         if (backend === 'pglite') {
           await v.get()
@@ -150,7 +150,8 @@ describe.each(BACKENDS)('the data version a process knows, on %s', (backend) => 
     'reads every time while its connection is lost, sees what was written then, and listens again',
     async () => {
       const c = counted()
-      const v = listenDataVersion(store, c.read, { retryMs: 200 })
+      // a second and a half before it reconnects: the checks below run while it reads
+      const v = listenDataVersion(store, c.read, { retryMs: 1_500, checkMs: 60_000 })
       try {
         await until(async () => {
           const r = c.reads
