@@ -31,55 +31,92 @@ export const readEveryTime = (read: () => Promise<number>): DataVersionSource =>
 })
 
 /**
- * The version as notified: one connection LISTENs on the channel, and while it does, `get` answers
- * from memory (a read per request had cost a third of the cached answers' throughput, bench/api.ts).
+ * What a process knows of the version: the newest it was told or read while listening, dropped
+ * whenever it may be stale. `epoch` moves on every drop, so that a read begun before is not kept.
+ */
+class Known {
+  private value: number | null = null
+  private epoch = 0
+  listening = false
+  constructor(private readonly read: () => Promise<number>) {}
+  /** `n` as of `since` (a read's start), kept only while listening and if nothing was dropped since */
+  learn(n: number, since = this.epoch): void {
+    if (this.listening && since === this.epoch) this.value = this.value === null ? n : Math.max(this.value, n)
+  }
+  notified(payload: string): void {
+    const n = Number(payload)
+    if (Number.isSafeInteger(n)) this.learn(n)
+  }
+  drop(): void {
+    this.value = null
+    this.epoch++
+  }
+  /** a read now, kept as above */
+  async refresh(): Promise<number> {
+    const since = this.epoch
+    const n = await this.read()
+    this.learn(n, since)
+    return n
+  }
+  get(): Promise<number> {
+    return this.value !== null ? Promise.resolve(this.value) : this.refresh()
+  }
+}
+
+/**
+ * The version as notified: the process LISTENs on the channel, and while it does, `get` answers
+ * from memory (a read per request had cost a third of the cached answers' throughput on a server,
+ * bench/api.ts, and on PGlite, whose queries run on the event loop, it capped them at ~2,600 req/s).
  * Another process's commit is seen once its notification arrives (PostgreSQL delivers it at commit,
  * in commit order); this process's own writes call `forget`, so it reads its writes at once.
- * Without the connection (not yet up, lost, the server restarting) every `get` reads, as
- * `readEveryTime`, and the connection is retried, backing off to 30 s (on a read replica LISTEN
- * is refused, so an instance there reads every time, consistent with the replica's rows). While
+ * On a server, without the connection (not yet up, lost, the server restarting) every `get` reads,
+ * as `readEveryTime`, and the connection is retried, backing off to 30 s (on a read replica LISTEN
+ * is refused, so an instance there reads every time, consistent with the replica's rows); while
  * listening the version is still read every `checkMs` (default 5 s), which bounds how stale a
- * process can be where notifications get lost on the way (a pooler in transaction mode).
- * PGlite has one process and reads every time.
+ * process can be where notifications get lost on the way (a pooler in transaction mode). PGlite
+ * runs in this process and delivers its notifications here.
  */
 export function listenDataVersion(
   store: Store,
   read: () => Promise<number>,
   opts: { retryMs?: number; checkMs?: number } = {},
 ): DataVersionSource {
-  if (store.raw.kind !== 'postgres') return readEveryTime(read)
+  const known = new Known(read)
+  const source = (close: () => Promise<void>): DataVersionSource => ({
+    get: () => known.get(),
+    forget: () => known.drop(),
+    close,
+  })
+  if (store.raw.kind === 'pglite') {
+    const unlisten = store.raw.client
+      .listen(DATA_VERSION_CHANNEL, (payload) => known.notified(payload))
+      .then(async (stop) => {
+        known.listening = true
+        await known.refresh()
+        return stop
+      })
+    return source(async () => {
+      known.listening = false
+      known.drop()
+      await (await unlisten.catch(() => null))?.()
+    })
+  }
   const connection = store.raw.pool.options
   const check = setInterval(() => {
-    if (!listening) return
-    const since = epoch
-    read().then(
-      (n) => learn(n, since),
-      () => {},
-    )
+    if (known.listening) known.refresh().catch(() => {})
   }, opts.checkMs ?? 5_000)
   check.unref()
   const firstRetry = opts.retryMs ?? 500
   let retry = firstRetry
-  let known: number | null = null
-  let listening = false
   let closed = false
-  // moves whenever what was known is dropped, so that a read begun before is not kept
-  let epoch = 0
   let client: pg.Client | null = null
   let timer: NodeJS.Timeout | null = null
 
-  const learn = (n: number, since: number) => {
-    if (listening && since === epoch) known = known === null ? n : Math.max(known, n)
-  }
-  const drop = () => {
-    known = null
-    epoch++
-  }
   const lost = (c: pg.Client) => {
     if (client !== c) return
     client = null
-    listening = false
-    drop()
+    known.listening = false
+    known.drop()
     c.end().catch(() => {})
     if (closed) return
     timer = setTimeout(connect, retry)
@@ -93,43 +130,30 @@ export function listenDataVersion(
     c.on('error', () => lost(c))
     c.on('end', () => lost(c))
     c.on('notification', (m) => {
-      const n = Number(m.payload)
-      if (m.channel === DATA_VERSION_CHANNEL && Number.isSafeInteger(n)) learn(n, epoch)
+      if (m.channel === DATA_VERSION_CHANNEL) known.notified(m.payload ?? '')
     })
     try {
       await c.connect()
       // listen first, then read: a commit in between is in the read or in a notification
       await c.query(`LISTEN ${DATA_VERSION_CHANNEL}`)
       if (client !== c || closed) return
-      listening = true
+      known.listening = true
       retry = firstRetry
-      const since = epoch
-      learn(await read(), since)
+      await known.refresh()
     } catch {
       lost(c)
     }
   }
   void connect()
 
-  return {
-    get() {
-      if (known !== null) return Promise.resolve(known)
-      const since = epoch
-      return read().then((n) => {
-        learn(n, since)
-        return n
-      })
-    },
-    forget: drop,
-    async close() {
-      closed = true
-      clearInterval(check)
-      if (timer) clearTimeout(timer)
-      const c = client
-      client = null
-      listening = false
-      drop()
-      await c?.end().catch(() => {})
-    },
-  }
+  return source(async () => {
+    closed = true
+    clearInterval(check)
+    if (timer) clearTimeout(timer)
+    const c = client
+    client = null
+    known.listening = false
+    known.drop()
+    await c?.end().catch(() => {})
+  })
 }
