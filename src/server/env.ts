@@ -10,7 +10,7 @@ export type AppEnv = {
     user: UserWithGrants | null
     sessionId: string | null
     csrfToken: string | null
-    /** the process's cache of public responses and the coalesced read of the store's data version */
+    /** the process's cache of public responses and where it learns the store's data version */
     responses: { cache: ResponseCache; dataVersion: DataVersionSource }
   }
 }

@@ -4,6 +4,7 @@
  * and whether any value shown is synthetic. Pure functions, so the pages and the tests share them.
  */
 import type { Observation, Release } from '../api.ts'
+import { localeOf } from '../format.ts'
 
 export interface ReleaseRef {
   name: string
@@ -86,7 +87,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
  * reader's time zone, to the minute, with the zone named) in the UI language.
  */
 export function formatWhen(s: string, lang: string, timeZone?: string): string {
-  const locale = lang === 'en' ? 'en-US' : 'zh-CN'
+  const locale = localeOf(lang)
   if (DATE_ONLY.test(s)) {
     const d = new Date(`${s}T00:00:00Z`)
     if (Number.isNaN(d.getTime())) return s

@@ -194,7 +194,8 @@ export function groupedLogs(
     const zgr = at(zg, g * w)
     const marks = wi > 0
     let j = 0
-    // two pairs per step, as disparityLogs: the logarithms' constants loaded once for both
+    // two pairs per step: the logarithms' constants loaded once for both, the rare lanes needing
+    // fdlibm's other branches tested once
     for (; j + 4 <= w; j += 4) {
       const y0 = v128.load(at(row, j))
       const y1 = v128.load(at(row, j + 2))
