@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Command } from 'commander'
-import { ImportRefused, importFile } from '../importer/import-file.ts'
+import { importFile } from '../importer/import-file.ts'
 import { appendAudit } from '../store/audit.ts'
 import { defaultApprovalChain, releaseStatus, startApproval, submit } from '../supervision/approval.ts'
 import { can, DENY_MESSAGES } from '../supervision/permissions.ts'
@@ -95,9 +95,6 @@ export function importCommand(): Command {
             ? `${file}: ${result.rows} rows are valid (dry run; nothing stored)`
             : `${file}: release "${result.release?.name}" created with ${result.rows} rows${user ? ', pending approval' : ''}`,
         )
-      } catch (e) {
-        if (e instanceof ImportRefused) throw new CliError(e.message, 2)
-        throw e
       } finally {
         await store.close()
       }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import ExcelJS from 'exceljs'
+import { BadInput, excerpt } from './bad-input.ts'
 import type { SourceTable } from './table.ts'
 
 /** Column letters as Excel shows them: 1 → A, 27 → AA. */
@@ -26,12 +27,24 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** Read every non-empty sheet of a workbook; the first non-empty row of a sheet is its header. */
 export async function readXlsxTables(path: string): Promise<SourceTable[]> {
+  const file = basename(path)
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.readFile(path)
+    return sheetTables(wb, file)
   } catch (e) {
-    throw new Error(`${basename(path)}: not a readable XLSX workbook: ${(e as Error).message}`)
+    if (e instanceof BadInput) throw e
+    // ExcelJS, JSZip and the XML parser throw plain errors (and TypeErrors on odd archives): whatever the
+    // fault, the file is what cannot be read; the message keeps the reader's words, cut to a line
+    const why = String((e as Error)?.message ?? e).split('\n')[0]!
+    throw new BadInput(
+      `not a readable XLSX workbook (${excerpt(why)}); save it again from Excel or WPS as .xlsx`,
+      file,
+    )
   }
+}
+
+function sheetTables(wb: ExcelJS.Workbook, file: string): SourceTable[] {
   const tables: SourceTable[] = []
   wb.eachSheet((ws) => {
     const rows: { line: number; cells: string[] }[] = []
@@ -39,7 +52,13 @@ export async function readXlsxTables(path: string): Promise<SourceTable[]> {
     ws.eachRow({ includeEmpty: false }, (row, line) => {
       const cells: string[] = []
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cellText(cell.value)
+        const text = cellText(cell.value)
+        if (text.includes('\u0000'))
+          throw new BadInput(
+            'a NUL character in a cell; remove it and save again',
+            `${file}[${ws.name}]:${line}:${columnLetter(col)}`,
+          )
+        cells[col - 1] = text
       })
       for (let i = 0; i < cells.length; i++) cells[i] ??= ''
       width = Math.max(width, cells.length)
@@ -48,7 +67,7 @@ export async function readXlsxTables(path: string): Promise<SourceTable[]> {
     const [head, ...body] = rows
     if (!head) return
     tables.push({
-      file: basename(path),
+      file,
       sheet: ws.name,
       header: Array.from({ length: width }, (_, i) => head.cells[i] ?? ''),
       columnLabels: Array.from({ length: width }, (_, i) => columnLetter(i + 1)),

@@ -6,6 +6,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
+import { BadInput, quoted } from '../files/bad-input.ts'
 import type { SourceTable } from '../files/table.ts'
 import { location } from '../files/table.ts'
 import { readXlsxTables } from '../files/xlsx.ts'
@@ -15,6 +16,7 @@ import {
   type ImportIssue,
   isLongLayout,
   longRowCheck,
+  MAX_LISTED_ISSUES,
   type RowCheck,
   type WideOptions,
   wideRowCheck,
@@ -58,11 +60,8 @@ export type ImportResult =
   | { ok: true; dryRun: boolean; rows: number; release?: ReleaseRow }
   | { ok: false; issues: ImportIssue[]; moreIssues: number }
 
-/** A refusal before any row is read (bad options, missing file, name taken). */
-export class ImportRefused extends Error {}
-
-/** How many issues are listed; the rest are counted. */
-export const MAX_LISTED_ISSUES = 1_000
+/** A refusal before any row is read (bad options, missing file, name taken) or of a file that cannot be read. */
+export class ImportRefused extends BadInput {}
 const BATCH = 5_000
 
 export async function importContext(
@@ -84,6 +83,7 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
   }
   if (!opts.release.trim()) throw new ImportRefused('a release needs a name (--release)')
   if (!existsSync(path)) throw new ImportRefused(`${path}: no such file`)
+  if (statSync(path).isDirectory()) throw new ImportRefused(`${path}: is a folder, not a file`)
   const ext = extname(path).toLowerCase()
   if (!['.csv', '.txt', '.xlsx'].includes(ext))
     throw new ImportRefused(`${path}: cannot import "${ext}" files; use .csv or .xlsx`)
@@ -128,7 +128,7 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
         ctx,
         (row) => {
           if (!allowed || allowed(row.region)) return feed.push(row)
-          c?.issues.push({
+          c?.push({
             location: location(heads[feed.table] ?? { file: basename(path) }, feed.line, 'region'),
             code: 'out_of_scope',
             message: `region ${row.region} is outside the regions you may load`,
@@ -140,7 +140,8 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       else await feedCsv(path, ctx, c, feed, heads, opts)
       await feed.flush()
       note(c.issues)
-      return { commit: c.issues.length === 0 && !opts.dryRun, duplicatesPossible: feed.cells.unsure }
+      more += c.unlisted
+      return { commit: c.count === 0 && !opts.dryRun, duplicatesPossible: feed.cells.unsure }
     },
     opts.partitionRows === undefined ? {} : { partitionRows: opts.partitionRows },
   )
@@ -266,6 +267,9 @@ async function feedCsv(
   let bytes = 0
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (bytes === 0) refuseOtherEncodings(file, chunk)
+      const nul = chunk.indexOf(0)
+      if (nul >= 0) throw new ImportRefused(await nulMessage(path, bytes + nul))
       bytes += chunk.length
       records.push(chunk)
       if (head && !check) break
@@ -295,7 +299,7 @@ function extraCell(t: TableHead, c: Collector, line: number, cells: string[]): b
     c.at(t, line)
     c.issue(
       'extra_cell',
-      `the row has ${cells.length} cells but the header ${t.header.length} columns; "${cells[i]}" is past the last one (a comma inside an unquoted value?)`,
+      `the row has ${cells.length} cells but the header ${t.header.length} columns; ${quoted(cells[i]!)} is past the last one (a comma inside an unquoted value?)`,
       `column ${i + 1}`,
     )
     return true
@@ -330,4 +334,34 @@ async function feedWorkbook(
   }
   c.at({ file: basename(path), header: [], columnLabels: [] }, 1)
   if (total === 0) c.issue('empty', 'the workbook has no rows')
+}
+
+/** UTF-16 and UTF-32 files announce themselves by a byte-order mark; they are refused with a way out. */
+function refuseOtherEncodings(file: string, head: Buffer) {
+  const bom = [
+    ['UTF-32LE', [0xff, 0xfe, 0x00, 0x00]],
+    ['UTF-32BE', [0x00, 0x00, 0xfe, 0xff]],
+    ['UTF-16LE', [0xff, 0xfe]],
+    ['UTF-16BE', [0xfe, 0xff]],
+  ] as const
+  for (const [name, bytes] of bom)
+    if (bytes.every((b, i) => head[i] === b))
+      throw new ImportRefused(
+        `${file}: the file is in ${name}; save it as UTF-8 (CSV UTF-8 in Excel) and import again`,
+      )
+}
+
+/** Where a NUL byte stands (line and byte), read again only on this error path. */
+async function nulMessage(path: string, offset: number): Promise<string> {
+  let line = 1
+  let seen = 0
+  for await (const chunk of createReadStream(path, {
+    highWaterMark: CHUNK,
+    end: offset,
+  }) as AsyncIterable<Buffer>) {
+    const upto = Math.min(chunk.length, offset - seen)
+    for (let i = chunk.indexOf(10); i >= 0 && i < upto; i = chunk.indexOf(10, i + 1)) line++
+    seen += chunk.length
+  }
+  return `${basename(path)}:${line}: a NUL byte (\\0) at byte ${offset + 1}; a CSV text file holds none (is it a binary file, or UTF-16 without its byte-order mark?)`
 }

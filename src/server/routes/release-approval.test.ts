@@ -168,6 +168,33 @@ describe('statistics approval', () => {
       releasesBefore,
     )
   })
+
+  it('an unreadable workbook or a NUL byte is a 400 naming the uploaded file, never a 500; nothing is written', async () => {
+    const send = (bytes: string, name: string) => {
+      const form = new FormData()
+      form.set('file', new File([bytes], name))
+      form.set('release', `broken ${name}`)
+      form.set('region', '42')
+      return u.hubeiStat!('/api/releases', { method: 'POST', body: form })
+    }
+    const before = (await client(app).json<{ releases: unknown[] }>('/api/releases')).body.releases.length
+    const broken = await send('PK\u0003\u0004 not really a zip', 'yearbook.xlsx')
+    expect(broken.status).toBe(400)
+    expect(((await broken.json()) as { error: { message: string } }).error.message).toContain(
+      'yearbook.xlsx: not a readable XLSX workbook',
+    )
+    const nul = await send(
+      'region,indicator,period,value,unit,source,note\n42,gdp,2025,1,100 million yuan,t,a\u0000b\n',
+      'nul.csv',
+    )
+    expect(nul.status).toBe(400)
+    expect(((await nul.json()) as { error: { message: string } }).error.message).toContain(
+      'nul.csv:2: a NUL byte',
+    )
+    expect((await client(app).json<{ releases: unknown[] }>('/api/releases')).body.releases.length).toBe(
+      before,
+    )
+  })
 })
 
 describe('approval and the materialised roll-ups', () => {

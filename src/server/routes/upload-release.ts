@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
-import { ImportRefused, importFile } from '../../importer/import-file.ts'
+import { BadInput } from '../../files/bad-input.ts'
+import { importFile } from '../../importer/import-file.ts'
 import { appendAudit } from '../../store/audit.ts'
 import { defaultApprovalChain, releaseStatus, startApproval, submit } from '../../supervision/approval.ts'
 import { covers, prefixContains } from '../../supervision/roles.ts'
@@ -84,8 +85,11 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
         updatedAt: at,
       },
     }).catch((e) => {
-      if (e instanceof ImportRefused)
-        throw new AppError('invalid_request', { details: e.message.replaceAll(path, file.name) })
+      // any file that cannot be read is bad input (a 400 naming the uploaded file), never a 500
+      if (e instanceof BadInput)
+        throw new AppError('invalid_request', {
+          details: e.message.replaceAll(path, file.name).replaceAll(`upload${ext}`, file.name),
+        })
       throw e
     })
     if (!result.ok) {

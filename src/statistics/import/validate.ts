@@ -8,11 +8,15 @@
  * - wide (yearbook): regions as rows, years as columns, one indicator per sheet (the sheet name,
  *   or the file's indicator given by the caller), unit from the catalogue unless stated.
  */
+import { quoted } from '../../files/bad-input.ts'
 import { location, type SourceTable } from '../../files/table.ts'
 import type { Indicator } from '../indicators.ts'
 import type { ObservationInput } from '../observation.ts'
 import { sameUnit } from '../units.ts'
 import { Vintage, vintageFromNote } from '../vintage.ts'
+
+/** How many issues a check lists; the rest are counted (a message says how many more). */
+export const MAX_LISTED_ISSUES = 1_000
 
 export interface ImportIssue {
   location: string
@@ -22,6 +26,8 @@ export interface ImportIssue {
     | 'unknown_indicator'
     | 'derived_indicator'
     | 'not_a_number'
+    | 'not_finite'
+    | 'bad_character'
     | 'unit_mismatch'
     | 'duplicate_cell'
     | 'period_out_of_range'
@@ -112,17 +118,34 @@ export class Collector {
     this.line = line
   }
 
+  /** every issue found, listed or not */
+  count = 0
+
   issue(code: ImportIssue['code'], message: string, column?: string) {
-    this.issues.push({ location: location(this.table, this.line, column), code, message })
+    this.count++
+    // a file of bad rows must not build a list as long as itself: past the cap issues are only counted
+    if (this.issues.length < MAX_LISTED_ISSUES)
+      this.issues.push({ location: location(this.table, this.line, column), code, message })
+  }
+
+  /** an issue found outside the row checks (its location made by the caller) */
+  push(issue: ImportIssue) {
+    this.count++
+    if (this.issues.length < MAX_LISTED_ISSUES) this.issues.push(issue)
+  }
+
+  /** issues found but not listed */
+  get unlisted(): number {
+    return this.count - this.issues.length
   }
 
   indicator(ref: string, column?: string): Indicator | undefined {
     const ind = this.ctx.indicators.get(ref.trim())
-    if (!ind) this.issue('unknown_indicator', `unknown indicator "${ref}"`, column)
+    if (!ind) this.issue('unknown_indicator', `unknown indicator ${quoted(ref)}`, column)
     else if (ind.formula) {
       this.issue(
         'derived_indicator',
-        `indicator "${ref}" is derived (${ind.formula}); import its inputs instead`,
+        `indicator ${quoted(ref)} is derived (${ind.formula}); import its inputs instead`,
         column,
       )
     } else return ind
@@ -131,13 +154,13 @@ export class Collector {
 
   region(ref: string, column?: string): string | undefined {
     const code = this.ctx.resolveRegion(ref.trim())
-    if (!code) this.issue('unknown_region', `unknown region "${ref}"`, column)
+    if (!code) this.issue('unknown_region', `unknown region ${quoted(ref)}`, column)
     return code
   }
 
   period(p: number | undefined, text: string, column?: string): number | undefined {
     const [lo, hi] = this.ctx.periodRange
-    if (p === undefined) this.issue('period_out_of_range', `"${text}" is not a year`, column)
+    if (p === undefined) this.issue('period_out_of_range', `${quoted(text)} is not a year`, column)
     else if (p < lo || p > hi) this.issue('period_out_of_range', `period ${p} is outside ${lo}–${hi}`, column)
     else return p
     return undefined
@@ -145,13 +168,26 @@ export class Collector {
 
   value(text: string, column?: string): number | undefined {
     const v = parseNumber(text)
-    if (v === undefined) this.issue('not_a_number', `"${text}" is not a number`, column)
-    return v
+    if (v === undefined) this.issue('not_a_number', `${quoted(text)} is not a number`, column)
+    else if (!Number.isFinite(v))
+      this.issue(
+        'not_finite',
+        `${quoted(text)} is beyond the largest number a figure can hold (±1.8e308)`,
+        column,
+      )
+    else if (v === 0 && /[1-9]/.test(text.replace(/e.*$/i, '')))
+      this.issue('not_finite', `${quoted(text)} is too small to hold; it would be stored as 0`, column)
+    else return v
+    return undefined
   }
 
   unit(unit: string, ind: Indicator, column?: string): boolean {
     if (sameUnit(unit, ind.unit)) return true
-    this.issue('unit_mismatch', `unit "${unit}" does not match indicator ${ind.key} (${ind.unit})`, column)
+    this.issue(
+      'unit_mismatch',
+      `unit ${quoted(unit)} does not match indicator ${ind.key} (${ind.unit})`,
+      column,
+    )
     return false
   }
 
@@ -180,12 +216,12 @@ export type RowCheck = (line: number, cells: string[]) => void
 /** The per-row check of a long table, or undefined (and a missing_column issue) when a column is missing. */
 export function longRowCheck(t: TableHead, ctx: ImportContext, c: Collector): RowCheck | undefined {
   const col = findColumns(t.header)
-  const before = c.issues.length
+  const before = c.count
   c.at(t, 1)
   for (const name of ['region', 'indicator', 'period', 'value', 'unit'] as const) {
     if (col[name] === undefined) c.issue('missing_column', `missing column "${name}"`)
   }
-  if (c.issues.length > before) return undefined
+  if (c.count > before) return undefined
   const label = Object.fromEntries(
     Object.keys(LONG_COLUMNS).map((k) => [k, t.columnLabels[col[k as LongColumn] ?? -1] ?? k]),
   ) as Record<LongColumn, string>
@@ -235,7 +271,7 @@ function readVintage(
 ): Vintage | null | false {
   if (text) {
     if ((Vintage as readonly string[]).includes(text)) return text as Vintage
-    c.issue('bad_vintage', `vintage "${text}" is not one of ${Vintage.join(', ')}`, where)
+    c.issue('bad_vintage', `vintage ${quoted(text)} is not one of ${Vintage.join(', ')}`, where)
     return false
   }
   return ctx.vintageFromNotes ? vintageFromNote(note) : null
@@ -250,7 +286,7 @@ export interface WideOptions {
 
 /** The per-row check of a wide (yearbook) table, or undefined when its header is unusable. */
 export function wideRowCheck(t: TableHead, c: Collector, opts: WideOptions = {}): RowCheck | undefined {
-  const before = c.issues.length
+  const before = c.count
   c.at(t, 1)
   const ind = c.indicator(opts.indicator ?? t.sheet ?? '')
   if (ind && opts.unit) c.unit(opts.unit, ind)
@@ -258,11 +294,11 @@ export function wideRowCheck(t: TableHead, c: Collector, opts: WideOptions = {})
     if (i === 0) return undefined
     const y = parsePeriod(h)
     if (y === undefined && h.trim())
-      c.issue('bad_period_header', `column header "${h}" is not a year`, t.columnLabels[i])
+      c.issue('bad_period_header', `column header ${quoted(h)} is not a year`, t.columnLabels[i])
     return y
   })
   for (const y of years) if (y !== undefined) c.period(y, String(y))
-  if (c.issues.length > before || !ind) return undefined
+  if (c.count > before || !ind) return undefined
   return (line, cells) => {
     c.at(t, line)
     const region = c.region(cells[0] ?? '', t.columnLabels[0])
