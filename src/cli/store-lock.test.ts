@@ -168,8 +168,16 @@ describe('one process per embedded store, and a clean stop', () => {
   }, 120_000)
 
   it('stops on SIGTERM to npm: nothing left listening or running, the lock gone', async () => {
+    // a client that never finishes its request: the drain waits for it a bounded time, not 60 s
+    const stalled = connect(port, '127.0.0.1')
+    stalled.on('error', () => {})
+    await new Promise((resolve) => stalled.once('connect', resolve))
+    stalled.write('GET /api/indicators HTTP/1.1\r\nHost: localhost\r\n')
+    const t0 = Date.now()
     npm.kill('SIGTERM')
     expect(await exited(npm)).toBe(0)
+    expect(Date.now() - t0).toBeLessThan(20_000)
+    stalled.destroy()
     // npm waits for its child, so the server is gone too
     expect(processesNaming(dataDir)).toEqual([])
     expect(await listening(port)).toBe(false)
