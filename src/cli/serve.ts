@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { Command } from 'commander'
@@ -7,6 +8,9 @@ import { type DataVersionSource, listenDataVersion, readEveryTime } from '../sto
 import { getEvaluation, saveEvaluation } from '../store/evaluations.ts'
 import { openSeededStore, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
+
+/** How long open requests may run on after a stop signal before their connections are cut. */
+const DRAIN_MS = 5_000
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
 
@@ -45,18 +49,40 @@ export function serveCommand(): Command {
           return version
         },
       })
+      // plain HTTP/1 (no createServer option), so the node:http Server and its connection controls
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         console.log(
           `jueqi is running at http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/  (API docs: /api/docs; ready in ${Date.now() - started} ms)`,
         )
-      })
-      const stop = async () => {
-        server.close()
+      }) as Server
+      let stopping = false
+      const stop = async (signal: NodeJS.Signals) => {
+        // a second Ctrl-C while draining: leave now (the exit handler still removes the store's lock)
+        if (stopping) process.exit(130)
+        stopping = true
+        console.error(`jueqi: ${signal}: stopping (open requests get up to ${DRAIN_MS / 1000} s)`)
+        await drain(server, DRAIN_MS)
         await version?.close()
         await store.close()
+        console.error('jueqi: stopped')
         process.exit(0)
       }
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
     })
+}
+
+/**
+ * Stop accepting, close idle keep-alive connections at once, let requests in flight finish for up
+ * to `ms`, then cut whatever is left, so that a stop never hangs on a client that keeps a socket.
+ */
+function drain(server: Server, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), ms)
+    server.close(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+    server.closeIdleConnections()
+  })
 }

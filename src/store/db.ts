@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
+import { lockDataDir } from './data-dir-lock.ts'
 import * as schema from './schema.ts'
 
 export type Schema = typeof schema
@@ -41,16 +42,30 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 
 async function openPglite(dataDir: string | null): Promise<Store> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
+  // one process per folder (store/data-dir-lock.ts): taken before PGlite reads a page of it
+  const lock = dataDir ? lockDataDir(dataDir) : null
   const client = dataDir ? new PGlite(dataDir) : new PGlite()
-  await client.waitReady
+  try {
+    await client.waitReady
+    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder })
+  } catch (e) {
+    await client.close().catch(() => {})
+    lock?.release()
+    throw e
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db
-  await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder })
   return {
     db,
     kind: 'pglite',
     raw: { kind: 'pglite', client },
     version: () => serverVersion(db),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close()
+      } finally {
+        lock?.release()
+      }
+    },
   }
 }
 
@@ -83,7 +98,8 @@ async function openPostgres(url: string): Promise<Store> {
 
 /**
  * Run `fn` while holding a cluster-wide lock, so that app processes sharing one PostgreSQL
- * server do first-start work (loading the built-in data) one at a time. PGlite has one process.
+ * server do first-start work (loading the built-in data) one at a time. An embedded store has one
+ * process (its folder is locked by openPglite).
  */
 export async function withStoreLock<T>(store: Store, key: number, fn: () => Promise<T>): Promise<T> {
   if (store.raw.kind !== 'postgres') return fn()

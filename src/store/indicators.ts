@@ -3,6 +3,7 @@ import type { Indicator } from '../statistics/indicators.ts'
 import type { Db } from './db.ts'
 import { indicators } from './schema.ts'
 
+/** Insert new indicators and update changed ones; one row per key (the primary key). */
 export async function upsertIndicators(db: Db, rows: Indicator[]): Promise<void> {
   if (rows.length === 0) return
   await db
@@ -15,6 +16,9 @@ export async function upsertIndicators(db: Db, rows: Indicator[]): Promise<void>
           .filter(([k]) => k !== 'key')
           .map(([k, col]) => [k, sql.raw(`excluded."${col.name}"`)]),
       ),
+      // an unchanged definition is not written again: every start and every CLI command seeds,
+      // and a rewrite would bump the data version (emptying every app process's response cache)
+      setWhere: sql`(${indicators}.*) IS DISTINCT FROM (excluded.*)`,
     })
 }
 

@@ -14,12 +14,20 @@ export async function insertRegionCatalogue(
   db: Db,
   catalogue: { regions: NewRegion[]; links: NewRegionLink[]; changes?: NewCodeChange[] },
 ): Promise<void> {
+  // rows already there (a concurrent first start) are left as they are: each key once
   await db.transaction(async (tx) => {
     for (let i = 0; i < catalogue.regions.length; i += BATCH)
-      await tx.insert(regions).values(catalogue.regions.slice(i, i + BATCH))
+      await tx
+        .insert(regions)
+        .values(catalogue.regions.slice(i, i + BATCH))
+        .onConflictDoNothing()
     for (let i = 0; i < catalogue.links.length; i += BATCH)
-      await tx.insert(regionLinks).values(catalogue.links.slice(i, i + BATCH))
-    if (catalogue.changes?.length) await tx.insert(regionCodeChanges).values(catalogue.changes)
+      await tx
+        .insert(regionLinks)
+        .values(catalogue.links.slice(i, i + BATCH))
+        .onConflictDoNothing()
+    if (catalogue.changes?.length)
+      await tx.insert(regionCodeChanges).values(catalogue.changes).onConflictDoNothing()
   })
 }
 

@@ -57,15 +57,19 @@ export const regionLinks = pgTable(
   ],
 )
 
-export const regionCodeChanges = pgTable('region_code_changes', {
-  id: serial('id').primaryKey(),
-  oldCode: text('old_code').notNull(),
-  newCode: text('new_code'),
-  date: date('date').notNull(),
-  kind: text('kind').notNull(),
-  note: text('note').notNull().default(''),
-  source: text('source').notNull(),
-})
+export const regionCodeChanges = pgTable(
+  'region_code_changes',
+  {
+    id: serial('id').primaryKey(),
+    oldCode: text('old_code').notNull(),
+    newCode: text('new_code'),
+    date: date('date').notNull(),
+    kind: text('kind').notNull(),
+    note: text('note').notNull().default(''),
+    source: text('source').notNull(),
+  },
+  (t) => [unique('region_code_changes_key').on(t.oldCode, t.newCode, t.date, t.kind).nullsNotDistinct()],
+)
 
 export const indicators = pgTable('indicators', {
   key: text('key').primaryKey(),
