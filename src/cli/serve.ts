@@ -57,13 +57,19 @@ export function serveCommand(): Command {
       }) as Server
       let stopping = false
       const stop = async (signal: NodeJS.Signals) => {
-        // a second Ctrl-C while draining: leave now (the exit handler still removes the store's lock)
-        if (stopping) process.exit(130)
+        // the stop is bounded, so repeats are ignored: Ctrl-C under `npm start` arrives twice,
+        // from the terminal and forwarded by npm
+        if (stopping) return
         stopping = true
         console.error(`jueqi: ${signal}: stopping (open requests get up to ${DRAIN_MS / 1000} s)`)
-        await drain(server, DRAIN_MS)
-        await version?.close()
-        await store.close()
+        try {
+          await drain(server, DRAIN_MS)
+          await version?.close()
+          await store.close()
+        } catch (e) {
+          console.error(`jueqi: could not stop cleanly: ${(e as Error).message}`)
+          process.exit(1)
+        }
         console.error('jueqi: stopped')
         process.exit(0)
       }

@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { type DataVersionSource, readDataVersion, readEveryTime } from '../store/data-version.ts'
 import type { Store } from '../store/db.ts'
@@ -12,6 +13,7 @@ import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts'
 import { registerDocsPage } from './docs-page.ts'
 import type { AppEnv } from './env.ts'
 import { AppError, errorResponse } from './errors.ts'
+import { boundedBody, isDataException, refuseNul, writesNeedUser } from './hardening.ts'
 import { CoalescedRead, ResponseCache } from './response-cache.ts'
 import { registerRoutes } from './router.ts'
 import { MAX_EVIDENCE_BYTES } from './routes/tasks/upload-evidence.ts'
@@ -67,8 +69,11 @@ export function createApp({
     // a write of this process: its next read asks the database, not what it was notified of
     if (!SAFE_METHODS.has(c.req.method)) responses.dataVersion.forget()
   })
+  app.use('/api/*', refuseNul)
+  app.use('/api/*', boundedBody)
   app.use('/api/*', sessionMiddleware)
   app.use('/api/*', csrfMiddleware)
+  app.use('/api/*', writesNeedUser)
   // refuse an oversized upload before reading it (the multipart envelope gets 64 KiB of slack)
   app.use(
     '/api/releases',
@@ -98,6 +103,13 @@ export function createApp({
   app.notFound((c) => errorResponse(c, 'not_found', { what: c.req.path }))
   app.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err.code, err.params)
+    // Hono's own refusals (an unsupported media type, a body that is not JSON) are the caller's; by
+    // shape, since @hono/zod-openapi may throw the HTTPException of another copy of hono
+    const status = (err as Partial<HTTPException>).status
+    if (typeof status === 'number' && status >= 400 && status < 500 && 'getResponse' in err)
+      return errorResponse(c, 'invalid_request', { details: err.message || `HTTP ${status}` })
+    if (isDataException(err))
+      return errorResponse(c, 'invalid_request', { details: 'a value the store cannot hold' })
     console.error(err)
     return errorResponse(c, 'internal')
   })

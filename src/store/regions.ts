@@ -54,8 +54,12 @@ export async function listRegions(
   if (f.level) conds.push(eq(regions.level, f.level))
   if (f.parent) conds.push(eq(regionLinks.parentCode, f.parent))
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-    conds.push(or(ilike(regions.nameZh, like), ilike(regions.nameEn, like), ilike(regions.code, `${f.q}%`))!)
+    // LIKE's wildcards in the query are matched as themselves (q=% finds names with a %, not every region)
+    const escaped = f.q.replace(/[%_\\]/g, (c) => `\\${c}`)
+    const like = `%${escaped}%`
+    conds.push(
+      or(ilike(regions.nameZh, like), ilike(regions.nameEn, like), ilike(regions.code, `${escaped}%`))!,
+    )
   }
   const rows = await db
     .select({ region: regions, parentCode: regionLinks.parentCode })

@@ -10,6 +10,7 @@ import { covers, prefixContains } from '../../supervision/roles.ts'
 import { authorize } from '../access.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
+import { readForm } from '../hardening.ts'
 import { writeErrorResponses } from '../schemas.ts'
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -49,7 +50,7 @@ export const route = createRoute({
 })
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
-  const form = await c.req.formData()
+  const form = await readForm(c)
   const region = String(form.get('region') ?? '')
   const name = String(form.get('release') ?? '').trim()
   const published = form.get('published') ? String(form.get('published')) : undefined

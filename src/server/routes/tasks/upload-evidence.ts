@@ -5,6 +5,7 @@ import { checkEvidence, DEFAULT_MAX_BYTES, EVIDENCE_TYPES } from '../../../super
 import { authorize, canRead } from '../../access.ts'
 import type { AppEnv } from '../../env.ts'
 import { AppError } from '../../errors.ts'
+import { readForm } from '../../hardening.ts'
 import { writeErrorResponses } from '../../schemas.ts'
 
 export const MAX_EVIDENCE_BYTES = DEFAULT_MAX_BYTES
@@ -50,7 +51,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   if (!task || !canRead(c, { kind: 'task', regionCode: task.regionCode, state: task.state }))
     throw new AppError('not_found', { what: `task ${id}` })
   const actor = authorize(c, 'task.report', { kind: 'task', regionCode: task.regionCode, state: task.state })
-  const form = await c.req.formData()
+  const form = await readForm(c)
   const file = form.get('file')
   if (!(file instanceof File))
     throw new AppError('invalid_request', { details: 'file: a file field named "file" is required' })
