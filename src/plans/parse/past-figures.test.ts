@@ -21,6 +21,8 @@ describe('future targets are proposed', () => {
     expect(para('到“十四五”末，全省高新技术企业数量增加到1.5万家。')).toEqual([['level', 1.5, '万家', 2025]])
     const base = clauseTargets('到2025年，单位地区生产总值二氧化碳排放较2020年降低18%。', 'N', 1)
     expect(base.map((p) => [p.form, p.value, p.base, p.deadline])).toEqual([['change', -18, 2020, 2025]])
+    const onBase = clauseTargets('到2025年，城镇化率在2020年基础上提高5个百分点。', 'N', 1)
+    expect(onBase.map((p) => [p.form, p.value, p.base])).toEqual([['change', 5, 2020]])
   })
 
   it('English: by … will reach, increase to X by Y, investment of X billion yuan by Y', () => {

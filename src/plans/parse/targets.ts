@@ -15,7 +15,7 @@
  *   qualitative  a deadline without a number: 到2035年基本实现社会主义现代化
  *
  * Deadlines: 到/至/力争到 2025年(底), 2025年前, "十四五"末 (the 13th/14th/15th Five-Year Plans end
- * in 2020/2025/2030), by (the end of / the year) 2025, before 2025. A year without such a marker
+ * in 2020/2025/2030), by (the end of / the year) 2025, before 2025, "will … in 2025". A year without such a marker
  * ("2024年3月20日") is a date, not a deadline. Years, dates and numbers glued to letters ("5G") are
  * never the target value.
  *
@@ -92,6 +92,10 @@ const DEADLINES: { re: RegExp; year: (m: RegExpExecArray) => number }[] = [
   {
     re: /\bby\s+the\s+end\s+of\s+the\s+(13th|14th|15th)\s+Five-Year\s+Plan/i,
     year: (m) => FYP[m[1]!.toLowerCase()]!,
+  }, // "will reach 65% in 2025", "In 2025 the rate will reach …": a future year (the clause's own, not across a comma)
+  {
+    re: /(?<=\b(?:will|shall|should|is\s+to|are\s+to|aims?\s+to|strives?\s+to)\b[^.;,]*?)\bin\s+(20\d{2})\b|\bin\s+(20\d{2})\b(?=[^.;,]*\b(?:will|shall|should)\b)/i,
+    year: (m) => Number(m[1] ?? m[2]),
   },
 ]
 
@@ -151,12 +155,12 @@ const LEVEL_VERB =
 const TO_LEVEL =
   /\b(?:increas|ris|rais|grow|reduc|lower|cut|bring|brought|expand|boost|lift|from)\w*\b[^，。,;；]{0,60}\bto\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|at\s+least\s+|RMB\s*|CNY\s*|US\$\s*)?$/i
 const BASE =
-  /(?:比|较)\s*((?:19|20)\d{2})\s*年|与\s*((?:19|20)\d{2})\s*年\s*(?:相比|比)|(?:compared\s+(?:with|to)|relative\s+to|from|over|than(?:\s+in)?|on|below|above)\s+(?:the\s+)?((?:19|20)\d{2})\b/i
-const baseYearOf = (m: RegExpExecArray) => Number(m[1] ?? m[2] ?? m[3])
+  /(?:比|较)\s*((?:19|20)\d{2})\s*年|与\s*((?:19|20)\d{2})\s*年\s*(?:相比|比)|((?:19|20)\d{2})\s*年(?:的)?基础上|以\s*((?:19|20)\d{2})\s*年为基|(?:compared\s+(?:with|to)|relative\s+to|from|over|than(?:\s+in)?|on|below|above)\s+(?:the\s+)?((?:19|20)\d{2})\b/i
+const baseYearOf = (m: RegExpExecArray) => Number(m.slice(1).find(Boolean))
 /** A year that is neither a deadline (removed before) nor a base: the clause speaks of that year. */
 const YEAR = /(?:19|20)\d{2}\s*年|\b(?:in|since|for|during)\s+(?:the\s+year\s+)?(?:19|20)\d{2}\b/gi
 const PAST_ZH =
-  /(?<!不得|而)已(?![经]?[^\u4e00-\u9fff])|(?:达到|达|超过|突破|实现|完成|提高|提升|增长|增加|下降|降低|减少|建成|累计)了|截[至止]|以来|过去[一二三四五六七八九十\d]*年|[一二三四五六七八九十]年来/
+  /(?<!不得|而)已经?[\u4e00-\u9fff]|(?:达到|达|超过|突破|实现|完成|提高|提升|增长|增加|下降|降低|减少|建成|累计)了|截[至止]|以来|过去[一二三四五六七八九十\d]*年|[一二三四五六七八九十]年来/
 const PAST_EN = /\b(?:was|were|had)\b/i
 /** perfect and simple past: past unless a deadline governs the clause ("By 2025, … has reached …" is a goal) */
 const PERFECT_EN =
