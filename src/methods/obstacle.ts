@@ -16,7 +16,8 @@
  *
  * Inputs as published (domain.ts): a value outside [0, 1] by no more than the rounding tolerance
  * (0.001) is taken as the nearest bound and listed in `notes`; only a value farther out makes its
- * row out of range (`outside` names those cells).
+ * row out of range (`outside` names those cells). The kernel's own 1e-9 slack then never applies:
+ * every value it sees is in [0, 1], missing, or beyond the tolerance.
  */
 import { type Cell, clampToDomain } from './domain.ts'
 import { withHeap } from './kernels/heap.ts'

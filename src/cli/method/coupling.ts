@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { type Band, bandsFromCuts, COUPLING_FORMS, coupling, DEFAULT_BANDS } from '../../methods/coupling.ts'
+import { ROUNDING_TOLERANCE } from '../../methods/domain.ts'
 import {
   choice,
   cliStamp,
@@ -92,6 +93,7 @@ level_en are lists in unit order.`,
           k: Number.isNaN(r.k) ? null : r.k,
           alpha: Array.from(r.alpha),
           bands: args.bands ?? 'default',
+          tolerance: ROUNDING_TOLERANCE,
         },
         { matrix, bands },
       ),

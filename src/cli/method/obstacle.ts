@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { ROUNDING_TOLERANCE } from '../../methods/domain.ts'
 import type { Matrix } from '../../methods/matrix.ts'
 import { obstacle, subsystemObstacle, topObstacles, type UndefinedReason } from '../../methods/obstacle.ts'
 import {
@@ -99,6 +100,7 @@ top (per unit a list of { indicator, value }, null for undefined rows), subsyste
         '1',
         {
           weights: source === 'user' ? Array.from(weights) : source,
+          tolerance: ROUNDING_TOLERANCE,
           top,
           subsystems: groups
             ? Object.fromEntries(groups.names.map((n, g) => [n, membersOf(matrix, groups.groupOf, g)]))
