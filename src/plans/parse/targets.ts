@@ -15,9 +15,9 @@
  *   qualitative  a deadline without a number: 到2035年基本实现社会主义现代化
  *
  * Deadlines: 到/至/力争到 2025年(底), 2025年前, "十四五"末 (the 13th/14th/15th Five-Year Plans end
- * in 2020/2025/2030), by (the end of / the year) 2025, before 2025, "will … in 2025". A year without such a marker
- * ("2024年3月20日") is a date, not a deadline. Years, dates and numbers glued to letters ("5G") are
- * never the target value.
+ * in 2020/2025/2030), by (the end of / the year) 2025, before 2025, "will … in 2025". A year
+ * without such a marker ("2024年3月20日") is a date, not a deadline. Years, dates and numbers glued
+ * to letters ("5G") are never the target value.
  *
  * Past figures are never proposed (a plan reviews where it stands before it says where it goes):
  * - a clause that names a year that is neither its deadline nor the base of a change ("2020年全省
@@ -92,9 +92,10 @@ const DEADLINES: { re: RegExp; year: (m: RegExpExecArray) => number }[] = [
   {
     re: /\bby\s+the\s+end\s+of\s+the\s+(13th|14th|15th)\s+Five-Year\s+Plan/i,
     year: (m) => FYP[m[1]!.toLowerCase()]!,
-  }, // "will reach 65% in 2025", "In 2025 the rate will reach …": a future year (the clause's own, not across a comma)
+  },
   {
-    re: /(?<=\b(?:will|shall|should|is\s+to|are\s+to|aims?\s+to|strives?\s+to)\b[^.;,]*?)\bin\s+(20\d{2})\b|\bin\s+(20\d{2})\b(?=[^.;,]*\b(?:will|shall|should)\b)/i,
+    // "will reach 65% in 2025", "In 2025 the rate will reach …": a future year (not across a comma)
+    re: /(?<=\b(?:will|shall|should|is\s+to|are\s+to|aims?\s+to|strives?\s+to)\b[^.;,]*?)\bin\s+(20\d{2})\b|\bin\s+(20\d{2})\b(?=\s*,?[^.;,]*\b(?:will|shall|should)\b)/i,
     year: (m) => Number(m[1] ?? m[2]),
   },
 ]
@@ -323,7 +324,9 @@ export function clauseTargets(
   inherited: number | null = null,
 ): Proposal[] {
   const whole = sentence.trim().slice(0, 400)
-  const clauses = whole.split(/[，,；;](?!\d{3})|\band\s+(?=the\s)/).filter((c) => c.trim().length >= 2)
+  const clauses = withOpeningYear(
+    whole.split(/[，,；;](?!\d{3})|\band\s+(?=the\s)/).filter((c) => c.trim().length >= 2),
+  )
   const out: Proposal[] = []
   let deadline: number | null = inherited
   let fromEarlier = inherited !== null
@@ -346,6 +349,14 @@ export function clauseTargets(
   if (out.length === 0 && qualitative)
     return [{ ...qualitative, sentence: whole, clause: whole, indicator: guessIndicator(whole, catalogue) }]
   return out
+}
+
+/** "In 2025, the rate will reach …", "2020年，全省…": a clause that is only a year belongs to the next one. */
+function withOpeningYear(clauses: string[]): string[] {
+  const [first, second, ...rest] = clauses
+  if (second === undefined || !/^\s*(?:in\s+)?(?:19|20)\d{2}\s*年?(?:底|末)?\s*$/i.test(first!))
+    return clauses
+  return [`${first},${second}`, ...rest]
 }
 
 /**
