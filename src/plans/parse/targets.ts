@@ -159,7 +159,7 @@ const BASE =
   /(?:比|较)\s*((?:19|20)\d{2})\s*年|与\s*((?:19|20)\d{2})\s*年\s*(?:相比|比)|((?:19|20)\d{2})\s*年(?:的)?基础上|以\s*((?:19|20)\d{2})\s*年为基|(?:compared\s+(?:with|to)|relative\s+to|from|over|than(?:\s+in)?|on|below|above)\s+(?:the\s+)?((?:19|20)\d{2})\b/i
 const baseYearOf = (m: RegExpExecArray) => Number(m.slice(1).find(Boolean))
 /** A year that is neither a deadline (removed before) nor a base: the clause speaks of that year. */
-const YEAR = /(?:19|20)\d{2}\s*年|\b(?:in|since|for|during)\s+(?:the\s+year\s+)?(?:19|20)\d{2}\b/gi
+const YEAR = /(?:19|20)\d{2}\s*年|\b(?:in|since)\s+(?:the\s+year\s+)?(?:19|20)\d{2}\b/gi
 const PAST_ZH =
   /(?<!不得|而)已经?[\u4e00-\u9fff]|(?:达到|达|超过|突破|实现|完成|提高|提升|增长|增加|下降|降低|减少|建成|累计)了|截[至止]|以来|过去[一二三四五六七八九十\d]*年|[一二三四五六七八九十]年来/
 const PAST_EN = /\b(?:was|were|had)\b/i
@@ -201,7 +201,7 @@ function placedInPast(
   if (
     before &&
     !all.some((o) => o.at > before.end && o.at < n.at) &&
-    !/^\s*(?:in|since|for|during)\b/i.test(rest.slice(before.at))
+    !/^\s*(?:in|since)\b/i.test(rest.slice(before.at))
   )
     return true
   const after = rest.slice(n.at).replace(/^[-\d.,]+\s*/, '')
