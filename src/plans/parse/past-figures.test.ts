@@ -6,6 +6,7 @@
  * not statistics.
  */
 import { describe, expect, it } from 'vitest'
+import { draftToTree } from '../draft.ts'
 import { parsePolicyText } from './index.ts'
 import { clauseTargets, type Proposal, paragraphTargets } from './targets.ts'
 
@@ -98,6 +99,12 @@ describe('a whole document: targets in the preamble and in the items, past figur
       ['P', 3, 'change', -13.5, '%', 2025],
       ['P-1-1', 5, 'change', 6, '%', null],
       ['P-1-2', 7, 'level', 42, '%', 2025],
+    ])
+    // the preamble's targets become proposals of the plan itself
+    expect(draftToTree(d).targets.map((t) => [t.id, t.target.form, t.proposal])).toEqual([
+      ['P#0', 'level', true],
+      ['P#1', 'level', true],
+      ['P#2', 'change', true],
     ])
   })
 
