@@ -53,6 +53,8 @@ describe('past figures are not proposed', () => {
     expect(para('全省研发经费投入强度已达到1.9%。')).toEqual([])
     expect(para('“十三五”以来，全省粮食产量稳定在650亿斤以上。')).toEqual([])
     expect(para('单位地区生产总值能耗比2015年下降了16%。')).toEqual([])
+    expect(para('上半年，全省规模以上工业增加值较上年增长7.1%。')).toEqual([])
+    expect(para('上半年，全省规模以上工业增加值增长7.1%，社会消费品零售总额增长6%。')).toEqual([])
   })
 
   it('beside a target in the same sentence or clause, only the target is proposed (Chinese)', () => {

@@ -26,8 +26,8 @@
  *   ("2020年，全省GDP达到…", "“十三五”以来，粮食产量稳定在…");
  * - a number tied to such a year is skipped even in a clause with a deadline: "由2020年的58.8%提高到
  *   2025年的62%" and "from 58% in 2020 to 65% by 2025" propose 62 and 65;
- * - a clause in the perfect or past: 已/已经…, 达到了/下降了…, 截至 (as of), …以来 (since), 同比,
- *   比上年, 近年; "was", "were", "had", without will/should/aim…; "has reached", "rose", "increased by"
+ * - a clause in the perfect or past, or reporting a period: 已/已经…, 达到了/下降了…, 截至 (as of),
+ *   …以来 (since), 同比, 较上年, 上半年, 近年; "was", "were", "had", without will/should/aim…; "has reached", "rose", "increased by"
  *   when no deadline governs the clause (under "By 2025, …" machine translations write goals so).
  * A base year (比2020年, 较2020年, compared with 2020, over 2015) makes a change target, not a past figure.
  *
@@ -162,6 +162,9 @@ const baseYearOf = (m: RegExpExecArray) => Number(m.slice(1).find(Boolean))
 const YEAR = /(?:19|20)\d{2}\s*年|\b(?:in|since)\s+(?:the\s+year\s+)?(?:19|20)\d{2}\b/gi
 const PAST_ZH =
   /(?<!不得|而)已经?[\u4e00-\u9fff]|(?:达到|达|超过|突破|实现|完成|提高|提升|增长|增加|下降|降低|减少|建成|累计)了|截[至止]|以来|过去[一二三四五六七八九十\d]*年|[一二三四五六七八九十]年来/
+/** a report on a period gone or current: 同比, 上半年, 较上年, last year, currently */
+const REPORTED =
+  /同比|[比较]上年|去年|上半年|前三季度|[一二三四]季度|前[一二三四五六七八九十]+个?月|近年|目前|当前|year-on-year|last year|in recent years|currently|so far/i
 const PAST_EN = /\b(?:was|were|had)\b/i
 /** perfect and simple past: past unless a deadline governs the clause ("By 2025, … has reached …" is a goal) */
 const PERFECT_EN =
@@ -171,7 +174,7 @@ const FUTURE_EN =
 
 /** The clause reports the past (see the header); `governed`: a deadline applies to it. */
 function speaksOfPast(rest: string, governed: boolean): boolean {
-  if (PAST_ZH.test(rest)) return true
+  if (REPORTED.test(rest) || PAST_ZH.test(rest)) return true
   if (FUTURE_EN.test(rest)) return false
   return PAST_EN.test(rest) || (!governed && PERFECT_EN.test(rest))
 }
@@ -224,11 +227,7 @@ export function proposeTargets(
   const years = pastYears(rest)
   // a clause naming a year that is neither its deadline nor a base reports a past figure
   if (deadline === null && years.length > 0) return null
-  if (
-    /同比|比上年|去年|近年|目前|当前|year-on-year|last year|in recent years|currently|so far/i.test(rest) ||
-    speaksOfPast(rest, deadline !== null)
-  )
-    return null
+  if (speaksOfPast(rest, deadline !== null)) return null
   const all = numbers(rest)
   const nums = all.filter((n) => !placedInPast(n, all, years, rest))
   const ref = REFERENCE.exec(rest)
