@@ -42,7 +42,7 @@ describe('inputs as published', () => {
         'far.csv: row "Henan", column "society" is 1.01: outside [0, 1] by more than the rounding tolerance 0.001',
       ),
     })
-  }, 60_000)
+  }, 180_000)
 
   it('obstacle --weights is taken as given, and --weights with an explicit --scheme is refused', async () => {
     const x = await file('x.csv', 'id,a,b\nu1,0.2,0.9\nu2,1.0004,0.5\n')
@@ -58,5 +58,5 @@ describe('inputs as published', () => {
     await expect(
       jueqi('obstacle', '--input', x, '--weights', '0.25,0.75', '--scheme', 'critic'),
     ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('not both') })
-  }, 60_000)
+  }, 180_000)
 })
