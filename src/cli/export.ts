@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
+import { csvSafeCast } from '../files/spreadsheet-safe.ts'
 import { type FigureRow, getFigures, UnknownIndicatorError } from '../store/figures.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
@@ -91,7 +92,7 @@ async function write(rows: FigureRow[], opts: Opts) {
   const text =
     opts.format === 'json'
       ? `${JSON.stringify(rows, null, 1)}\n`
-      : stringify(rows, { header: true, columns: COLUMNS as string[], cast: { boolean: String } })
+      : stringify(rows, { header: true, columns: COLUMNS as string[], cast: csvSafeCast })
   if (opts.out) await writeFile(opts.out, text)
   else process.stdout.write(text)
 }

@@ -112,10 +112,56 @@ describe('coupling edge cases', () => {
   })
 
   it('refuses scores outside [0, 1], fewer than two subsystems, and k with the revised form', () => {
-    expect(() => coupling(matrixFromRows(['u'], ['x', 'y'], [[0.5, 42]]))).toThrow('u × y is 42')
+    expect(() => coupling(matrixFromRows(['u'], ['x', 'y'], [[0.5, 42]]))).toThrow(
+      'row "u", column "y" is 42',
+    )
     expect(() => coupling(matrixFromRows(['u'], ['x'], [[0.5]]))).toThrow('at least two')
     expect(() => coupling(two, { form: 'wang2021', k: 2 })).toThrow('standard form only')
     expect(() => coupling(two, { alpha: [0.2, 0.2] })).toThrow('sum to 0.4')
+  })
+
+  it('takes a score within the rounding tolerance as the bound, with a note; refuses one beyond it', () => {
+    const published = matrixFromRows(
+      ['u', 'v'],
+      ['x', 'y'],
+      [
+        [0.5, 1.0001],
+        [-0.0004, 0.3],
+      ],
+    )
+    const r = coupling(published)
+    // as if the scores were 1 and 0: u's C and T equal those of (0.5, 1); v's C is 0
+    const exact = coupling(
+      matrixFromRows(
+        ['u', 'v'],
+        ['x', 'y'],
+        [
+          [0.5, 1],
+          [0, 0.3],
+        ],
+      ),
+    )
+    expect(Array.from(r.C)).toEqual(Array.from(exact.C))
+    expect(Array.from(r.D)).toEqual(Array.from(exact.D))
+    expect(r.notes).toEqual([
+      'row "u", column "y": 1.0001 is outside [0, 1] within the rounding tolerance 0.001, taken as 1',
+      'row "v", column "x": -0.0004 is outside [0, 1] within the rounding tolerance 0.001, taken as 0',
+    ])
+    expect(published.data[1]).toBe(1.0001) // the caller's matrix is not written
+    expect(coupling(two).notes).toEqual([])
+    expect(() => coupling(matrixFromRows(['u'], ['x', 'y'], [[0.5, 1.0011]]))).toThrow(
+      'row "u", column "y" is 1.0011: outside [0, 1] by more than the rounding tolerance 0.001',
+    )
+  })
+
+  it('rescales weights α within the rounding tolerance of summing to 1, with a note', () => {
+    const r = coupling(two, { alpha: [0.3333, 0.6666] })
+    expect(r.alpha[0]! + r.alpha[1]!).toBeCloseTo(1, 15)
+    expect(r.notes).toEqual([
+      'weights α sum to 0.9999: within the rounding tolerance 0.001 of 1, rescaled to sum to 1',
+    ])
+    expect(coupling(two, { alpha: [0.4, 0.6] }).notes).toEqual([])
+    expect(() => coupling(two, { alpha: [0.3, 0.6] })).toThrow('sum to 0.8999999999999999, not 1')
   })
 
   it('bands: lower bound inclusive, 1.0 in the top band; cut points make interval labels', () => {

@@ -20,8 +20,13 @@
  * Missing data: a unit with any missing (NaN) score has C, T, D and level NaN/null. A unit whose
  * scores are all 0 has C undefined (0/0, NaN) but T = 0 and D = 0 (D = √(C·T) ≤ √T for any C in
  * [0, 1]), so its level is the lowest band. A score of 0 among positive ones gives C = 0 exactly
- * (the limit; mathmodels floors scores at 1e-10 instead). Scores outside [0, 1] are an input error.
+ * (the limit; mathmodels floors scores at 1e-10 instead).
+ *
+ * Inputs as published (domain.ts): a score outside [0, 1] by no more than the rounding tolerance
+ * (0.001) is taken as the nearest bound and listed in `notes`; farther out it is an input error
+ * naming the unit and column. Weights α within the tolerance of summing to 1 are rescaled, with a note.
  */
+import { clampOrRefuse, sumToOne } from './domain.ts'
 import type { Matrix } from './matrix.ts'
 import { MethodInputError } from './weights.ts'
 
@@ -67,6 +72,8 @@ export interface CouplingResult {
   /** the exponent used (standard form), NaN for wang2021 */
   k: number
   alpha: Float64Array
+  /** scores and weights taken within the rounding tolerance (domain.ts), one line each */
+  notes: string[]
 }
 
 export function coupling(m: Matrix, o: CouplingOptions = {}): CouplingResult {
@@ -77,9 +84,11 @@ export function coupling(m: Matrix, o: CouplingOptions = {}): CouplingResult {
     throw new MethodInputError('the exponent k applies to the standard form only')
   const k = form === 'standard' ? (o.k ?? 1 / n) : Number.NaN
   if (form === 'standard' && !(k > 0)) throw new MethodInputError(`k must be positive (got ${k})`)
-  const alpha = alphaOf(o.alpha, n)
+  const { values: alpha, notes } = alphaOf(o.alpha, n)
+  const scores = clampOrRefuse(m, 0, 1, 'coupling needs subsystem scores in [0, 1]')
+  notes.unshift(...scores.notes)
   const bands = o.bands ?? DEFAULT_BANDS
-  const { rows, data } = m
+  const { rows, data } = scores.matrix
   const C = new Float64Array(rows).fill(Number.NaN)
   const T = new Float64Array(rows).fill(Number.NaN)
   const D = new Float64Array(rows).fill(Number.NaN)
@@ -95,10 +104,6 @@ export function coupling(m: Matrix, o: CouplingOptions = {}): CouplingResult {
         missing = true
         break
       }
-      if (u < 0 || u > 1)
-        throw new MethodInputError(
-          `${m.units[i]} × ${m.columns[j]} is ${u}: coupling needs subsystem scores in [0, 1]`,
-        )
       sum += u
       t += alpha[j]! * u
     }
@@ -113,7 +118,7 @@ export function coupling(m: Matrix, o: CouplingOptions = {}): CouplingResult {
     }
     level[i] = bandOf(D[i]!, bands)
   }
-  return { C, T, D, level, form, k, alpha }
+  return { C, T, D, level, form, k, alpha, notes }
 }
 
 /** {Π U / (ΣU/n)^n}^k in logs, so that many subsystems cannot underflow the product. */
@@ -140,16 +145,10 @@ function wangC(data: Float64Array, at: number, n: number): number {
   return Math.sqrt(c1 * c2)
 }
 
-function alphaOf(given: ArrayLike<number> | undefined, n: number): Float64Array {
-  if (!given) return new Float64Array(n).fill(1 / n)
+function alphaOf(given: ArrayLike<number> | undefined, n: number): { values: Float64Array; notes: string[] } {
+  if (!given) return { values: new Float64Array(n).fill(1 / n), notes: [] }
   if (given.length !== n) throw new MethodInputError(`${given.length} weights α for ${n} subsystems`)
-  let s = 0
-  for (let j = 0; j < n; j++) {
-    if (!(given[j]! >= 0)) throw new MethodInputError(`weight α_${j + 1} = ${given[j]} is not ≥ 0`)
-    s += given[j]!
-  }
-  if (!(Math.abs(s - 1) < 1e-9)) throw new MethodInputError(`weights α sum to ${s}, not 1`)
-  return Float64Array.from(given)
+  return sumToOne(given, 'weights α')
 }
 
 /** The band holding d: bands are [previous upper, upper), the last one closed at its upper bound. */

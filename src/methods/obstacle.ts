@@ -13,7 +13,13 @@
  * A row that cannot be defined is NaN (printed null) and the rest of the matrix is still computed:
  * a missing cell (NaN), a value outside [0, 1] (not a standardised matrix), or no shortfall at all
  * (S_i = 0: every weighted indicator at its best). `reason` says which.
+ *
+ * Inputs as published (domain.ts): a value outside [0, 1] by no more than the rounding tolerance
+ * (0.001) is taken as the nearest bound and listed in `notes`; only a value farther out makes its
+ * row out of range (`outside` names those cells). The kernel's own 1e-9 slack then never applies:
+ * every value it sees is in [0, 1], missing, or beyond the tolerance.
  */
+import { type Cell, clampToDomain } from './domain.ts'
 import { withHeap } from './kernels/heap.ts'
 import { kernels } from './kernels/index.ts'
 import type { Matrix } from './matrix.ts'
@@ -30,10 +36,15 @@ export interface ObstacleResult {
   reason: (UndefinedReason | null)[]
   /** reason === null, per row */
   defined: boolean[]
+  /** values taken within the rounding tolerance (domain.ts), one line each */
+  notes: string[]
+  /** cells outside [0, 1] beyond the tolerance (their rows are out of range) */
+  outside: Cell[]
 }
 
 export function obstacle(m: Matrix, weights: ArrayLike<number>): ObstacleResult {
-  const { rows, cols, data } = m
+  const { matrix, notes, outside } = clampToDomain(m, 0, 1)
+  const { rows, cols, data } = matrix
   if (weights.length !== cols) throw new MethodInputError(`${weights.length} weights for ${cols} indicators`)
   for (let j = 0; j < cols; j++)
     if (!(weights[j]! >= 0)) throw new MethodInputError(`weight of ${m.columns[j]} is ${weights[j]}, not ≥ 0`)
@@ -68,7 +79,7 @@ export function obstacle(m: Matrix, weights: ArrayLike<number>): ObstacleResult 
       }
     }
   })
-  return { obstacle: out, shortfall, reason, defined: reason.map((x) => x === null) }
+  return { obstacle: out, shortfall, reason, defined: reason.map((x) => x === null), notes, outside }
 }
 
 /**

@@ -84,7 +84,7 @@ describe('coupling command', () => {
 
   it('bad input gives a clear usage error', async () => {
     const input = await file('u.csv', 'id,U1,U2\na,0.2,0.5\nb,0.8,1.7\n')
-    await expect(couplingMethod.run({ input })).rejects.toThrow('b × U2 is 1.7')
+    await expect(couplingMethod.run({ input })).rejects.toThrow('u.csv: row "b", column "U2" is 1.7')
     await expect(couplingMethod.run({ input, k: '-1' })).rejects.toThrow('--k must be positive')
     await expect(couplingMethod.run({ input, form: 'wang2021', k: '2' })).rejects.toThrow(
       '--form standard only',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { type Band, bandsFromCuts, COUPLING_FORMS, coupling, DEFAULT_BANDS } from '../../methods/coupling.ts'
+import { ROUNDING_TOLERANCE } from '../../methods/domain.ts'
 import {
   choice,
   cliStamp,
@@ -8,6 +9,7 @@ import {
   loadMatrix,
   numberOption,
   optionalString,
+  requireString,
   usage,
   weightsOption,
 } from './shared.ts'
@@ -42,10 +44,15 @@ CSV file with columns upper,label_zh[,label_en], one row per band in increasing 
 the last upper bound gets a null level).
 
 Missing data: a unit with any empty score has null C, T, D and level. A unit whose scores are all 0
-has null C (0/0) but T = D = 0. A score outside [0, 1] is an error naming unit and column.
+has null C (0/0) but T = D = 0.
+
+Inputs as published: a score outside [0, 1] by at most the rounding tolerance 0.001 (scores computed
+from weights printed to four decimals can reach 1.0001) is taken as 0 or 1 and listed in notes; a
+score farther out is refused naming the file, row (unit) and column. Weights are rescaled to sum to 1.
 
 Output: { units, columns, C, T, D, level (zh label per unit), level_en, form, k (null for
-wang2021), alpha, stamp }; C, T, D, level and level_en are lists in unit order.`,
+wang2021), alpha, notes (values taken within the rounding tolerance), stamp }; C, T, D, level and
+level_en are lists in unit order.`,
   options: [
     { flags: '--form <form>', description: 'standard or wang2021', default: 'standard' },
     { flags: '--k <exponent>', description: 'exponent k of the standard form (default 1/n)' },
@@ -62,8 +69,9 @@ wang2021), alpha, stamp }; C, T, D, level and level_en are lists in unit order.`
       throw usage(`coupling needs at least two subsystem columns; the input has ${matrix.cols}`)
     const alpha = await weightsOption(args, matrix.columns)
     const bands = await bandsOption(args)
-    const r = methodInput(() =>
-      coupling(matrix, { form, ...(k !== undefined ? { k } : {}), ...(alpha ? { alpha } : {}), bands }),
+    const r = methodInput(
+      () => coupling(matrix, { form, ...(k !== undefined ? { k } : {}), ...(alpha ? { alpha } : {}), bands }),
+      basename(requireString(args, 'input')),
     )
     return {
       units: matrix.units,
@@ -76,6 +84,7 @@ wang2021), alpha, stamp }; C, T, D, level and level_en are lists in unit order.`
       form,
       k: r.k,
       alpha: r.alpha,
+      notes: r.notes,
       stamp: cliStamp(
         'coupling',
         '1',
@@ -84,6 +93,7 @@ wang2021), alpha, stamp }; C, T, D, level and level_en are lists in unit order.`
           k: Number.isNaN(r.k) ? null : r.k,
           alpha: Array.from(r.alpha),
           bands: args.bands ?? 'default',
+          tolerance: ROUNDING_TOLERANCE,
         },
         { matrix, bands },
       ),

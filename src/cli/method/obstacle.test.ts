@@ -69,7 +69,7 @@ describe('obstacle command', () => {
     expect(out.undefined_rows).toEqual([
       { unit: 'u2', reason: 'no-shortfall' },
       { unit: 'u3', reason: 'missing' },
-      { unit: 'u4', reason: 'out-of-range' },
+      { unit: 'u4', reason: 'out-of-range', columns: ['a'] },
     ])
     // u1: w(1 − x) = (0.4, 0.03, 0.1), shortfall 0.53
     expect(out.obstacle[0]![0]).toBeCloseTo(0.4 / 0.53, 14)

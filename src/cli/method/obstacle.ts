@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { ROUNDING_TOLERANCE } from '../../methods/domain.ts'
 import type { Matrix } from '../../methods/matrix.ts'
-import { obstacle, subsystemObstacle, topObstacles } from '../../methods/obstacle.ts'
+import { obstacle, subsystemObstacle, topObstacles, type UndefinedReason } from '../../methods/obstacle.ts'
 import {
   cliStamp,
   csvTextToTable,
@@ -13,7 +14,7 @@ import {
   usage,
 } from './shared.ts'
 import type { MethodArgs, MethodCommand } from './types.ts'
-import { methodInput, weightsFor } from './weights-options.ts'
+import { methodInput, WEIGHT_OPTIONS, weightsFor } from './weights-options.ts'
 
 export const obstacleMethod: MethodCommand = {
   name: 'obstacle',
@@ -28,26 +29,24 @@ a subsystem's obstacle degree is the sum of O_ij over its indicators. The produc
 unscaled output of the R package mathmodels' obstacle_degree(), against whose printed example this
 is tested; O_ij is its scaled = TRUE form.
 Weights: --weights (list in column order, or CSV indicator,weight), else --scheme equal (default),
-entropy or critic computed on the input (--on, --zero and --cost as for those methods).
+entropy or critic computed on the input (--on, --zero and --cost as for topsis); giving both
+--weights and --scheme is an error.
 Subsystems: --subsystems "name:col1,col2;other:col3" or --group-map <file.csv> with columns
 indicator,subsystem. Indicators in no subsystem count in O but in no subsystem (listed as unmapped).
 
 A row it cannot define is null — never NaN, never a failure of the whole command — and listed in
-undefined_rows with its reason: missing (an empty cell), out-of-range (a value outside [0, 1]: the input
-is not standardised) or no-shortfall (every weighted indicator at 1, nothing to attribute).
+undefined_rows with its reason: missing (an empty cell), out-of-range (a value outside [0, 1] by more
+than the rounding tolerance 0.001: the input is not standardised; the entry names those columns) or
+no-shortfall (every weighted indicator at 1, nothing to attribute). A value outside [0, 1] within the
+tolerance (rounding of published figures) is taken as 0 or 1 and listed in notes.
 --top k (default 3) lists the k largest obstacles per unit (ties: earlier column first).
 
 Output: { units, columns, obstacle (one list per unit in column order; null rows), shortfall,
 top (per unit a list of { indicator, value }, null for undefined rows), subsystems (with
 --subsystems/--group-map: { names, obstacle (per unit, in names order), unmapped }), undefined_rows
-([{ unit, reason }]), weights, weights_from, stamp }.`,
+([{ unit, reason, columns? }]), notes, weights, weights_from, stamp }.`,
   options: [
-    { flags: '--weights <list|file>', description: 'indicator weights (default equal)' },
-    {
-      flags: '--scheme <scheme>',
-      description: 'equal, entropy or critic (when no --weights)',
-      default: 'equal',
-    },
+    ...WEIGHT_OPTIONS,
     { flags: '--subsystems <spec>', description: 'name:col1,col2;name2:col3' },
     { flags: '--group-map <file>', description: 'CSV indicator,subsystem' },
     { flags: '--top <k>', description: 'largest obstacles listed per unit', default: '3' },
@@ -59,6 +58,7 @@ top (per unit a list of { indicator, value }, null for undefined rows), subsyste
     const groups = await subsystemsOption(args, matrix.columns)
     const { weights, source } = await weightsFor(args, matrix, directionsOf(args, matrix))
     const r = methodInput(() => obstacle(matrix, weights))
+    const outsideOf = (i: number) => r.outside.filter((c) => c.row === i).map((c) => matrix.columns[c.col]!)
     const nullRows = (data: Float64Array, width: number) =>
       matrix.units.map((_, i) => (r.reason[i] ? null : Array.from(data.subarray(i * width, (i + 1) * width))))
     const subsystems = groups && {
@@ -87,7 +87,12 @@ top (per unit a list of { indicator, value }, null for undefined rows), subsyste
             })),
       ),
       ...(subsystems ? { subsystems } : {}),
-      undefined_rows: matrix.units.flatMap((unit, i) => (r.reason[i] ? [{ unit, reason: r.reason[i] }] : [])),
+      undefined_rows: matrix.units.flatMap((unit, i): UndefinedRow[] => {
+        const reason = r.reason[i]
+        if (!reason) return []
+        return [reason === 'out-of-range' ? { unit, reason, columns: outsideOf(i) } : { unit, reason }]
+      }),
+      notes: r.notes,
       weights,
       weights_from: source,
       stamp: cliStamp(
@@ -95,6 +100,7 @@ top (per unit a list of { indicator, value }, null for undefined rows), subsyste
         '1',
         {
           weights: source === 'user' ? Array.from(weights) : source,
+          tolerance: ROUNDING_TOLERANCE,
           top,
           subsystems: groups
             ? Object.fromEntries(groups.names.map((n, g) => [n, membersOf(matrix, groups.groupOf, g)]))
@@ -105,6 +111,8 @@ top (per unit a list of { indicator, value }, null for undefined rows), subsyste
     }
   },
 }
+
+type UndefinedRow = { unit: string; reason: UndefinedReason; columns?: string[] }
 
 function membersOf(m: Matrix, groupOf: Int32Array, g: number): string[] {
   return indicesOf(groupOf, g).map((j) => m.columns[j]!)

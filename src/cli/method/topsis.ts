@@ -1,7 +1,7 @@
 import { TOPSIS_NORMALIZATIONS, TOPSIS_WEIGHTINGS, topsis } from '../../methods/topsis.ts'
 import { choice, cliStamp, directionsOf, list, loadMatrix, optionalString } from './shared.ts'
 import type { MethodCommand } from './types.ts'
-import { methodInput, weightsFor } from './weights-options.ts'
+import { methodInput, WEIGHT_OPTIONS, weightsFor } from './weights-options.ts'
 
 export const topsisMethod: MethodCommand = {
   name: 'topsis',
@@ -40,17 +40,7 @@ weights_from, normalize, weighting, directions, stamp }.`,
   options: [
     { flags: '--normalize <scheme>', description: 'vector, minmax or none', default: 'vector' },
     { flags: '--weighting <where>', description: 'matrix or distance', default: 'matrix' },
-    { flags: '--cost <cols>', description: 'cost (lower-is-better) columns' },
-    {
-      flags: '--weights <list|file>',
-      description: 'weights in column order, or a CSV file indicator,weight',
-    },
-    {
-      flags: '--scheme <scheme>',
-      description: 'equal, entropy or critic (when no --weights; default equal)',
-    },
-    { flags: '--on <values>', description: 'entropy scheme: minmax (default) or raw' },
-    { flags: '--zero <rule>', description: 'entropy scheme: xlnx0 (default), column-zero or shift:<eps>' },
+    ...WEIGHT_OPTIONS,
   ],
   async run(args) {
     const { matrix } = await loadMatrix(args)

@@ -8,7 +8,26 @@ import {
   MethodInputError,
 } from '../../methods/weights.ts'
 import { choice, optionalString, usage, weightsOption } from './shared.ts'
-import type { MethodArgs } from './types.ts'
+import type { MethodArgs, MethodOption } from './types.ts'
+
+/**
+ * The options of `weightsFor`, as topsis and obstacle declare them. None has a commander default:
+ * a default --scheme would be "given" beside an explicit --weights and refused (issue 19); the
+ * defaults are applied in weightsFor, only when the option is absent.
+ */
+export const WEIGHT_OPTIONS: readonly MethodOption[] = [
+  { flags: '--cost <cols>', description: 'cost (lower-is-better) columns' },
+  {
+    flags: '--weights <list|file>',
+    description: 'weights in column order, or a CSV file indicator,weight',
+  },
+  {
+    flags: '--scheme <scheme>',
+    description: 'equal, entropy or critic (when no --weights; default equal)',
+  },
+  { flags: '--on <values>', description: 'entropy scheme: minmax (default) or raw' },
+  { flags: '--zero <rule>', description: 'entropy scheme: xlnx0 (default), column-zero or shift:<eps>' },
+]
 
 export function entropyZero(args: MethodArgs): EntropyZero {
   const text = optionalString(args, 'zero') ?? 'xlnx0'
@@ -20,12 +39,16 @@ export function entropyZero(args: MethodArgs): EntropyZero {
   throw usage(`--zero "${text}": expected xlnx0, column-zero or shift:<eps> with eps > 0`)
 }
 
-/** Method errors (bad values for this method) become usage errors with their message. */
-export function methodInput<T>(fn: () => T): T {
+/**
+ * Method errors (bad values for this method) become usage errors with their message, after `file: `
+ * when the error is about a cell of that input file.
+ */
+export function methodInput<T>(fn: () => T, file?: string): T {
   try {
     return fn()
   } catch (e) {
-    if (e instanceof MethodInputError || e instanceof RangeError) throw usage(e.message)
+    if (e instanceof MethodInputError || e instanceof RangeError)
+      throw usage(file ? `${file}: ${e.message}` : e.message)
     throw e
   }
 }

@@ -5,7 +5,7 @@
  *
  * Steps: width and page noise (normalize-text.ts) → numbering tokens (numbering.ts) → tree by
  * order of first appearance with restarts and run-on numbering (tree.ts) → proposals from the
- * sentences of every node (targets.ts). A text with no numbered heading is refused, except a
+ * sentences of the preamble (attached to the plan itself) and of every node (targets.ts). A text with no numbered heading is refused, except a
  * speech report whose paragraphs each report a directive ("X stressed that it is necessary to …",
  * "…强调，要…"): those paragraphs become the items, in order, with a warning saying so.
  */
@@ -102,7 +102,11 @@ export function parsePolicyText(text: string, o: ParseOptions): DraftPlan {
     }
   }
   let count = 0
-  const proposals: Proposal[] = []
+  // the preamble's prose states targets too ("…到2025年，地区生产总值达到…" before 一、): the plan's own
+  const firstHeading = root.children[0]?.line ?? Number.POSITIVE_INFINITY
+  const proposals: Proposal[] = lines
+    .filter((l) => l.no < firstHeading)
+    .flatMap((l) => paragraphTargets(l.text, root.id, l.no, o.catalogue))
   const visit = (n: DraftNode) => {
     for (const c of n.children) {
       count++

@@ -14,10 +14,22 @@
  *   in_step    in step with another quantity: 与经济增长基本同步, in step with economic growth
  *   qualitative  a deadline without a number: 到2035年基本实现社会主义现代化
  *
- * Deadlines: 到/至/截至/力争到 2025年(底), 2025年前, "十四五"末 (the 13th/14th/15th Five-Year Plans end
- * in 2020/2025/2030), by (the end of) 2025, before 2025. A year without such a marker ("2024年3月20日")
- * is a date, not a deadline; a clause that names a year but no deadline reports a past figure and
- * gives no proposal. Years, dates and numbers glued to letters ("5G") are never the target value.
+ * Deadlines: 到/至/力争到 2025年(底), 2025年前, "十四五"末 (the 13th/14th/15th Five-Year Plans end
+ * in 2020/2025/2030), by (the end of / the year) 2025, before 2025, "will … in 2025". A year
+ * without such a marker ("2024年3月20日") is a date, not a deadline. Years, dates and numbers glued
+ * to letters ("5G") are never the target value.
+ *
+ * Past figures are never proposed (a plan reviews where it stands before it says where it goes):
+ * - a clause that names a year that is neither its deadline nor the base of a change ("2020年全省
+ *   GDP为…", "In 2011, GDP reached …") gives nothing, and neither do the clauses after it (or after
+ *   a clause in the past, below) in the same sentence until one states its own deadline
+ *   ("2020年，全省GDP达到…", "“十三五”以来，粮食产量稳定在…");
+ * - a number tied to such a year is skipped even in a clause with a deadline: "由2020年的58.8%提高到
+ *   2025年的62%" and "from 58% in 2020 to 65% by 2025" propose 62 and 65;
+ * - a clause in the perfect or past, or reporting a period: 已/已经…, 达到了/下降了…, 截至 (as of),
+ *   …以来 (since), 同比, 较上年, 上半年, 近年; "was", "were", "had", without will/should/aim…; "has reached", "rose", "increased by"
+ *   when no deadline governs the clause (under "By 2025, …" machine translations write goals so).
+ * A base year (比2020年, 较2020年, compared with 2020, over 2015) makes a change target, not a past figure.
  *
  * Indicator guess: a catalogue name matches a clause when at least half of its character bigrams
  * (Chinese; words in English) occur in the clause, after R&D/研究与试验发展/研发 are made one word
@@ -65,7 +77,7 @@ const FYP: Record<string, number> = {
 
 const DEADLINES: { re: RegExp; year: (m: RegExpExecArray) => number }[] = [
   {
-    re: /(?:到|至|截至|截止到?|力争到?|争取到?|预计到)\s*(20\d{2})\s*年(?:底|末)?/,
+    re: /(?<!截)(?:到|至|力争到?|争取到?|预计到)\s*(20\d{2})\s*年(?:底|末)?/,
     year: (m) => Number(m[1]),
   },
   { re: /(20\d{2})\s*年(?:底|末)?(?:前|以前|之前)/, year: (m) => Number(m[1]) },
@@ -74,12 +86,17 @@ const DEADLINES: { re: RegExp; year: (m: RegExpExecArray) => number }[] = [
     year: (m) => FYP[m[1]!]!,
   },
   {
-    re: /\b(?:by|before|no later than|until)\s+(?:the\s+end\s+of\s+)?(20\d{2})\b/i,
+    re: /\b(?:by|before|no later than|until)\s+(?:the\s+end\s+of\s+(?:the\s+year\s+)?|the\s+year\s+|end[\s-]+)?(20\d{2})\b/i,
     year: (m) => Number(m[1]),
   },
   {
     re: /\bby\s+the\s+end\s+of\s+the\s+(13th|14th|15th)\s+Five-Year\s+Plan/i,
     year: (m) => FYP[m[1]!.toLowerCase()]!,
+  },
+  {
+    // "will reach 65% in 2025", "In 2025 the rate will reach …": a future year (not across a comma)
+    re: /(?<=\b(?:will|shall|should|is\s+to|are\s+to|aims?\s+to|strives?\s+to)\b[^.;,]*?)\bin\s+(20\d{2})\b|\bin\s+(20\d{2})\b(?=\s*,?[^.;,]*\b(?:will|shall|should)\b)/i,
+    year: (m) => Number(m[1] ?? m[2]),
   },
 ]
 
@@ -92,7 +109,7 @@ export function findDeadline(s: string): { year: number; text: string } | null {
 }
 
 const UNIT =
-  '%|个百分点|百分点|percentage points?|pp|per\\s?cent|万亿元|亿元|万元|元|万人次|万人|人|万吨|亿吨|吨|万千瓦|千瓦|GW|MW|万公里|公里|千米|km|万亩|亩|万户|户|个|家|所|座|岁|天|小时|倍|billion yuan|million yuan|yuan|years?'
+  '%|个百分点|百分点|percentage points?|pp|per\\s?cent|万亿元|亿元|万元|元|万人次|万人|人|万吨|亿吨|吨|万千瓦|千瓦|GW|MW|万公里|公里|千米|km|万亩|亩|万户|户|万个|个|万家|家|所|座|亿斤|万公顷|公顷|岁|天|小时|倍|trillion yuan|billion yuan|million yuan|yuan|trillion|billion|million|hectares|tonnes|tons|kilometres|kilometers|years?'
 /** A number with its unit (tried longest first). */
 const NUMBER = new RegExp(`(?<![\\d.A-Za-z])(-?\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${UNIT})?`, 'gi')
 
@@ -135,7 +152,64 @@ const CHANGE_VERB =
   /(下降|降低|减少|增长|提高|提升|增加|降幅|增幅|decrease|reduce|cut|fall|lower|drop|increase|rise|raise|grow)\w*\s*(?:by\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$/i
 const LEVEL_VERB =
   /(达到|超过|突破|不低于|不少于|不高于|不超过|控制在|保持在|稳定在|力争|提高到|提升到|提高至|增加到|降至|降到|reach|exceed|at least|more than|above|no less than|no more than|around)\s*[^，。,;；\d]{0,20}$/i
-const BASE = /比\s*((?:19|20)\d{2})\s*年|(?:compared\s+with|from|over)\s+(?:the\s+)?((?:19|20)\d{2})\b/i
+/** "increase … to X", "from A to X": X is the level to reach */
+const TO_LEVEL =
+  /\b(?:increas|ris|rais|grow|reduc|lower|cut|bring|brought|expand|boost|lift|from)\w*\b[^，。,;；]{0,60}\bto\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|at\s+least\s+|RMB\s*|CNY\s*|US\$\s*)?$/i
+const BASE =
+  /(?:比|较)\s*((?:19|20)\d{2})\s*年|与\s*((?:19|20)\d{2})\s*年\s*(?:相比|比)|((?:19|20)\d{2})\s*年(?:的)?基础上|以\s*((?:19|20)\d{2})\s*年为基|(?:compared\s+(?:with|to)|relative\s+to|from|over|than(?:\s+in)?|on|below|above)\s+(?:the\s+)?((?:19|20)\d{2})\b/i
+const baseYearOf = (m: RegExpExecArray) => Number(m.slice(1).find(Boolean))
+/** A year that is neither a deadline (removed before) nor a base: the clause speaks of that year. */
+const YEAR = /(?:19|20)\d{2}\s*年|\b(?:in|since)\s+(?:the\s+year\s+)?(?:19|20)\d{2}\b/gi
+const PAST_ZH =
+  /(?<!不得|而)已经?[\u4e00-\u9fff]|(?:达到|达|超过|突破|实现|完成|提高|提升|增长|增加|下降|降低|减少|建成|累计)了|截[至止]|以来|过去[一二三四五六七八九十\d]*年|[一二三四五六七八九十]年来/
+/** a report on a period gone or current: 同比, 上半年, 较上年, last year, currently */
+const REPORTED =
+  /同比|[比较]上年|去年|上半年|前三季度|[一二三四]季度|前[一二三四五六七八九十]+个?月|近年|目前|当前|year-on-year|last year|in recent years|currently|so far/i
+const PAST_EN = /\b(?:was|were|had)\b/i
+/** perfect and simple past: past unless a deadline governs the clause ("By 2025, … has reached …" is a goal) */
+const PERFECT_EN =
+  /\b(?:(?:has|have)\s+(?:already\s+)?(?:been|reached|risen|grown|fallen|exceeded|become|\w+ed)|(?<!\b(?:be|been|being)\s+)(?:reached|rose|grew|fell|increased|decreased|declined|dropped|exceeded|stood|amounted|totall?ed|climbed|registered|recorded|expanded|doubled))\b/i
+const FUTURE_EN =
+  /\b(?:will|shall|should|must|would|is\s+to|are\s+to|aims?|strive|seek|plans?\s+to|target|expected|projected|goal)\b/i
+
+/** The clause reports the past (see the header); `governed`: a deadline applies to it. */
+function speaksOfPast(rest: string, governed: boolean): boolean {
+  if (REPORTED.test(rest) || PAST_ZH.test(rest)) return true
+  if (FUTURE_EN.test(rest)) return false
+  return PAST_EN.test(rest) || (!governed && PERFECT_EN.test(rest))
+}
+
+/** Years in the clause other than a base year ("比2020年"): each with where it stands. */
+function pastYears(rest: string): { at: number; end: number }[] {
+  const bases = [...rest.matchAll(new RegExp(BASE.source, 'gi'))].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ])
+  return [...rest.matchAll(YEAR)]
+    .map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }))
+    .filter((y) => !bases.some(([a, b]) => y.at >= a! && y.end <= b!))
+}
+
+/**
+ * A number tied to a year the clause speaks of: the first number after "2020年(的/为)" with no other
+ * number between, or a number followed by "in 2020" / "(2020)".
+ */
+function placedInPast(
+  n: Num,
+  all: readonly Num[],
+  years: readonly { at: number; end: number }[],
+  rest: string,
+): boolean {
+  const before = years.filter((y) => y.end <= n.at).at(-1)
+  if (
+    before &&
+    !all.some((o) => o.at > before.end && o.at < n.at) &&
+    !/^\s*(?:in|since)\b/i.test(rest.slice(before.at))
+  )
+    return true
+  const after = rest.slice(n.at).replace(/^[-\d.,]+\s*/, '')
+  return /^(?:[^\s\d]+\s+){0,2}?(?:in\s+(?:19|20)\d{2}\b|\((?:19|20)\d{2}\))/i.test(after)
+}
 
 /** The target read from one clause, or null when it states none. */
 export function proposeTargets(
@@ -149,20 +223,18 @@ export function proposeTargets(
 ): Proposal | null {
   const d = findDeadline(clause)
   const deadline = d?.year ?? inherited
-  const rest = d ? clause.replace(d.text, ' ') : clause
-  // a clause naming a year that is not a deadline reports a past figure
-  if (deadline === null && /(?:19|20)\d{2}\s*年|\bin\s+(?:19|20)\d{2}\b/i.test(rest) && !BASE.test(rest))
-    return null
-  if (
-    /同比|比上年|去年|已经|近年|目前|当前|year-on-year|last year|in recent years|currently|so far/i.test(rest)
-  )
-    return null
-  const nums = numbers(rest)
+  const rest = d ? clause.replace(d.text, ' '.repeat(d.text.length)) : clause
+  const years = pastYears(rest)
+  // a clause naming a year that is neither its deadline nor a base reports a past figure
+  if (deadline === null && years.length > 0) return null
+  if (speaksOfPast(rest, deadline !== null)) return null
+  const all = numbers(rest)
+  const nums = all.filter((n) => !placedInPast(n, all, years, rest))
   const ref = REFERENCE.exec(rest)
   const step = IN_STEP.exec(rest)
   const annual = ANNUAL.test(rest)
   const base = BASE.exec(rest)
-  const baseYear = base ? Number(base[1] ?? base[2]) : null
+  const baseYear = base ? baseYearOf(base) : null
   const pick = (verb: RegExp) => nums.find((n) => verb.test(rest.slice(Math.max(0, n.at - 24), n.at))) ?? null
   const common = {
     nodeId,
@@ -194,8 +266,10 @@ export function proposeTargets(
       reference: null,
     }
   }
-  const level = pick(LEVEL_VERB) ?? (deadline !== null ? (nums.find((n) => n.unit !== null) ?? null) : null)
-  if (level && (level.unit !== null || LEVEL_VERB.test(rest.slice(0, level.at))))
+  const toLevel = nums.find((n) => TO_LEVEL.test(rest.slice(0, n.at))) ?? null
+  const level =
+    pick(LEVEL_VERB) ?? toLevel ?? (deadline !== null ? (nums.find((n) => n.unit !== null) ?? null) : null)
+  if (level && (level.unit !== null || level === toLevel || LEVEL_VERB.test(rest.slice(0, level.at))))
     return { ...common, form: 'level', value: level.value, unit: level.unit, annual, reference: null }
   if (d) return { ...common, form: 'qualitative', value: null, unit: null, annual: false, reference: null }
   return null
@@ -249,18 +323,24 @@ export function clauseTargets(
   inherited: number | null = null,
 ): Proposal[] {
   const whole = sentence.trim().slice(0, 400)
-  const clauses = whole.split(/[，,；;](?!\d{3})|\band\s+(?=the\s)/).filter((c) => c.trim().length >= 2)
+  const clauses = withOpeningYear(
+    whole.split(/[，,；;](?!\d{3})|\band\s+(?=the\s)/).filter((c) => c.trim().length >= 2),
+  )
   const out: Proposal[] = []
   let deadline: number | null = inherited
   let fromEarlier = inherited !== null
   let qualitative: Proposal | null = null
+  // "2020年，全省GDP达到…", "“十三五”以来，…": the clauses after a past year or a clause in the past
+  // speak of that past, until one states its own deadline
+  let past = false
   for (const clause of clauses) {
-    const p = proposeTargets(clause, nodeId, line, catalogue, deadline, fromEarlier)
     const own = findDeadline(clause)
+    if (own) past = false
+    const p = past ? null : proposeTargets(clause, nodeId, line, catalogue, deadline, fromEarlier)
     if (own) {
       deadline = own.year
       fromEarlier = false
-    }
+    } else if (!p && (pastYears(clause).length > 0 || speaksOfPast(clause, deadline !== null))) past = true
     if (!p) continue
     if (p.form === 'qualitative') qualitative ??= p
     else out.push({ ...p, sentence: whole })
@@ -268,6 +348,14 @@ export function clauseTargets(
   if (out.length === 0 && qualitative)
     return [{ ...qualitative, sentence: whole, clause: whole, indicator: guessIndicator(whole, catalogue) }]
   return out
+}
+
+/** "In 2025, the rate will reach …", "2020年，全省…": a clause that is only a year belongs to the next one. */
+function withOpeningYear(clauses: string[]): string[] {
+  const [first, second, ...rest] = clauses
+  if (second === undefined || !/^\s*(?:in\s+)?(?:19|20)\d{2}\s*年?(?:底|末)?\s*$/i.test(first!))
+    return clauses
+  return [`${first},${second}`, ...rest]
 }
 
 /**

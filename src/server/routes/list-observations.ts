@@ -1,6 +1,7 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { stringify } from 'csv-stringify/sync'
 import type { MiddlewareHandler } from 'hono'
+import { csvSafeCast } from '../../files/spreadsheet-safe.ts'
 import { toColumns } from '../../statistics/columns.ts'
 import { type FigureRow, getFigures, UnknownIndicatorError } from '../../store/figures.ts'
 import type { AppEnv } from '../env.ts'
@@ -132,7 +133,8 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
         const csv = stringify(rows, {
           header: true,
           columns: CSV_COLUMNS as string[],
-          cast: { boolean: (b) => String(b) },
+          // text that a spreadsheet would run as a formula is neutralised (files/spreadsheet-safe.ts)
+          cast: csvSafeCast,
         })
         return makeBody(`\uFEFF${csv}`, 'text/csv; charset=utf-8', {
           'content-disposition': `attachment; filename="${q.indicator.join('+')}.csv"`,
