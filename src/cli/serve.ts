@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import { Command } from 'commander'
 import { runAssessment } from '../evaluation/run-assessment.ts'
 import { createApp } from '../server/app.ts'
+import { trustedProxies } from '../server/auth/proxy.ts'
 import { type DataVersionSource, listenDataVersion, readEveryTime } from '../store/data-version.ts'
 import { getEvaluation, saveEvaluation } from '../store/evaluations.ts'
 import { openSeededStore, withStoreOptions } from './context.ts'
@@ -23,6 +24,12 @@ export function serveCommand(): Command {
       const port = Number(opts.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be a port number, not "${opts.port}"`)
+      // a bad JUEQI_TRUST_PROXY stops the start with its name, not the first sign-in
+      try {
+        trustedProxies()
+      } catch (e) {
+        throw new CliError((e as Error).message, 2)
+      }
       const started = Date.now()
       const store = await openSeededStore(opts)
       // a fresh store gets a first evaluation run, so the index and disparity pages have results

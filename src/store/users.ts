@@ -1,5 +1,6 @@
 /** Users, their grants, sessions and failed logins. Sessions are rows, so app processes share them. */
 import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import type { FailureStats } from '../access/throttle.ts'
 import { grantsFromRows } from '../supervision/roles.ts'
 import { appendAudit } from './audit.ts'
 import type { Db } from './db.ts'
@@ -90,12 +91,23 @@ export async function recordLoginFailure(db: Db, keys: string[]) {
   await db.insert(loginFailures).values(keys.map((key) => ({ key })))
 }
 
-export async function recentLoginFailures(db: Db, key: string, since: Date): Promise<number> {
+/** How many failures a key had since `since`, and the latest. */
+export async function loginFailureStats(db: Db, key: string, since: Date): Promise<FailureStats> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${loginFailures.at})` })
     .from(loginFailures)
     .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)))
-  return row?.n ?? 0
+  return { count: row?.n ?? 0, last: row?.last ? new Date(row.last) : null }
+}
+
+/** An administrator's unlock: forget a user name's failures from every address. */
+export async function clearLoginFailures(db: Db, username: string): Promise<number> {
+  const prefix = `pair:${username.toLowerCase()}|`
+  const gone = await db
+    .delete(loginFailures)
+    .where(sql`starts_with(${loginFailures.key}, ${prefix})`)
+    .returning({ id: loginFailures.id })
+  return gone.length
 }
 
 export async function pruneLoginFailures(db: Db, before: Date) {

@@ -78,6 +78,11 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   event('plan.edited', 'plan', z.object({ nodeIds: z.array(z.string()) })),
   event('plan.published', 'plan', z.object({ version: z.string() })),
   event('user.created', 'user', z.object({ username: z.string() })),
+  event(
+    'auth.login_failed',
+    'user',
+    z.object({ address: z.string(), known: z.boolean(), disabled: z.boolean() }),
+  ),
   event('user.disabled', 'user', z.object({ reason: reason.optional() })),
   event(
     'permission.changed',

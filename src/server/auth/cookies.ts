@@ -1,12 +1,14 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
+import { isHttps } from './proxy.ts'
 
 export const SESSION_COOKIE = 'jueqi_session'
 export const CSRF_COOKIE = 'jueqi_csrf'
 export const CSRF_HEADER = 'x-csrf-token'
 export const SESSION_HOURS = 12
 
-const secure = (c: Context) => new URL(c.req.url).protocol === 'https:'
+// Secure over https, including https ended at a trusted proxy (JUEQI_TRUST_PROXY, auth/proxy.ts)
+const secure = (c: Context) => isHttps(c)
 
 /** HttpOnly so scripts cannot read it, SameSite=Lax so other sites' forms do not carry it. */
 export function setSessionCookie(c: Context, token: string) {

@@ -1,21 +1,21 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { verifyPassword } from '../../access/passwords.ts'
+import { addressKey, pairKey, signInWait, THROTTLE } from '../../access/throttle.ts'
 import { newToken, tokenDigest } from '../../access/tokens.ts'
+import { appendAudit } from '../../store/audit.ts'
 import {
   createSession,
   findUserByName,
   grantsOf,
-  recentLoginFailures,
+  loginFailureStats,
   recordLoginFailure,
 } from '../../store/users.ts'
+import { NATIONAL } from '../../supervision/roles.ts'
 import { SESSION_HOURS, setSessionCookie } from '../auth/cookies.ts'
+import { clientAddress } from '../auth/proxy.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
 import { errorResponses, UserSchema } from '../schemas.ts'
-
-/** At most this many failed sign-ins per user name and per client address in the window. */
-export const LOGIN_LIMIT = { failures: 5, minutes: 15 }
 
 export const Body = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(256) })
 
@@ -34,29 +34,38 @@ export const route = createRoute({
   },
 })
 
-function clientKey(c: Parameters<RouteHandler<typeof route, AppEnv>>[0]): string {
-  try {
-    return `ip:${getConnInfo(c).remote.address ?? 'unknown'}`
-  } catch {
-    return 'ip:unknown'
-  }
-}
-
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { username, password } = c.req.valid('json')
   const db = c.get('store').db
-  const keys = [`user:${username.toLowerCase()}`, clientKey(c)]
-  const since = new Date(Date.now() - LOGIN_LIMIT.minutes * 60_000)
-  for (const key of keys) {
-    if ((await recentLoginFailures(db, key, since)) >= LOGIN_LIMIT.failures) {
-      throw new AppError('too_many_attempts', { minutes: LOGIN_LIMIT.minutes })
-    }
+  const address = clientAddress(c)
+  const keys = [pairKey(username, address), addressKey(address)]
+  const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000)
+  const wait = signInWait(
+    await loginFailureStats(db, keys[0]!, since),
+    await loginFailureStats(db, keys[1]!, since),
+    new Date(),
+  )
+  if (wait > 0) {
+    c.header('retry-after', String(wait))
+    throw new AppError('too_many_attempts', { minutes: Math.ceil(wait / 60) })
   }
   const user = await findUserByName(db, username)
   // verify even for an unknown user name, so timing does not tell which names exist
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password)
   if (!user || !ok || user.disabled) {
-    await recordLoginFailure(db, keys)
+    // counted for throttling and kept in the audit log (the name as typed, cut; never the password)
+    await db.transaction(async (tx) => {
+      await recordLoginFailure(tx, keys)
+      await appendAudit(tx, {
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: username.slice(0, 100),
+        region: NATIONAL,
+        actor: 'anonymous',
+        at: new Date().toISOString(),
+        details: { address, known: Boolean(user), disabled: Boolean(user?.disabled) },
+      })
+    })
     throw new AppError('login_failed')
   }
   const token = newToken()
