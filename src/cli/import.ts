@@ -21,6 +21,7 @@ interface Opts extends StoreOptions {
   source?: string
   as?: string
   region?: string
+  encoding?: string
 }
 
 export function importCommand(): Command {
@@ -35,6 +36,7 @@ export function importCommand(): Command {
     .option('--indicator <key>', 'indicator of a wide CSV (XLSX sheets are named after their indicator)')
     .option('--unit <unit>', 'unit of a wide table, checked against the indicator')
     .option('--source <text>', 'source of a wide table')
+    .option('--encoding <enc>', 'text encoding of a CSV: utf-8 (default, checked), gbk, gb18030 or big5')
     .option('--dry-run', 'validate only; store nothing')
     .option(
       '--as <username>',
@@ -47,6 +49,10 @@ export function importCommand(): Command {
     .action(async (file: string, opts: Opts) => {
       // a bar for files of more than a few thousand rows (progress is counted in bytes for CSV)
       const showBarAbove = existsSync(file) && statSync(file).size > 64 * 1024 ? 0 : Number.POSITIVE_INFINITY
+      const { parseEncoding } = await import('../importer/text-encoding.ts')
+      const encoding = parseEncoding(opts.encoding)
+      if (opts.encoding !== undefined && !encoding)
+        throw new CliError(`--encoding "${opts.encoding}": expected utf-8, gbk, gb18030 or big5`, 2)
       const store = await openSeededStore(opts)
       let bar: ReturnType<typeof progressBar> | undefined
       try {
@@ -58,6 +64,7 @@ export function importCommand(): Command {
           publishedOn: opts.published,
           description: opts.description,
           dryRun: opts.dryRun,
+          ...(encoding ? { encoding } : {}),
           indicator: opts.indicator,
           unit: opts.unit,
           source: opts.source,

@@ -35,6 +35,7 @@ import { CsvRecords } from './csv-bytes.ts'
 import { CsvSyntaxError } from './csv-split.ts'
 import { FastLongCheck } from './fast-long.ts'
 import { SeqLocations } from './seq-locations.ts'
+import { type Encoding, looksLikeGbk, toUtf8, Utf8Check } from './text-encoding.ts'
 
 export interface ImportOptions extends WideOptions {
   release: string
@@ -52,6 +53,8 @@ export interface ImportOptions extends WideOptions {
   regionAllowed?: (code: string) => boolean
   /** start the release in approval (written with it, in one transaction) */
   approval?: ReleaseInput['approval']
+  /** the CSV's text encoding (default UTF-8, checked; GBK/GB18030/Big5 decoded) */
+  encoding?: Encoding
   /** rows from which a release gets a partition of its own (store default; tests set it low) */
   partitionRows?: number
 }
@@ -265,12 +268,18 @@ async function feedCsv(
   const records = new CsvRecords(onRow, () => fast?.bytes)
   const stream = createReadStream(path, { highWaterMark: CHUNK })
   let bytes = 0
+  const encoding = opts.encoding ?? 'utf-8'
+  const utf8 = encoding === 'utf-8' ? new Utf8Check() : undefined
+  const decode = encoding === 'utf-8' ? undefined : toUtf8(encoding)
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (bytes === 0) refuseOtherEncodings(file, chunk)
-      const nul = chunk.indexOf(0)
+    for await (const raw of stream as AsyncIterable<Buffer>) {
+      if (bytes === 0) refuseOtherEncodings(file, raw)
+      const nul = raw.indexOf(0)
       if (nul >= 0) throw new ImportRefused(await nulMessage(path, bytes + nul))
-      bytes += chunk.length
+      const bad = utf8?.push(raw) ?? -1
+      if (bad >= 0) throw new ImportRefused(await notUtf8Message(path, bad))
+      const chunk = decode ? decodeOrRefuse(decode, raw, file, encoding, bytes) : raw
+      bytes += raw.length
       records.push(chunk)
       if (head && !check) break
       if (feed.full) {
@@ -278,6 +287,8 @@ async function feedCsv(
         opts.onProgress?.(bytes, total)
       }
     }
+    if ((utf8?.end() ?? -1) >= 0) throw new ImportRefused(await notUtf8Message(path, bytes - 1))
+    if (decode) records.push(decodeOrRefuse(decode, undefined, file, encoding, bytes))
     if (!head || check) records.end()
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new ImportRefused(`${file}: not a readable CSV file: ${e.message}`)
@@ -364,4 +375,41 @@ async function nulMessage(path: string, offset: number): Promise<string> {
     seen += chunk.length
   }
   return `${basename(path)}:${line}: a NUL byte (\\0) at byte ${offset + 1}; a CSV text file holds none (is it a binary file, or UTF-16 without its byte-order mark?)`
+}
+
+/** A chunk decoded to UTF-8 (or the decoder's end when `raw` is undefined), or a refusal naming the encoding. */
+function decodeOrRefuse(
+  decoder: ReturnType<typeof toUtf8>,
+  raw: Buffer | undefined,
+  file: string,
+  encoding: Encoding,
+  at: number,
+): Buffer {
+  try {
+    return raw ? decoder.push(raw) : decoder.end()
+  } catch {
+    throw new ImportRefused(
+      `${file}: not valid ${encoding.toUpperCase()} text (after byte ${at.toLocaleString('en')}); check --encoding`,
+    )
+  }
+}
+
+/** Where the first byte that is not UTF-8 stands, and a hint when the file reads as GBK. */
+async function notUtf8Message(path: string, offset: number): Promise<string> {
+  let line = 1
+  let seen = 0
+  const head: Buffer[] = []
+  // the lines before the bad byte are counted; the bytes up to 64 KiB past it are the sample the GBK guess reads
+  const end = offset + 64 * 1024
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, end }) as AsyncIterable<Buffer>) {
+    const upto = Math.max(0, Math.min(chunk.length, offset - seen))
+    for (let i = chunk.indexOf(10); i >= 0 && i < upto; i = chunk.indexOf(10, i + 1)) line++
+    seen += chunk.length
+    head.push(chunk)
+  }
+  const file = basename(path)
+  const where = `${file}:${line}: byte ${(offset + 1).toLocaleString('en')} is not UTF-8`
+  return looksLikeGbk(Buffer.concat(head))
+    ? `${where}; the file looks like GBK (GB18030) — re-run with --encoding gbk, or save it as CSV UTF-8`
+    : `${where}; save the file as CSV UTF-8, or give its encoding with --encoding gbk|gb18030|big5`
 }

@@ -103,6 +103,64 @@ describe('bytes a text file does not hold', () => {
   })
 })
 
+describe('text encodings', () => {
+  // a GBK file as Excel on a Chinese Windows saves it: region names in Chinese
+  const gbkText = `${HEADER}\n湖北省,gdp,2020,1,100 million yuan,国家统计局,SYNTHETIC\n`
+  const gbk = () => {
+    const bytes: number[] = []
+    for (const ch of gbkText) {
+      const code = ch.codePointAt(0)!
+      if (code < 0x80) bytes.push(code)
+      else bytes.push(...GBK[ch]!)
+    }
+    return Buffer.from(bytes)
+  }
+  // GBK codes of the characters above (GB 2312 rows and cells + 0xA0), checked by decoding below
+  const GBK: Record<string, number[]> = {
+    湖: [0xba, 0xfe],
+    北: [0xb1, 0xb1],
+    省: [0xca, 0xa1],
+    国: [0xb9, 0xfa],
+    家: [0xbc, 0xd2],
+    统: [0xcd, 0xb3],
+    计: [0xbc, 0xc6],
+    局: [0xbe, 0xd6],
+  }
+
+  it('the GBK bytes of the test are GBK', () => {
+    expect(new TextDecoder('gbk').decode(gbk())).toBe(gbkText)
+  })
+
+  it('a GBK file is refused with its line, byte and the hint; with --encoding gbk it is read', async () => {
+    const path = csv('gbk.csv', gbk())
+    await expect(load(path)).rejects.toThrow(
+      /^gbk\.csv:2: byte \d+ is not UTF-8; the file looks like GBK \(GB18030\) — re-run with --encoding gbk/,
+    )
+    const r = await importFile(store, path, { release: 'gbk', dryRun: true, encoding: 'gbk' })
+    expect(r).toMatchObject({ ok: true, rows: 1 })
+  })
+
+  it('a stray byte in UTF-8 text is refused with its offset, never replaced', async () => {
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\n${row('1', 'caf')}`), Buffer.from([0xe9, 0x0a])])
+    await expect(load(csv('latin1.csv', bytes))).rejects.toThrow(
+      /^latin1\.csv:2: byte \d+ is not UTF-8; save the file as CSV UTF-8/,
+    )
+    expect(await counts()).toEqual(before)
+  })
+
+  it('a character cut between two chunks of the reader is still UTF-8', async () => {
+    // 256 KiB chunks: a three-byte character placed across the first boundary
+    const before = `${HEADER}\n42,gdp,2020,1,100 million yuan,t,`
+    const pad = 'x'.repeat(256 * 1024 - 1 - before.length)
+    expect(Buffer.byteLength(before + pad)).toBe(256 * 1024 - 1) // 统 takes bytes 262,143 to 262,145
+    const r = await importFile(store, csv('cut.csv', `${before}${pad}统计\n`), {
+      release: 'cut',
+      dryRun: true,
+    })
+    expect(r).toMatchObject({ ok: true, rows: 1 })
+  })
+})
+
 describe('long values and long lists', () => {
   it('a message quotes the first 80 characters of a value and its length', async () => {
     const issues = await refused(
