@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { seedStore } from '../importer/seed.ts'
-import { openStore, type Store, storeConfigFrom } from '../store/db.ts'
+import type { Store } from '../store/db.ts'
 
 export interface StoreOptions {
   dataDir?: string
@@ -19,6 +18,9 @@ export async function openSeededStore(
   opts: StoreOptions,
   log = (m: string) => console.error(m),
 ): Promise<Store> {
+  // loaded here, not at the top: every command imports this file, and `--help` must not load the store
+  const { openStore, storeConfigFrom } = await import('../store/db.ts')
+  const { seedStore } = await import('../importer/seed.ts')
   const config = storeConfigFrom(opts)
   log(
     config.kind === 'postgres'

@@ -1,15 +1,10 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Command } from 'commander'
-import { ImportRefused, importFile } from '../importer/import-file.ts'
-import { appendAudit } from '../store/audit.ts'
-import { defaultApprovalChain, releaseStatus, startApproval, submit } from '../supervision/approval.ts'
-import { can, DENY_MESSAGES } from '../supervision/permissions.ts'
 import type { User } from '../supervision/roles.ts'
-import { actingUser } from './acting-user.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
-import { progressBar } from './progress.ts'
+import type { progressBar } from './progress.ts'
 
 interface Opts extends StoreOptions {
   release: string
@@ -47,11 +42,17 @@ export function importCommand(): Command {
     .action(async (file: string, opts: Opts) => {
       // a bar for files of more than a few thousand rows (progress is counted in bytes for CSV)
       const showBarAbove = existsSync(file) && statSync(file).size > 64 * 1024 ? 0 : Number.POSITIVE_INFINITY
+      const { ImportRefused, importFile } = await import('../importer/import-file.ts')
+      const { appendAudit } = await import('../store/audit.ts')
+      const { actingUser } = await import('./acting-user.ts')
+      const { progressBar } = await import('./progress.ts')
       const store = await openSeededStore(opts)
       let bar: ReturnType<typeof progressBar> | undefined
       try {
         const user = await actingUser(store.db, opts.as)
-        const scoped: Partial<ReturnType<typeof scopeFor>> = user ? scopeFor(user, opts.region) : {}
+        const scoped: Partial<Awaited<ReturnType<typeof scopeFor>>> = user
+          ? await scopeFor(user, opts.region)
+          : {}
         const result = await importFile(store, file, {
           ...scoped,
           release: opts.release,
@@ -105,7 +106,11 @@ export function importCommand(): Command {
 }
 
 /** The permission check and the approval start for an import made on behalf of an account. */
-function scopeFor(user: User, regionOpt?: string) {
+async function scopeFor(user: User, regionOpt?: string) {
+  const { can, DENY_MESSAGES } = await import('../supervision/permissions.ts')
+  const { defaultApprovalChain, releaseStatus, startApproval, submit } = await import(
+    '../supervision/approval.ts'
+  )
   const region =
     regionOpt ??
     user.grants.find((g) => g.role === 'statistician' || g.role === 'provincial_officer')?.regions[0]
