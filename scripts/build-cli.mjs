@@ -6,7 +6,7 @@
  * bundled (they load from node_modules as before). dist/cli/current.json then names the build and
  * every file it was built from with its size and modification time. bin/jueqi.mjs runs the build
  * only while all of them are unchanged (`currentBuild`, one stat per file) and builds again
- * otherwise (`buildCli`, about half a second), so a source edit never runs stale code.
+ * otherwise (`buildCli`, 1–2 s once), so a source edit never runs stale code.
  *
  * Plain JavaScript, because it decides whether TypeScript has to be compiled. `npm ci` runs it as
  * `prepare`; `node scripts/build-cli.mjs` by hand.
@@ -129,10 +129,11 @@ function touch(path) {
 }
 
 /** Removes the builds (and unfinished manifests) replaced or left more than KEEP_MS ago. */
-function pruneOldBuilds(keep) {
+function pruneOldBuilds(ours) {
+  const keep = new Set([ours, manifestId(), 'current.json'])
   for (const e of readdirSync(CLI_BUILD_DIR, { withFileTypes: true })) {
     const path = join(CLI_BUILD_DIR, e.name)
-    if (e.name === keep || e.name === 'current.json') continue
+    if (keep.has(e.name)) continue
     try {
       if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true })
     } catch {
@@ -145,7 +146,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     const t = performance.now()
     await buildCli()
-    console.log(`jueqi: CLI built into dist/cli in ${Math.round(performance.now() - t)} ms`)
+    const note = currentBuild() ? '' : ' (a source changed while it was built: the next start builds again)'
+    console.log(`jueqi: CLI built into dist/cli in ${Math.round(performance.now() - t)} ms${note}`)
   } catch (e) {
     // never fail `npm ci` for this: bin/jueqi.mjs then runs the sources through tsx
     console.warn(`jueqi: CLI not built (it will run from the TypeScript sources): ${e.message ?? e}`)
