@@ -3,9 +3,6 @@
  * with `--synthetic`, the full evaluation over the SYNTHETIC county panel instead (assess-synthetic.ts).
  */
 import { Command } from 'commander'
-import { runAssessment } from '../evaluation/run-assessment.ts'
-import { saveEvaluation } from '../store/evaluations.ts'
-import { assessSynthetic } from './assess-synthetic.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -69,6 +66,7 @@ Examples:
         throw new CliError('--as-of must be YYYY-MM-DD', 2)
       if (opts.synthetic) {
         if (opts.asOf) throw new CliError('--as-of does not apply to --synthetic', 2)
+        const { assessSynthetic } = await import('./assess-synthetic.ts')
         return assessSynthetic(opts, { draws, seed, ...(year !== undefined ? { year } : {}) })
       }
       for (const [flag, set] of [
@@ -77,6 +75,8 @@ Examples:
         ['--write-panel', opts.writePanel],
       ] as const)
         if (set) throw new CliError(`${flag} needs --synthetic`, 2)
+      const { runAssessment } = await import('../evaluation/run-assessment.ts')
+      const { saveEvaluation } = await import('../store/evaluations.ts')
       const store = await openSeededStore(opts)
       try {
         const run = await runAssessment(store.db, {

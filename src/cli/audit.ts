@@ -1,6 +1,5 @@
 /** `jueqi audit verify | log`: check the hash chain; read the trail by object, user and time. */
 import { Command } from 'commander'
-import { queryAudit, readAuditChain } from '../store/audit.ts'
 import { verifyChain } from '../supervision/audit.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
@@ -13,6 +12,7 @@ export function auditCommand(): Command {
       .option('--anchor <seq:hash>', 'a checkpoint kept outside the database (catches a rewritten tail)')
       .action(async (opts: StoreOptions & { anchor?: string }) => {
         const anchor = opts.anchor ? parseAnchor(opts.anchor) : undefined
+        const { readAuditChain } = await import('../store/audit.ts')
         const store = await openSeededStore(opts)
         try {
           const chain = await readAuditChain(store.db)
@@ -44,6 +44,7 @@ export function auditCommand(): Command {
           opts: StoreOptions & { object?: string; actor?: string; from?: string; to?: string; limit: string },
         ) => {
           const [objectType, objectId] = opts.object ? opts.object.split(':', 2) : []
+          const { queryAudit } = await import('../store/audit.ts')
           const store = await openSeededStore(opts)
           try {
             const rows = await queryAudit(store.db, {

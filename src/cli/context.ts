@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
-import { seedStore } from '../importer/seed.ts'
+// only types and Node built-ins at the top: every command imports this file, and `--help` must not load the store
 import { DataDirLockedError } from '../store/data-dir-lock.ts'
-import { openStore, type Store, type StoreConfig, storeConfigFrom } from '../store/db.ts'
+import type { Store, StoreConfig } from '../store/db.ts'
 import { CliError } from './errors.ts'
 
 export interface StoreOptions {
@@ -21,6 +21,7 @@ export function withStoreOptions(cmd: Command): Command {
 
 /** Open the store; a data folder held by another process ends the command with what to do instead. */
 export async function openCliStore(config: StoreConfig): Promise<Store> {
+  const { openStore } = await import('../store/db.ts')
   try {
     return await openStore(config)
   } catch (e) {
@@ -46,6 +47,8 @@ export async function openSeededStore(
   opts: StoreOptions,
   log = (m: string) => console.error(m),
 ): Promise<Store> {
+  const { storeConfigFrom } = await import('../store/db.ts')
+  const { seedStore } = await import('../importer/seed.ts')
   const config = storeConfigFrom(opts)
   log(
     config.kind === 'postgres'

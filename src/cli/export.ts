@@ -1,9 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { Command } from 'commander'
-import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import { csvSafeCast } from '../files/spreadsheet-safe.ts'
-import { type FigureRow, getFigures, UnknownIndicatorError } from '../store/figures.ts'
+import type { FigureRow } from '../store/figures.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -57,6 +55,7 @@ export function exportCommand(): Command {
         if (!/^\d{4}$/.test(v)) throw new CliError(`--${name} must be a year, not "${v}"`)
         return Number(v)
       }
+      const { getFigures, UnknownIndicatorError } = await import('../store/figures.ts')
       const store = await openSeededStore(opts)
       try {
         const rows = await getFigures(store.db, {
@@ -80,6 +79,7 @@ export function exportCommand(): Command {
 
 async function write(rows: FigureRow[], opts: Opts) {
   if (opts.format === 'xlsx') {
+    const { default: ExcelJS } = await import('exceljs')
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('observations')
     ws.columns = COLUMNS.map((k) => ({ header: k, key: k, width: k === 'source' || k === 'note' ? 40 : 14 }))
@@ -89,6 +89,7 @@ async function write(rows: FigureRow[], opts: Opts) {
     console.error(`${rows.length} rows written to ${opts.out}`)
     return
   }
+  const { stringify } = await import('csv-stringify/sync')
   const text =
     opts.format === 'json'
       ? `${JSON.stringify(rows, null, 1)}\n`

@@ -1,15 +1,10 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Command } from 'commander'
-import { importFile } from '../importer/import-file.ts'
-import { appendAudit } from '../store/audit.ts'
-import { defaultApprovalChain, releaseStatus, startApproval, submit } from '../supervision/approval.ts'
-import { can, DENY_MESSAGES } from '../supervision/permissions.ts'
 import type { User } from '../supervision/roles.ts'
-import { actingUser } from './acting-user.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
-import { progressBar } from './progress.ts'
+import type { progressBar } from './progress.ts'
 
 interface Opts extends StoreOptions {
   release: string
@@ -53,11 +48,17 @@ export function importCommand(): Command {
       const encoding = parseEncoding(opts.encoding)
       if (opts.encoding !== undefined && !encoding)
         throw new CliError(`--encoding "${opts.encoding}": expected utf-8, gbk, gb18030 or big5`, 2)
+      const { importFile } = await import('../importer/import-file.ts')
+      const { appendAudit } = await import('../store/audit.ts')
+      const { actingUser } = await import('./acting-user.ts')
+      const { progressBar } = await import('./progress.ts')
       const store = await openSeededStore(opts)
       let bar: ReturnType<typeof progressBar> | undefined
       try {
         const user = await actingUser(store.db, opts.as)
-        const scoped: Partial<ReturnType<typeof scopeFor>> = user ? scopeFor(user, opts.region) : {}
+        const scoped: Partial<Awaited<ReturnType<typeof scopeFor>>> = user
+          ? await scopeFor(user, opts.region)
+          : {}
         const result = await importFile(store, file, {
           ...scoped,
           release: opts.release,
@@ -109,7 +110,11 @@ export function importCommand(): Command {
 }
 
 /** The permission check and the approval start for an import made on behalf of an account. */
-function scopeFor(user: User, regionOpt?: string) {
+async function scopeFor(user: User, regionOpt?: string) {
+  const { can, DENY_MESSAGES } = await import('../supervision/permissions.ts')
+  const { defaultApprovalChain, releaseStatus, startApproval, submit } = await import(
+    '../supervision/approval.ts'
+  )
   const region =
     regionOpt ??
     user.grants.find((g) => g.role === 'statistician' || g.role === 'provincial_officer')?.regions[0]

@@ -2,14 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { Command } from 'commander'
-import { docxText } from '../files/docx.ts'
-import { statusLabel } from '../plans/assess.ts'
-import { draftToTree } from '../plans/draft.ts'
-import { planToMarkdown } from '../plans/markdown.ts'
-import { PlanMetaSchema } from '../plans/model.ts'
-import { PolicyParseError, parsePolicyText } from '../plans/parse/index.ts'
-import { planStatuses } from '../store/plan-status.ts'
-import { getPlanVersion, insertPlanVersion, listPlans } from '../store/plans.ts'
+import type { parsePolicyText } from '../plans/parse/index.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -40,6 +33,7 @@ export function planCommand(): Command {
       .description('the plans held, with their published and newest versions')
       .action(async (opts: StoreOptions) =>
         withStore(opts, async (s) => {
+          const { listPlans } = await import('../store/plans.ts')
           for (const p of await listPlans(s.db))
             console.log(
               `${p.planId}\t${p.level}\tpublished v${p.publishedVersion ?? '-'}\tnewest v${p.latestVersion}\t${p.titleZh}`,
@@ -67,6 +61,8 @@ export function planCommand(): Command {
           const version = opts.version === undefined ? 'published' : Number(opts.version)
           if (typeof version === 'number' && !(Number.isInteger(version) && version > 0))
             throw new CliError(`--version "${opts.version}" is not a version number`, 2)
+          const { getPlanVersion } = await import('../store/plans.ts')
+          const { planToMarkdown } = await import('../plans/markdown.ts')
           await withStore(opts, async (s) => {
             const row = await getPlanVersion(s.db, id, version)
             if (!row)
@@ -91,6 +87,9 @@ export function planCommand(): Command {
       .option('--lang <lang>', 'zh or en', 'zh')
       .action(async (id: string, opts: StoreOptions & { asOf?: string; lang: string }) =>
         withStore(opts, async (s) => {
+          const { getPlanVersion } = await import('../store/plans.ts')
+          const { planStatuses } = await import('../store/plan-status.ts')
+          const { statusLabel } = await import('../plans/assess.ts')
           const row = await getPlanVersion(s.db, id)
           if (!row) throw new CliError(`no published plan "${id}"`, 1)
           console.log(
@@ -139,6 +138,9 @@ export function planImportCommand(): Command {
         throw new CliError(`--level "${opts.level}": expected national, provincial or symposium`, 2)
       if (!['utf-8', 'utf8', 'gbk', 'gb18030'].includes(opts.encoding.toLowerCase()))
         throw new CliError(`--encoding "${opts.encoding}": expected utf-8 or gbk`, 2)
+      const { docxText } = await import('../files/docx.ts')
+      const { PolicyParseError, parsePolicyText } = await import('../plans/parse/index.ts')
+      const { draftToTree } = await import('../plans/draft.ts')
       const bytes = await readFile(file).catch(() => {
         throw new CliError(`${file}: cannot read the file`, 2)
       })
@@ -174,6 +176,8 @@ export function planImportCommand(): Command {
       for (const w of draft.warnings) console.log(`  warning: ${w}`)
       if (opts.out) await writeFile(opts.out, `${JSON.stringify({ ...draft, tree }, null, 2)}\n`)
       if (opts.dryRun) return
+      const { PlanMetaSchema } = await import('../plans/model.ts')
+      const { insertPlanVersion } = await import('../store/plans.ts')
       await withStore(opts, async (s) => {
         const meta = PlanMetaSchema.parse({
           id,

@@ -1,12 +1,7 @@
 import type { Server } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
 import { Command } from 'commander'
-import { runAssessment } from '../evaluation/run-assessment.ts'
-import { createApp } from '../server/app.ts'
-import { trustedProxies } from '../server/auth/proxy.ts'
-import { type DataVersionSource, listenDataVersion, readEveryTime } from '../store/data-version.ts'
-import { getEvaluation, saveEvaluation } from '../store/evaluations.ts'
+import type { DataVersionSource } from '../store/data-version.ts'
 import { openSeededStore, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -25,12 +20,18 @@ export function serveCommand(): Command {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be a port number, not "${opts.port}"`)
       // a bad JUEQI_TRUST_PROXY stops the start with its name, not the first sign-in
+      const { trustedProxies } = await import('../server/auth/proxy.ts')
       try {
         trustedProxies()
       } catch (e) {
         throw new CliError((e as Error).message, 2)
       }
       const started = Date.now()
+      const { serve } = await import('@hono/node-server')
+      const { createApp } = await import('../server/app.ts')
+      const { runAssessment } = await import('../evaluation/run-assessment.ts')
+      const { getEvaluation, saveEvaluation } = await import('../store/evaluations.ts')
+      const { listenDataVersion, readEveryTime } = await import('../store/data-version.ts')
       const store = await openSeededStore(opts)
       // a fresh store gets a first evaluation run, so the index and disparity pages have results
       if (!(await getEvaluation(store.db, 'latest'))) {

@@ -6,22 +6,15 @@
 import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { Command } from 'commander'
-import { readCsvTable } from '../files/csv.ts'
-import { reconciliationXlsx } from '../files/reconciliation-xlsx.ts'
-import { recordsFromTable } from '../files/sharing-records.ts'
-import { readXlsxTables } from '../files/xlsx.ts'
-import { metricName } from '../sharing/agreement.ts'
-import { checkRecords } from '../sharing/outputs.ts'
-import { agreementState } from '../sharing/versions.ts'
-import { appendAudit } from '../store/audit.ts'
-import { getAgreement, insertRelease, listAgreements, type StoredAgreement } from '../store/sharing.ts'
-import { LedgerError, runAllocation, runReconciliation } from '../store/sharing-runs.ts'
+import type { Db } from '../store/db.ts'
+import type { StoredAgreement } from '../store/sharing.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
 const operator = () => `cli:${process.env.USER ?? 'operator'}`
 
-async function agreementOr2(db: Parameters<typeof getAgreement>[0], id: string): Promise<StoredAgreement> {
+async function agreementOr2(db: Db, id: string): Promise<StoredAgreement> {
+  const { getAgreement } = await import('../store/sharing.ts')
   const a = await getAgreement(db, id)
   if (!a) throw new CliError(`--agreement ${id}: no such agreement`, 2)
   return a
@@ -31,6 +24,7 @@ const ledger = async <T>(fn: () => Promise<T>): Promise<T> => {
   try {
     return await fn()
   } catch (e) {
+    const { LedgerError } = await import('../store/sharing-runs.ts')
     if (e instanceof LedgerError) throw new CliError(e.message, 1)
     throw e
   }
@@ -44,6 +38,8 @@ export function sharingCommand(): Command {
     withStoreOptions(new Command('list'))
       .description('list the agreements: id, park, origin → host, state, versions')
       .action(async (opts: StoreOptions) => {
+        const { listAgreements } = await import('../store/sharing.ts')
+        const { agreementState } = await import('../sharing/versions.ts')
         const store = await openSeededStore(opts)
         try {
           console.log(['id', 'park', 'origin', 'host', 'state', 'versions'].join('\t'))
@@ -78,6 +74,12 @@ export function sharingCommand(): Command {
         ) => {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.publishedOn))
             throw new CliError(`--published-on "${opts.publishedOn}": expected YYYY-MM-DD`, 2)
+          const { readCsvTable } = await import('../files/csv.ts')
+          const { readXlsxTables } = await import('../files/xlsx.ts')
+          const { recordsFromTable } = await import('../files/sharing-records.ts')
+          const { checkRecords } = await import('../sharing/outputs.ts')
+          const { insertRelease } = await import('../store/sharing.ts')
+          const { appendAudit } = await import('../store/audit.ts')
           const ext = extname(opts.file).toLowerCase()
           const tables = ext === '.xlsx' ? await readXlsxTables(opts.file) : [await readCsvTable(opts.file)]
           const parsed = tables.map(recordsFromTable)
@@ -133,6 +135,7 @@ export function sharingCommand(): Command {
         const release = opts.release === undefined ? undefined : Number(opts.release)
         if (release !== undefined && !Number.isInteger(release))
           throw new CliError(`--release "${opts.release}": expected a number`, 2)
+        const { runAllocation } = await import('../store/sharing-runs.ts')
         const store = await openSeededStore(opts)
         try {
           const a = await agreementOr2(store.db, opts.agreement)
@@ -183,6 +186,9 @@ export function sharingCommand(): Command {
             throw new CliError(`--format "${opts.format}": expected tsv, json or xlsx`, 2)
           if (opts.format === 'xlsx' && !opts.out)
             throw new CliError('--format xlsx needs --out <file.xlsx>', 2)
+          const { runReconciliation } = await import('../store/sharing-runs.ts')
+          const { reconciliationXlsx } = await import('../files/reconciliation-xlsx.ts')
+          const { metricName } = await import('../sharing/agreement.ts')
           const store = await openSeededStore(opts)
           try {
             const a = await agreementOr2(store.db, opts.agreement)

@@ -4,8 +4,6 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Command } from 'commander'
-import { importFile } from '../importer/import-file.ts'
-import { MACRO_REGIONS } from '../statistics/region-catalogue.ts'
 import {
   type SynthOptions,
   type SynthRow,
@@ -15,11 +13,9 @@ import {
   synthRevision,
 } from '../statistics/synth.ts'
 import type { Store } from '../store/db.ts'
-import { upsertIndicators } from '../store/indicators.ts'
-import { listRegions } from '../store/regions.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
-import { progressBar } from './progress.ts'
+import type { progressBar } from './progress.ts'
 
 interface Opts extends StoreOptions {
   units: string
@@ -66,6 +62,7 @@ async function writeCsv(
 export async function writeSynthetic(path: string, units: SynthUnit[], o: SynthOptions, progress = false) {
   const source = `SYNTHETIC (jueqi synth; seed ${o.seed})`
   const total = units.length * o.indicators * o.years
+  const { progressBar } = await import('./progress.ts')
   const bar = progress ? progressBar('generating', total, 50_000) : null
   const rows = await writeCsv(path, synthPanel(units, o), source, (k) => bar?.update(k))
   bar?.stop()
@@ -85,6 +82,9 @@ export async function loadSynthetic(
   o: SynthOptions,
   progress = false,
 ): Promise<{ name: string; rows: number }[]> {
+  const { upsertIndicators } = await import('../store/indicators.ts')
+  const { importFile } = await import('../importer/import-file.ts')
+  const { progressBar } = await import('./progress.ts')
   await upsertIndicators(store.db, synthIndicators(o.indicators, o.seed))
   const out: { name: string; rows: number }[] = []
   for (const [file, name, date] of [
@@ -140,6 +140,8 @@ export function synthCommand(): Command {
         lastYear: int(opts.lastYear, 'last-year', 1949, 2100),
         seed: int(opts.seed, 'seed', 0, 2 ** 31),
       }
+      const { listRegions } = await import('../store/regions.ts')
+      const { MACRO_REGIONS } = await import('../statistics/region-catalogue.ts')
       const store = await openSeededStore(opts)
       try {
         const counties = await listRegions(store.db, { level: 'county' })

@@ -1,9 +1,5 @@
 /** `jueqi tasks warnings`: today's blue/yellow/red warnings, for a daily job (cron, systemd timer). */
 import { Command } from 'commander'
-import { listReports, listTasks } from '../store/tasks.ts'
-import { beijingDay } from '../supervision/dates.ts'
-import { latestProgress } from '../supervision/reports.ts'
-import { WARNING_LEVELS, warningsFor } from '../supervision/warnings.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -24,6 +20,10 @@ export function tasksCommand(): Command {
     .option('--min <level>', 'blue, yellow or red', 'blue')
     .option('--format <fmt>', 'tsv or json', 'tsv')
     .action(async (opts: Opts) => {
+      const { WARNING_LEVELS, warningsFor } = await import('../supervision/warnings.ts')
+      const { latestProgress } = await import('../supervision/reports.ts')
+      const { beijingDay } = await import('../supervision/dates.ts')
+      const { listReports, listTasks } = await import('../store/tasks.ts')
       if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
         throw new CliError(`--date "${opts.date}": expected YYYY-MM-DD`, 2)
       const min = WARNING_LEVELS.indexOf(opts.min as (typeof WARNING_LEVELS)[number])

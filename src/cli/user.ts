@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import { Command } from 'commander'
-import { hashPassword, passwordProblem } from '../access/passwords.ts'
-import { createUser, findUserByName } from '../store/users.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -42,6 +40,8 @@ export function userCommand(): Command {
     .option('--name <display>', 'display name')
     .option('--password-stdin', 'read the password from standard input')
     .action(async (username: string, opts: AddOpts) => {
+      const { hashPassword, passwordProblem } = await import('../access/passwords.ts')
+      const { createUser, findUserByName } = await import('../store/users.ts')
       if (!(ROLES as readonly string[]).includes(opts.role))
         throw new CliError(`--role must be one of ${ROLES.join(', ')}`)
       if (!/^[a-z0-9][a-z0-9._-]{1,63}$/i.test(username))

@@ -1,5 +1,5 @@
-// Entry of a pool worker thread: the methods are TypeScript run through tsx (as bin/jueqi.mjs does),
-// and a worker thread does not inherit the loader the main thread registered, so it registers its own.
+// Entry of a pool worker thread: the methods run as TypeScript through tsx, registered here because a
+// worker does not inherit the main thread's loader (and the CLI's main thread runs its build, no loader).
 import { register } from 'tsx/esm/api'
 
 register()
