@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 // only types and Node built-ins at the top: every command imports this file, and `--help` must not load the store
-import { DataDirLockedError } from '../store/data-dir-lock.ts'
+import type { DataDirLockedError } from '../store/data-dir-lock.ts'
 import type { Store, StoreConfig } from '../store/db.ts'
 import { CliError } from './errors.ts'
 
@@ -22,6 +22,7 @@ export function withStoreOptions(cmd: Command): Command {
 /** Open the store; a data folder held by another process ends the command with what to do instead. */
 export async function openCliStore(config: StoreConfig): Promise<Store> {
   const { openStore } = await import('../store/db.ts')
+  const { DataDirLockedError } = await import('../store/data-dir-lock.ts')
   try {
     return await openStore(config)
   } catch (e) {
