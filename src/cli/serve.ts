@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { Command } from 'commander'
+import { ensureFirstAdmin } from '../app/users.ts'
 import { runAssessment } from '../evaluation/run-assessment.ts'
 import { createApp } from '../server/app.ts'
 import { type DataVersionSource, listenDataVersion, readEveryTime } from '../store/data-version.ts'
 import { getEvaluation, saveEvaluation } from '../store/evaluations.ts'
 import { openSeededStore, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
+import { firstAdminNotice } from './first-admin.ts'
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
 
@@ -45,10 +47,12 @@ export function serveCommand(): Command {
           return version
         },
       })
+      // a store with no accounts gets its first administrator, whose password is printed once below
+      const firstAdmin = await ensureFirstAdmin(store.db)
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
-        console.log(
-          `jueqi is running at http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/  (API docs: /api/docs; ready in ${Date.now() - started} ms)`,
-        )
+        const url = `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/`
+        if (firstAdmin) console.log(firstAdminNotice(firstAdmin, url))
+        console.log(`jueqi is running at ${url}  (API docs: /api/docs; ready in ${Date.now() - started} ms)`)
       })
       const stop = async () => {
         server.close()

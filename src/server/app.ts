@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
+import { Refusal } from '../app/errors.ts'
 import { type DataVersionSource, readDataVersion, readEveryTime } from '../store/data-version.ts'
 import type { Store } from '../store/db.ts'
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts'
@@ -97,7 +98,7 @@ export function createApp({
   registerDocsPage(app as unknown as Hono<never>)
   app.notFound((c) => errorResponse(c, 'not_found', { what: c.req.path }))
   app.onError((err, c) => {
-    if (err instanceof AppError) return errorResponse(c, err.code, err.params)
+    if (err instanceof AppError || err instanceof Refusal) return errorResponse(c, err.code, err.params)
     console.error(err)
     return errorResponse(c, 'internal')
   })

@@ -79,6 +79,11 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   event('plan.published', 'plan', z.object({ version: z.string() })),
   event('user.created', 'user', z.object({ username: z.string() })),
   event('user.disabled', 'user', z.object({ reason: reason.optional() })),
+  event('user.enabled', 'user', z.object({})),
+  // never the password or its hash: only that it changed and whether the system generated it
+  event('user.password_reset', 'user', z.object({ generated: z.boolean() })),
+  event('user.password_changed', 'user', z.object({})),
+  event('user.renamed', 'user', z.object({ displayName: z.string() })),
   event(
     'permission.changed',
     'user',
