@@ -7,10 +7,15 @@ export function firstAdminNotice(admin: { username: string; password: string }, 
     `    user name    ${admin.username}`,
     `    password     ${admin.password}`,
     '',
-    'Change it after signing in (your name at the top right → change password).',
+    'Change it after signing in: click your name at the top right (修改密码 / Change password).',
     'Then create the other accounts on the Users page (用户), or with `jueqi user add`.',
   ]
-  const width = Math.max(...lines.map((l) => l.length))
+  const width = Math.max(...lines.map(columns))
   const rule = '─'.repeat(width + 4)
-  return [`┌${rule}┐`, ...lines.map((l) => `│  ${l.padEnd(width)}  │`), `└${rule}┘`].join('\n')
+  const pad = (l: string) => l + ' '.repeat(width - columns(l))
+  return [`┌${rule}┐`, ...lines.map((l) => `│  ${pad(l)}  │`), `└${rule}┘`].join('\n')
 }
+
+/** Terminal columns of a line: Chinese characters take two. */
+const columns = (l: string) =>
+  [...l].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0)

@@ -68,8 +68,29 @@ export function rolesMarkdown(t: Translate): string {
 
 /** README.md with its roles table replaced by `markdown`. */
 export function withRolesTable(readme: string, markdown: string): string {
+  return readme.replace(readmeRolesTable(readme), markdown)
+}
+
+/**
+ * A Markdown table's cells, line by line, whatever the padding: README.md is formatted by Biome,
+ * which aligns the columns of the generated table.
+ */
+export function tableCells(markdown: string): string[][] {
+  return markdown
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/^-+$/, '---')),
+    )
+}
+
+/** The roles table README.md carries now (between its markers). */
+export function readmeRolesTable(readme: string): string {
   const from = readme.indexOf(README_BEGIN)
   const to = readme.indexOf(README_END)
   if (from < 0 || to < from) throw new Error('README.md has no roles table markers')
-  return readme.slice(0, from) + markdown + readme.slice(to + README_END.length)
+  return readme.slice(from, to + README_END.length)
 }

@@ -44,7 +44,7 @@ export function AccountPage() {
           name="next"
           label={t('account.next')}
           extra={t('account.nextHelp')}
-          rules={[{ required: true }, { min: 12, message: t('account.nextHelp') }]}
+          rules={[{ required: true }]}
         >
           <Input.Password autoComplete="new-password" data-testid="account-next" />
         </Form.Item>

@@ -25,11 +25,11 @@ export function RolesPage() {
         scroll={{ x: 'max-content' }}
         dataSource={table.rows}
         columns={[
-          { title: t('roles.action'), dataIndex: 'label', fixed: 'left', width: 180 },
+          { title: t('roles.action'), dataIndex: 'label', fixed: 'left', width: 150 },
           ...table.roles.map((r, i) => ({
             title: r.label,
             key: r.role,
-            width: 150,
+            width: 130,
             render: (_: unknown, row: Row) => row.cells[i],
           })),
         ]}
