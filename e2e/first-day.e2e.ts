@@ -70,8 +70,8 @@ describe.each(CASES)('first day in $lang', (c) => {
     dataDir = mkdtempSync(join(tmpdir(), 'jueqi-first-day-'))
     served = await startServe(dataDir)
   }, 180_000)
-  afterAll(() => {
-    served?.stop()
+  afterAll(async () => {
+    await served?.stop()
     rmSync(dataDir, { recursive: true, force: true })
   })
 
@@ -155,12 +155,17 @@ describe.each(CASES)('first day in $lang', (c) => {
     await modal.locator('#title').fill(c.task)
     await choose(planner, modal.locator('.ant-select').first(), c.hubei)
     await modal.locator('#deadline').fill('2027-12-31')
-    await planner.keyboard.press('Enter')
+    // leave the date field (Enter would submit the form before the button is pressed)
+    await modal.locator('.ant-modal-title').click()
     await modal.getByRole('button', { name: L.createTasks.submit }).click()
     await modal.locator('.ant-alert-success').waitFor()
     await planner.goto(`${served.url}/tasks`)
-    const row = planner.getByTestId('task-board').locator('tr', { hasText: c.task })
+    const row = planner.getByTestId('task-board').locator('tr', { hasText: c.task }).last()
     await row.getByText(L.tasks.states.assigned).waitFor()
+    // one task for Hubei, assigned by the planner
+    const tasks = await planner.evaluate(async () => (await (await fetch('/api/tasks')).json()) as unknown)
+    const mine = JSON.stringify(tasks).split(JSON.stringify(c.task)).length - 1
+    expect(mine).toBe(1)
     await planner.context().close()
   })
 
@@ -191,4 +196,14 @@ describe.each(CASES)('first day in $lang', (c) => {
     await planner.getByTestId('report-list').getByText(c.narrative).waitFor()
     await planner.context().close()
   })
+
+  it('a restart on the same folder creates no account and prints no password', async () => {
+    await served.stop()
+    served = await startServe(dataDir)
+    expect(served.output()).not.toMatch(/password/i)
+    const admin = await signIn('admin', passwords.admin!)
+    await admin.goto(`${served.url}/users`)
+    await expect(admin.getByTestId('users-table').locator('.ant-table-row').count()).resolves.toBe(3)
+    await admin.context().close()
+  }, 180_000)
 })

@@ -57,8 +57,8 @@ export default async function setup(project: TestProject) {
   const served = await startServe(dataDir)
   const url = served.url
   project.provide('baseUrl', url)
-  return () => {
-    served.stop()
+  return async () => {
+    await served.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

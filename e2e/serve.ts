@@ -6,7 +6,8 @@ export interface Served {
   url: string
   /** everything the server printed so far (stdout and stderr) */
   output: () => string
-  stop: () => void
+  /** SIGTERM, resolved when the process has exited (the store is closed) */
+  stop: () => Promise<void>
 }
 
 export async function startServe(dataDir: string, timeoutMs = 150_000): Promise<Served> {
@@ -31,5 +32,10 @@ export async function startServe(dataDir: string, timeoutMs = 150_000): Promise<
     child.stderr?.on('data', onData)
     child.on('exit', (code) => reject(new Error(`jueqi serve exited (${code}):\n${output.slice(-2000)}`)))
   })
-  return { url, output: () => output, stop: () => child.kill('SIGTERM') }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    return exited
+  }
+  return { url, output: () => output, stop }
 }
