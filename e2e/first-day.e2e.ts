@@ -155,10 +155,13 @@ describe.each(CASES)('first day in $lang', (c) => {
     await modal.locator('#title').fill(c.task)
     await choose(planner, modal.locator('.ant-select').first(), c.hubei)
     await modal.locator('#deadline').fill('2027-12-31')
-    // leave the date field (Enter would submit the form before the button is pressed)
-    await modal.locator('.ant-modal-title').click()
-    await modal.getByRole('button', { name: L.createTasks.submit }).click()
-    await modal.locator('.ant-alert-success').waitFor()
+    // Enter takes the typed date and submits the form, as a keyboard user would
+    await modal.locator('#deadline').press('Enter')
+    const alert = modal.locator('.ant-alert')
+    await alert.waitFor()
+    expect(await alert.getAttribute('class'), (await alert.textContent()) ?? '').toContain(
+      'ant-alert-success',
+    )
     await planner.goto(`${served.url}/tasks`)
     const row = planner.getByTestId('task-board').locator('tr', { hasText: c.task }).last()
     await row.getByText(L.tasks.states.assigned).waitFor()
@@ -203,6 +206,7 @@ describe.each(CASES)('first day in $lang', (c) => {
     expect(served.output()).not.toMatch(/password/i)
     const admin = await signIn('admin', passwords.admin!)
     await admin.goto(`${served.url}/users`)
+    await admin.getByTestId('users-table').getByText(c.officer.name).waitFor()
     await expect(admin.getByTestId('users-table').locator('.ant-table-row').count()).resolves.toBe(3)
     await admin.context().close()
   }, 180_000)
