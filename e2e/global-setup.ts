@@ -1,9 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { freePort } from '../src/testing/postgres.ts'
+import { startServe } from './serve.ts'
 
 export const E2E_PASSWORD = 'e2e password, long enough'
 export const E2E_USERS: readonly (readonly [string, string, string, string?])[] = [
@@ -54,33 +54,11 @@ export default async function setup(project: TestProject) {
   // a tiny SYNTHETIC release (one county, one synthetic indicator, two years), as someone trying jueqi
   // would load one: the pages must flag its values
   cli(['synth', '--units', '1', '--indicators', '1', '--years', '2', '--load'])
-  const port = await freePort()
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['bin/jueqi.mjs', 'serve', '--port', String(port), '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DATABASE_URL: '' },
-    },
-  )
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`jueqi serve did not start:\n${output}`)), 150_000)
-    const onData = (b: Buffer) => {
-      output += b.toString()
-      const m = /running at (http:\/\/\S+?)\/?\s/.exec(output)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!)
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`jueqi serve exited (${code}):\n${output.slice(-2000)}`)))
-  })
+  const served = await startServe(dataDir)
+  const url = served.url
   project.provide('baseUrl', url)
-  return () => {
-    child.kill('SIGTERM')
+  return async () => {
+    await served.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 
 /**
@@ -16,10 +17,20 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-/** Refuse passwords a person would be embarrassed by; length matters more than character classes (NIST SP 800-63B). */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < 12) return 'a password needs at least 12 characters'
-  if (password.length > 256) return 'a password may have at most 256 characters'
-  if (/^(.)\1+$/.test(password)) return 'a password cannot be one repeated character'
+export const PASSWORD_LENGTH = { min: 12, max: 256 } as const
+
+export type PasswordIssue = 'password_too_short' | 'password_too_long' | 'password_repeated'
+
+/**
+ * Refuse passwords a person would be embarrassed by; length matters more than character classes
+ * (NIST SP 800-63B). The answer is a message code of src/i18n/server-messages.ts (with PASSWORD_LENGTH).
+ */
+export function passwordProblem(password: string): PasswordIssue | undefined {
+  if (password.length < PASSWORD_LENGTH.min) return 'password_too_short'
+  if (password.length > PASSWORD_LENGTH.max) return 'password_too_long'
+  if (/^(.)\1+$/.test(password)) return 'password_repeated'
   return undefined
 }
+
+/** A password for a person to copy once and change: 20 URL-safe characters (120 random bits). */
+export const generatePassword = () => randomBytes(15).toString('base64url')

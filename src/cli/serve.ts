@@ -4,6 +4,7 @@ import { Command } from 'commander'
 import type { DataVersionSource } from '../store/data-version.ts'
 import { openSeededStore, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
+import { firstAdminNotice } from './first-admin.ts'
 
 /** How long open requests may run on after a stop signal before their connections are cut. */
 const DRAIN_MS = 5_000
@@ -58,10 +59,13 @@ export function serveCommand(): Command {
         },
       })
       // plain HTTP/1 (no createServer option), so the node:http Server and its connection controls
+      // a store with no accounts gets its first administrator, whose password is printed once below
+      const { ensureFirstAdmin } = await import('../app/users.ts')
+      const firstAdmin = await ensureFirstAdmin(store.db)
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
-        console.log(
-          `jueqi is running at http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/  (API docs: /api/docs; ready in ${Date.now() - started} ms)`,
-        )
+        const url = `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${info.port}/`
+        if (firstAdmin) console.log(firstAdminNotice(firstAdmin, url))
+        console.log(`jueqi is running at ${url}  (API docs: /api/docs; ready in ${Date.now() - started} ms)`)
       }) as Server
       let stopping = false
       const stop = async (signal: NodeJS.Signals) => {

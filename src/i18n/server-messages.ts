@@ -23,6 +23,39 @@ const messages = {
     'zh-CN': '登录失败次数过多，请{minutes}分钟后再试',
     en: 'Too many failed sign-ins; try again in {minutes} minutes',
   },
+  // ── accounts (src/app/users.ts) ──
+  unknown_user: { 'zh-CN': '没有用户“{username}”', en: 'No user "{username}"' },
+  user_exists: { 'zh-CN': '用户“{username}”已存在', en: 'User "{username}" exists already' },
+  bad_username: {
+    'zh-CN': '用户名须为2至64个字母、数字、“.”、“_”或“-”',
+    en: 'A user name has 2 to 64 letters, digits, ".", "_" or "-"',
+  },
+  unknown_scope_region: {
+    'zh-CN': '权限范围“{code}”不是已知地区',
+    en: 'The scope "{code}" is not a known region',
+  },
+  park_required: { 'zh-CN': '园区管理员须指定园区', en: 'A park administrator needs a park' },
+  park_not_allowed: {
+    'zh-CN': '只有园区管理员可指定园区',
+    en: 'Only a park administrator is given a park',
+  },
+  last_admin: {
+    'zh-CN': '“{username}”是最后一位在用的全国管理员，不能停用或改变其角色',
+    en: '"{username}" is the last active national administrator and cannot be disabled or given another role',
+  },
+  password_too_short: {
+    'zh-CN': '密码至少需要{min}个字符',
+    en: 'A password needs at least {min} characters',
+  },
+  password_too_long: {
+    'zh-CN': '密码最多{max}个字符',
+    en: 'A password may have at most {max} characters',
+  },
+  password_repeated: {
+    'zh-CN': '密码不能是同一个字符的重复',
+    en: 'A password cannot be one repeated character',
+  },
+  wrong_current_password: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
 } as const
 
 export type MessageCode = keyof typeof messages

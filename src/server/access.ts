@@ -5,6 +5,7 @@
  * state) and before changing anything.
  */
 import type { Context } from 'hono'
+import type { Actor } from '../app/users.ts'
 import { type Action, can, DENY_MESSAGES, type ObjectRef } from '../supervision/permissions.ts'
 import { grantsFromRows, type User } from '../supervision/roles.ts'
 import type { AppEnv } from './env.ts'
@@ -32,4 +33,11 @@ export function authorize(c: Context<AppEnv>, action: Action, object: ObjectRef)
 export function canRead(c: Context<AppEnv>, object: ObjectRef): boolean {
   const user = actorOf(c)
   return can(user, 'read_public', object).allowed || can(user, 'read_draft', object).allowed
+}
+
+/** The signed-in user as a use case's actor (src/app/); 401 for the public. */
+export function signedInActor(c: Context<AppEnv>): Actor {
+  const user = actorOf(c)
+  if (!user) throw new AppError('unauthenticated')
+  return { kind: 'user', user }
 }

@@ -7,6 +7,7 @@ import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
+import { Refusal } from '../app/errors.ts'
 import { type DataVersionSource, readDataVersion, readEveryTime } from '../store/data-version.ts'
 import type { Store } from '../store/db.ts'
 import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts'
@@ -123,7 +124,7 @@ export function createApp({
   registerDocsPage(app as unknown as Hono<never>)
   app.notFound((c) => errorResponse(c, 'not_found', { what: c.req.path }))
   app.onError((err, c) => {
-    if (err instanceof AppError) return errorResponse(c, err.code, err.params)
+    if (err instanceof AppError || err instanceof Refusal) return errorResponse(c, err.code, err.params)
     // Hono's own refusals (an unsupported media type, a body that is not JSON) are the caller's; by
     // shape, since @hono/zod-openapi may throw the HTTPException of another copy of hono
     const status = (err as Partial<HTTPException>).status

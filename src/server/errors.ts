@@ -25,6 +25,17 @@ export const STATUS: Record<MessageCode, 400 | 401 | 403 | 404 | 409 | 413 | 429
   internal: 500,
   conflict: 409,
   too_large: 413,
+  unknown_user: 404,
+  user_exists: 409,
+  bad_username: 400,
+  unknown_scope_region: 400,
+  park_required: 400,
+  park_not_allowed: 400,
+  last_admin: 409,
+  password_too_short: 400,
+  password_too_long: 400,
+  password_repeated: 400,
+  wrong_current_password: 403,
 }
 
 export function requestLang(c: Context): Lang {

@@ -1,7 +1,8 @@
 /**
  * The permission matrix at the HTTP edge: every role, scoped to Henan (41), tries every write the
  * API offers on Hubei's (42) objects — create a task, move it, upload evidence, report, review,
- * every statistics-approval step, and every write of a Hubei–Hunan sharing agreement. Every attempt
+ * every statistics-approval step, every write of a Hubei–Hunan sharing agreement, and every change
+ * to a Hubei account. Every attempt
  * is refused (403; 401 for the public) and the store is unchanged (same audit chain length, same
  * task state, no approval row, no new sharing row).
  */
@@ -15,6 +16,7 @@ import type { Store } from '../store/db.ts'
 import { createReleaseWithRows } from '../store/observations.ts'
 import { insertAgreement, insertRelease, insertVersion } from '../store/sharing.ts'
 import { getTask, insertReport, insertTask } from '../store/tasks.ts'
+import { createUser } from '../store/users.ts'
 import { openTestStore } from '../testing/backends.ts'
 import { type Client, client, grant, signedIn } from '../testing/http-client.ts'
 import { createApp } from './app.ts'
@@ -38,6 +40,11 @@ beforeAll(async () => {
   await seedStore(store)
   app = createApp({ store })
   for (const role of ROLES) users[role] = await signedIn(app, store.db, `henan.${role}`, [grant(role, '41')])
+  await createUser(store.db, {
+    username: 'hubei.officer',
+    passwordHash: 'x',
+    grants: [grant('provincial_officer', '42')],
+  })
   users.public = client(app)
   users.public.csrf = (
     (await (await users.public('/api/auth/session')).json()) as { csrfToken: string }
@@ -206,6 +213,17 @@ const WRITES: { name: string; call: (c: Client) => Promise<Response> }[] = [
       ),
   },
   { name: 'sharing: allocate', call: (c) => c(`${SHARING}/allocations`, json({})) },
+  {
+    name: 'users: create a Hubei account',
+    call: (c) =>
+      c('/api/users', json({ username: 'hubei.new', role: 'provincial_officer', regionCode: '42' })),
+  },
+  { name: 'users: disable', call: (c) => c('/api/users/hubei.officer/disabled', json({ disabled: true })) },
+  { name: 'users: reset password', call: (c) => c('/api/users/hubei.officer/password', json({})) },
+  {
+    name: 'users: change role',
+    call: (c) => c('/api/users/hubei.officer/grant', json({ role: 'admin', regionCode: '42' })),
+  },
   { name: 'sharing: settle a period', call: (c) => c(`${SHARING}/periods/2021`, json({ state: 'settled' })) },
 ]
 

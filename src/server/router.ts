@@ -4,6 +4,7 @@ import type { AppEnv } from './env.ts'
 import * as listAudit from './routes/audit/list-audit.ts'
 import * as authLogin from './routes/auth-login.ts'
 import * as authLogout from './routes/auth-logout.ts'
+import * as authPassword from './routes/auth-password.ts'
 import * as authSession from './routes/auth-session.ts'
 import * as evaluations from './routes/evaluations.ts'
 import * as getEvaluation from './routes/get-evaluation.ts'
@@ -43,6 +44,11 @@ import * as submitReport from './routes/tasks/submit-report.ts'
 import * as taskTransition from './routes/tasks/task-transition.ts'
 import * as uploadEvidence from './routes/tasks/upload-evidence.ts'
 import * as uploadRelease from './routes/upload-release.ts'
+import * as createUser from './routes/users/create-user.ts'
+import * as listUsers from './routes/users/list-users.ts'
+import * as resetPassword from './routes/users/reset-password.ts'
+import * as userDisabled from './routes/users/user-disabled.ts'
+import * as userGrant from './routes/users/user-grant.ts'
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(regionTree.route, regionTree.handler)
@@ -89,4 +95,10 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(authSession.route, authSession.handler)
   app.openapi(authLogin.route, authLogin.handler)
   app.openapi(authLogout.route, authLogout.handler)
+  app.openapi(authPassword.route, authPassword.handler)
+  app.openapi(listUsers.route, listUsers.handler)
+  app.openapi(createUser.route, createUser.handler)
+  app.openapi(userDisabled.route, userDisabled.handler)
+  app.openapi(resetPassword.route, resetPassword.handler)
+  app.openapi(userGrant.route, userGrant.handler)
 }

@@ -1,5 +1,5 @@
 /** Users, their grants, sessions and failed logins. Sessions are rows, so app processes share them. */
-import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm'
 import type { FailureStats } from '../access/throttle.ts'
 import { grantsFromRows } from '../supervision/roles.ts'
 import { appendAudit } from './audit.ts'
@@ -15,28 +15,104 @@ export interface UserWithGrants {
   grants: Grant[]
 }
 
+export interface NewUser {
+  username: string
+  displayName?: string
+  passwordHash: string
+  grants: Grant[]
+  actor?: string
+}
+
 /** Creates a user with grants; the audit trail records it in the same transaction. */
-export async function createUser(
+export async function createUser(db: Db, u: NewUser): Promise<UserWithGrants> {
+  return db.transaction((tx) => insertUser(tx, u))
+}
+
+/** `createUser` inside the caller's transaction `tx` (a use case that checks before it writes). */
+export async function insertUser(tx: Db, u: NewUser): Promise<UserWithGrants> {
+  const [row] = await tx
+    .insert(users)
+    .values({ username: u.username, displayName: u.displayName ?? '', passwordHash: u.passwordHash })
+    .returning()
+  if (!row) throw new Error('user was not created')
+  if (u.grants.length) await tx.insert(userGrants).values(u.grants.map((g) => ({ ...g, userId: row.id })))
+  const at = new Date().toISOString()
+  const actor = u.actor ?? 'system'
+  const base = { objectType: 'user' as const, objectId: row.username, region: 'CN', actor, at }
+  await appendAudit(tx, { ...base, action: 'user.created', details: { username: row.username } })
+  if (u.grants.length) {
+    const granted = grantsFromRows(u.grants).grants
+    await appendAudit(tx, { ...base, action: 'permission.changed', details: { granted, revoked: [] } })
+  }
+  return { id: row.id, username: row.username, displayName: row.displayName, grants: u.grants }
+}
+
+export interface ListedUser extends UserWithGrants {
+  disabled: boolean
+  createdAt: string
+}
+
+/** Every account with its grants, by user name. */
+export async function listUsers(db: Db): Promise<ListedUser[]> {
+  const rows = await db.select().from(users).orderBy(asc(users.username))
+  const grants = await db.select().from(userGrants).orderBy(asc(userGrants.id))
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    disabled: r.disabled,
+    createdAt: r.createdAt.toISOString(),
+    grants: grants
+      .filter((g) => g.userId === r.id)
+      .map((g) => ({ role: g.role, regionCode: g.regionCode, parkId: g.parkId })),
+  }))
+}
+
+export async function setUserDisabled(tx: Db, userId: number, disabled: boolean): Promise<void> {
+  await tx.update(users).set({ disabled }).where(eq(users.id, userId))
+}
+
+export async function setPasswordHash(tx: Db, userId: number, passwordHash: string): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId))
+}
+
+export async function setDisplayName(tx: Db, userId: number, displayName: string): Promise<void> {
+  await tx.update(users).set({ displayName }).where(eq(users.id, userId))
+}
+
+/** The user's grants become exactly `grants`. */
+export async function replaceGrants(tx: Db, userId: number, grants: Grant[]): Promise<void> {
+  await tx.delete(userGrants).where(eq(userGrants.userId, userId))
+  if (grants.length) await tx.insert(userGrants).values(grants.map((g) => ({ ...g, userId })))
+}
+
+/** Ends the user's sessions (all of them, or all but `keep`). */
+export async function endSessionsOf(tx: Db, userId: number, keep?: string): Promise<void> {
+  await tx
+    .delete(sessions)
+    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId))
+}
+
+/** Active users other than `except` holding `role` for the region `regionCode`. */
+export async function countActiveWithGrant(
   db: Db,
-  u: { username: string; displayName?: string; passwordHash: string; grants: Grant[]; actor?: string },
-): Promise<UserWithGrants> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(users)
-      .values({ username: u.username, displayName: u.displayName ?? '', passwordHash: u.passwordHash })
-      .returning()
-    if (!row) throw new Error('user was not created')
-    if (u.grants.length) await tx.insert(userGrants).values(u.grants.map((g) => ({ ...g, userId: row.id })))
-    const at = new Date().toISOString()
-    const actor = u.actor ?? 'system'
-    const base = { objectType: 'user' as const, objectId: row.username, region: 'CN', actor, at }
-    await appendAudit(tx, { ...base, action: 'user.created', details: { username: row.username } })
-    if (u.grants.length) {
-      const granted = grantsFromRows(u.grants).grants
-      await appendAudit(tx, { ...base, action: 'permission.changed', details: { granted, revoked: [] } })
-    }
-    return { id: row.id, username: row.username, displayName: row.displayName, grants: u.grants }
-  })
+  role: string,
+  regionCode: string,
+  except: number,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${users.id})::int` })
+    .from(users)
+    .innerJoin(userGrants, eq(userGrants.userId, users.id))
+    .where(
+      and(
+        eq(users.disabled, false),
+        ne(users.id, except),
+        eq(userGrants.role, role),
+        eq(userGrants.regionCode, regionCode),
+      ),
+    )
+  return row?.n ?? 0
 }
 
 export async function findUserByName(db: Db, username: string): Promise<UserRow | undefined> {

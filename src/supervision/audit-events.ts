@@ -84,6 +84,11 @@ export const auditEventSchema = z.discriminatedUnion('action', [
     z.object({ address: z.string(), known: z.boolean(), disabled: z.boolean() }),
   ),
   event('user.disabled', 'user', z.object({ reason: reason.optional() })),
+  event('user.enabled', 'user', z.object({})),
+  // never the password or its hash: only that it changed and whether the system generated it
+  event('user.password_reset', 'user', z.object({ generated: z.boolean() })),
+  event('user.password_changed', 'user', z.object({})),
+  event('user.renamed', 'user', z.object({ displayName: z.string() })),
   event(
     'permission.changed',
     'user',

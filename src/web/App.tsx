@@ -37,6 +37,11 @@ const AgreementPage = lazy(() =>
 )
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })))
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })))
+const RolesPage = lazy(() => import('./pages/users/RolesPage.tsx').then((m) => ({ default: m.RolesPage })))
+const AccountPage = lazy(() =>
+  import('./pages/users/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+)
 const RegionPage = lazy(() => import('./pages/RegionPage.tsx').then((m) => ({ default: m.RegionPage })))
 
 export function App() {
@@ -56,6 +61,7 @@ export function App() {
     ...(hasRole(user, 'admin') || hasRole(user, 'reviewer')
       ? [{ key: '/audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
       : []),
+    ...(hasRole(user, 'admin') ? [{ key: '/users', label: <Link to="/users">{t('users.nav')}</Link> }] : []),
     { key: '/map', label: <Link to="/map">{t('nav.map')}</Link> },
     { key: '/indicators', label: <Link to="/indicators/rd_intensity">{t('nav.indicators')}</Link> },
     { key: '/regions', label: <Link to="/regions/42">{t('nav.regions')}</Link> },
@@ -76,9 +82,14 @@ export function App() {
           />
           {user ? (
             <Space>
-              <Typography.Text style={{ color: '#ddd' }} data-testid="signed-in-as">
+              <Link
+                to="/account"
+                style={{ color: '#ddd' }}
+                data-testid="signed-in-as"
+                title={t('account.nav')}
+              >
                 {user.displayName || user.username}
-              </Typography.Text>
+              </Link>
               <Button
                 size="small"
                 onClick={async () => {
@@ -94,6 +105,9 @@ export function App() {
               {t('nav.login')}
             </Link>
           )}
+          <Link to="/roles" style={{ color: '#ddd', whiteSpace: 'nowrap' }} data-testid="nav-roles">
+            {t('roles.nav')}
+          </Link>
           <a href="/api/docs" style={{ color: '#ddd' }}>
             {t('nav.apiDocs')}
           </a>
@@ -117,6 +131,9 @@ export function App() {
               <Route path="/sharing" element={<SharingPage />} />
               <Route path="/sharing/:id" element={<AgreementPage />} />
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/users" element={<UsersPage />} />
+              <Route path="/roles" element={<RolesPage />} />
+              <Route path="/account" element={<AccountPage />} />
               <Route path="/map" element={<MapPage />} />
               <Route path="/indicators/:key" element={<IndicatorPage />} />
               <Route path="/regions/:code" element={<RegionPage />} />
