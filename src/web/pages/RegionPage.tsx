@@ -1,13 +1,16 @@
-import { Card, Select, Table, Tag, Typography } from 'antd'
+import { Card, Select, Table, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { api, type Indicator } from '../api.ts'
+import { Cite } from '../components/Lang.tsx'
 import { Provenance } from '../components/Provenance.tsx'
 import { fromObservations } from '../components/provenance.ts'
+import { ObservationSource } from '../components/Source.tsx'
 import { Status } from '../components/Status.tsx'
 import { formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
+import { unitName } from '../i18n/words.ts'
 import { latestCells } from './Overview.tsx'
 import { SharedTotals } from './sharing/SharedTotals.tsx'
 
@@ -42,15 +45,23 @@ export function RegionPage() {
       const latest = cells.get(`${ind.key}|${c}`)?.latest
       if (!latest) return <Typography.Text type="secondary">{t('common.noData')}</Typography.Text>
       return (
-        <span title={`${latest.source} · ${latest.release}`}>
-          {formatValue(latest.value, i18n.language)}{' '}
-          <Typography.Text type="secondary">({latest.period})</Typography.Text>
-          {latest.synthetic && (
-            <Tag color="red" style={{ marginInlineStart: 4 }} data-testid="cell-synthetic">
-              {t('common.synthetic')}
-            </Tag>
-          )}
-        </span>
+        <Tooltip
+          title={
+            <>
+              <ObservationSource o={latest} formula={ind.formula} /> · <Cite>{latest.release}</Cite>
+            </>
+          }
+        >
+          <span>
+            {formatValue(latest.value, i18n.language)}{' '}
+            <Typography.Text type="secondary">({latest.period})</Typography.Text>
+            {latest.synthetic && (
+              <Tag color="red" style={{ marginInlineStart: 4 }} data-testid="cell-synthetic">
+                {t('common.synthetic')}
+              </Tag>
+            )}
+          </span>
+        </Tooltip>
       )
     },
   })
@@ -60,7 +71,11 @@ export function RegionPage() {
       key: 'name',
       render: (_: unknown, i: Indicator) => <Link to={`/indicators/${i.key}`}>{name(i)}</Link>,
     },
-    { title: t('common.unit'), dataIndex: 'unit' },
+    {
+      title: t('common.unit'),
+      key: 'unit',
+      render: (_: unknown, i: Indicator) => unitName(i, i18n.language, t),
+    },
     valueColumn(code, name(region, code)),
     valueColumn('CN', t('common.national')),
     valueColumn('CENTRAL', t('common.central')),
