@@ -138,7 +138,12 @@ export interface PlanDetail {
   version: number
   level: string
   regionCode: string
-  tree: PlanNode & { issuer?: string; completeness?: { status?: string } }
+  tree: PlanNode & {
+    issuer?: string
+    issuerZh?: string
+    issuerEn?: string
+    completeness?: { status?: string }
+  }
 }
 
 export interface TargetStatus {

@@ -519,6 +519,7 @@ export const en: Shape<typeof zhCN> = {
       'structure complete; wording unreliable': 'structure complete; wording unreliable',
       'complete for the speech as reported by Xinhua': 'complete for the speech as reported by Xinhua',
     },
+    planStates: { draft: 'draft', published: 'published', superseded: 'superseded' },
     completenessOther: 'see notes',
   },
   methods: {

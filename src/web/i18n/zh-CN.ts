@@ -496,6 +496,7 @@ export const zhCN = {
       'structure complete; wording unreliable': '结构完整，措辞不可靠',
       'complete for the speech as reported by Xinhua': '按新华社报道的讲话内容完整',
     },
+    planStates: { draft: '草稿', published: '已发布', superseded: '已被取代' },
     completenessOther: '见说明',
   },
   methods: {

@@ -2,22 +2,20 @@ import { Alert, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
+import { useRegionName } from '../../region-names.ts'
+import { type AuditEntry, actionName, auditSummary, objectName } from './audit-text.ts'
 
-interface Entry {
+interface Entry extends AuditEntry {
   seq: number
   at: string
   actor: string
-  action: string
-  objectType: string
-  objectId: string
-  region: string
-  details: Record<string, unknown>
   hash: string
 }
 
 /** The audit trail with the verification of the whole hash chain (administrators and reviewers). */
 export function AuditPage() {
   const { t } = useTranslation()
+  const regionName = useRegionName()
   const data = useLoad(async () => {
     const res = await fetch('/api/audit?limit=500')
     const body = (await res.json()) as {
@@ -54,23 +52,21 @@ export function AuditPage() {
           { title: '#', dataIndex: 'seq' },
           { title: t('audit.at'), dataIndex: 'at', render: (s: string) => s.slice(0, 19).replace('T', ' ') },
           { title: t('audit.actor'), dataIndex: 'actor' },
-          { title: t('audit.action'), dataIndex: 'action' },
+          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => actionName(a, t) },
           {
             title: t('audit.object'),
             ellipsis: true,
             width: 220,
-            render: (_, e) => `${e.objectType} ${e.objectId}`,
+            render: (_, e) => `${objectName(e, t)} ${e.objectId}`,
           },
           {
             title: t('audit.details'),
             ellipsis: true,
             width: 360,
-            render: (_, e) => (
-              <code title={JSON.stringify(e.details, null, 1)}>{JSON.stringify(e.details)}</code>
-            ),
+            render: (_, e) => auditSummary(e, t, regionName),
           },
           {
-            title: 'hash',
+            title: t('auditLog.hash'),
             dataIndex: 'hash',
             render: (h: string) => <code title={h}>{h.slice(0, 10)}…</code>,
           },

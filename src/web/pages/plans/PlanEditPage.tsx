@@ -21,6 +21,7 @@ import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
 import { useSession } from '../../session.tsx'
+import { nodeTitle, numberedTitle } from './plan-titles.ts'
 import { findWithParent, mergeNext, move, rename, splitAfter, update } from './tree-edit.ts'
 
 interface Loaded {
@@ -32,7 +33,7 @@ interface Loaded {
 /** The plan editor: rename, move (drag), merge, split, attach targets and indicators, link national items; undo; save a draft; publish. */
 export function PlanEditPage() {
   const { id = '' } = useParams()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const name = useLangName()
   const { send, user } = useSession()
   const [reload, setReload] = useState(0)
@@ -92,17 +93,22 @@ export function PlanEditPage() {
   }
   const toItems = (n: PlanNode): Item => ({
     key: n.id,
-    title: `${n.number ?? ''} ${n.title_zh || n.title_en || n.id}`,
+    title: numberedTitle(n, i18n.language) || n.id,
     children: n.children.map(toItems),
   })
-  const nationalIds = national.data ? flat(national.data.tree) : []
+  const nationalIds = national.data ? flat(national.data.tree, i18n.language) : []
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card
-        title={t('planEdit.heading', { id })}
+        title={t('planEdit.heading', { id: nodeTitle(tree, i18n.language) })}
         extra={
           <Space>
-            <Tag>{t('planEdit.version', { version: loaded.data.version, state: loaded.data.state })}</Tag>
+            <Tag>
+              {t('planEdit.version', {
+                version: loaded.data.version,
+                state: t(`planMeta.planStates.${loaded.data.state}`, { defaultValue: loaded.data.state }),
+              })}
+            </Tag>
             <Button
               disabled={history.length === 0}
               onClick={() => {
@@ -191,7 +197,7 @@ export function PlanEditPage() {
                         }),
                       )
                     }
-                    options={nationalIds.map((n) => ({ value: n.id, label: `${n.id} ${n.title}` }))}
+                    options={nationalIds.map((n) => ({ value: n.id, label: n.title }))}
                   />
                 </Form.Item>
                 <Typography.Title level={5}>{t('plans.targets')}</Typography.Title>
@@ -313,6 +319,6 @@ function AddTarget({
   )
 }
 
-function flat(n: PlanNode): { id: string; title: string }[] {
-  return [{ id: n.id, title: n.title_zh }, ...n.children.flatMap(flat)]
+function flat(n: PlanNode, lang: string): { id: string; title: string }[] {
+  return [{ id: n.id, title: numberedTitle(n, lang) }, ...n.children.flatMap((c) => flat(c, lang))]
 }
