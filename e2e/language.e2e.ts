@@ -96,6 +96,9 @@ function seenTexts(page: Page, lang: PageLang): Promise<string[]> {
   return page.evaluate((pageLang) => {
     const primary = pageLang.slice(0, 2)
     const exempt = (el: Element | null): boolean => {
+      // Ant Design's icons label themselves with the icon's English file name ("down", "ellipsis"):
+      // left out here and listed as not done in src/web/README.md
+      if (el?.closest('.anticon')) return true
       for (let e = el; e && e !== document.body; e = e.parentElement) {
         if (e.tagName === 'CITE') return true
         const l = e.getAttribute('lang')
@@ -187,4 +190,29 @@ describe('every page wholly in its language', () => {
       }, async () => {
         expect(await crawl(lang, signedIn)).toEqual({})
       })
+})
+
+describe('names, not codes', () => {
+  it('a task page names its region and plan item; the plan page tags its targets by province name', async () => {
+    const provinces = (await (await fetch(`${base}/api/regions?level=province`)).json()) as {
+      regions: { code: string; nameZh: string; nameEn: string }[]
+    }
+    const hubei = provinces.regions.find((r) => r.code === '42')!
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const context = await contextIn(lang)
+      const page = await context.newPage()
+      // the crawler's task is Hubei's, for item (三) of the 2021 plan (and so is the supervision test's)
+      await open(page, routes.find((r) => r.pattern === '/tasks/:id')!.path)
+      await expect(page.getByTestId('task-region').textContent()).resolves.toBe(
+        lang === 'en' ? hubei.nameEn : hubei.nameZh,
+      )
+      await expect(page.getByTestId('task-plan-item').textContent()).resolves.toBe(
+        lang === 'en' ? '(3) Grow and strengthen advanced manufacturing' : '（三） 做大做强先进制造业',
+      )
+      await open(page, '/plans/C21')
+      const tag = page.getByTestId('plan-tree').locator('[data-region="42"]').first()
+      await expect(tag.textContent()).resolves.toBe(lang === 'en' ? hubei.nameEn : hubei.nameZh)
+      await context.close()
+    }
+  })
 })

@@ -16,6 +16,8 @@ export const LATIN_ALLOWED: readonly string[] = [
   'API',
   'TOPSIS',
   'CRITIC',
+  // China Emission Accounts and Datasets, named in the CO2 indicators' names
+  'CEADs',
   'CV',
   'CO2',
   'CO₂',

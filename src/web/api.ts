@@ -122,6 +122,8 @@ export interface PlanNode {
   id: string
   kind: string
   number?: string
+  /** the outline number in Arabic digits for English text */
+  number_en?: string
   title_zh: string
   title_en?: string
   title_status?: string
@@ -138,12 +140,10 @@ export interface PlanDetail {
   version: number
   level: string
   regionCode: string
-  tree: PlanNode & {
-    issuer?: string
-    issuerZh?: string
-    issuerEn?: string
-    completeness?: { status?: string }
-  }
+  /** the issuer in both languages ('' where the plan names none) */
+  issuerZh?: string
+  issuerEn?: string
+  tree: PlanNode & { issuer?: string; completeness?: { status?: string } }
 }
 
 export interface TargetStatus {

@@ -83,7 +83,6 @@ export const en: Shape<typeof zhCN> = {
     definition: 'Definition',
     sourceSeries: 'Source series',
     formula: 'Formula',
-    direction: 'Direction',
     directions: { higher: 'higher is better', lower: 'lower is better', neutral: 'neutral (context)' },
     regions: 'Regions to compare',
     series: 'Series',
@@ -254,7 +253,6 @@ export const en: Shape<typeof zhCN> = {
       level: 'level',
       reference: 'reach national average',
       change: 'change vs base (%)',
-      increment: 'annual increment',
       qualitative: 'qualitative',
     },
   },
@@ -440,9 +438,8 @@ export const en: Shape<typeof zhCN> = {
     aggregatedPlain: 'aggregated by jueqi from the member regions',
     standardError: 'se',
     theil: 'Theil T',
-    languageSwitch: 'Switch language',
     bothTitles: { zh: 'Chinese title', en: 'English title' },
-    numberingSeparator: '.',
+    schemes: { 'central-rise-default': 'Rise of Central China default scheme (illustrative)' },
   },
   warningText: {
     near_deadline: '{{days}} days to the deadline',
@@ -524,10 +521,5 @@ export const en: Shape<typeof zhCN> = {
   },
   methods: {
     run: { assess: 'assessment', 'assess-synthetic': 'assessment of synthetic data' },
-    direction: 'direction of change since {{year}}',
-    increment: 'annual increment ({{perYear}} a year from {{year}})',
-    distanceLevels: 'distance to {{ref}} (levels)',
-    distanceChange: 'distance to {{ref}} (change since {{year}})',
-    inStep: 'in step with {{with}} (mean difference of the years after {{year}})',
   },
 }

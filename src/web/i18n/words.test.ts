@@ -73,6 +73,8 @@ describe('units', () => {
       '100 million yuan',
     )
     expect(unitName({ unit: 'widgets' }, 'en', t)).toBe('widgets')
+    // the sharing terms write their units in Chinese
+    expect(unitName({ unit: '万元' }, 'en', t)).toBe('10k yuan')
   })
 })
 

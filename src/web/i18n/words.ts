@@ -5,6 +5,7 @@
  * of `t` and the language, so the tests read them without a browser.
  */
 import type { TFunction } from 'i18next'
+import { zhCN } from './zh-CN.ts'
 
 const CJK = /[\u3400-\u9fff]/
 
@@ -23,7 +24,10 @@ export function unitName(
   const api = lang === 'en' ? x.unitEn : x.unitZh
   if (api) return api
   const names = t('units', { returnObjects: true }) as unknown as Record<string, string>
-  return names[x.unit.trim()] ?? x.unit
+  const written = x.unit.trim()
+  // the catalogue's keys are the English spellings; a unit written in Chinese (万元) is found by its name
+  const key = written in names ? written : Object.entries(zhCN.units).find(([, zh]) => zh === written)?.[0]
+  return (key && names[key]) || x.unit
 }
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }

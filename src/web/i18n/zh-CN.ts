@@ -78,7 +78,6 @@ export const zhCN = {
     definition: '定义',
     sourceSeries: '来源序列',
     formula: '计算公式',
-    direction: '方向',
     directions: { higher: '越高越好', lower: '越低越好', neutral: '中性（背景指标）' },
     regions: '比较地区',
     series: '时间序列',
@@ -237,7 +236,6 @@ export const zhCN = {
       level: '达到水平',
       reference: '达到全国平均',
       change: '较基期变化(%)',
-      increment: '年均提高',
       qualitative: '定性',
     },
   },
@@ -417,9 +415,8 @@ export const zhCN = {
     aggregatedPlain: '平台由成员地区汇总',
     standardError: '标准误',
     theil: '泰尔指数T',
-    languageSwitch: '切换语言',
     bothTitles: { zh: '中文标题', en: '英文标题' },
-    numberingSeparator: '、',
+    schemes: { 'central-rise-default': '中部崛起默认计分方案（示例）' },
   },
   warningText: {
     near_deadline: '距完成时限还有 {{days}} 天',
@@ -501,10 +498,5 @@ export const zhCN = {
   },
   methods: {
     run: { assess: '综合评估', 'assess-synthetic': '合成数据综合评估' },
-    direction: '自{{year}}年以来的变化方向',
-    increment: '年均增量（自{{year}}年起每年{{perYear}}）',
-    distanceLevels: '与{{ref}}的差距（水平值）',
-    distanceChange: '与{{ref}}的差距（自{{year}}年以来的变化）',
-    inStep: '与{{with}}同步（{{year}}年之后各年差值的均值）',
   },
 } as const

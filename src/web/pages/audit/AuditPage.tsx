@@ -2,10 +2,13 @@ import { Alert, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
+import { pick } from '../../i18n/words.ts'
 import { useRegionName } from '../../region-names.ts'
 import { type AuditEntry, actionName, auditSummary, objectName } from './audit-text.ts'
 
 interface Entry extends AuditEntry {
+  summaryZh?: string
+  summaryEn?: string
   seq: number
   at: string
   actor: string
@@ -14,7 +17,7 @@ interface Entry extends AuditEntry {
 
 /** The audit trail with the verification of the whole hash chain (administrators and reviewers). */
 export function AuditPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const regionName = useRegionName()
   const data = useLoad(async () => {
     const res = await fetch('/api/audit?limit=500')
@@ -63,7 +66,9 @@ export function AuditPage() {
             title: t('audit.details'),
             ellipsis: true,
             width: 360,
-            render: (_, e) => auditSummary(e, t, regionName),
+            // the server's sentence in the page language where it sends one, else the catalogue's
+            render: (_, e) =>
+              pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) || auditSummary(e, t, regionName),
           },
           {
             title: t('auditLog.hash'),

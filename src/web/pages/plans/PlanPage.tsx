@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
-import { api, type PlanNode, type TargetStatus } from '../../api.ts'
+import { api, type PlanDetail, type PlanNode, type TargetStatus } from '../../api.ts'
 import { InLang } from '../../components/Lang.tsx'
 import { Status } from '../../components/Status.tsx'
 import { CENTRAL_PROVINCES } from '../../format.ts'
@@ -83,7 +83,7 @@ export function PlanPage() {
             <Typography.Text type="secondary" data-testid="plan-issuer">
               {t('plans.issuer')}
               {t('provenance.colon')}
-              <InLang {...issuerNames(tree)} />
+              <InLang {...issuerNames(plan.data)} />
             </Typography.Text>
           )}
         </Space>
@@ -188,9 +188,9 @@ export function PlanPage() {
 }
 
 /** The issuer in both languages: the API's fields, else the data's "中文 (English)" form. */
-function issuerNames(tree: { issuer?: string; issuerZh?: string; issuerEn?: string }) {
-  const split = splitBilingual(tree.issuer ?? '')
-  return { zh: tree.issuerZh || split.zh, en: tree.issuerEn || split.en }
+function issuerNames(plan: PlanDetail) {
+  const split = splitBilingual(plan.tree.issuer ?? '')
+  return { zh: plan.issuerZh || split.zh, en: plan.issuerEn || split.en }
 }
 
 /** A plan's completeness status, from the catalogue; one it does not know points to the notes. */

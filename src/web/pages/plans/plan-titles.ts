@@ -11,8 +11,12 @@ export const nodeTitle = (n: Pick<PlanNode, 'title_zh' | 'title_en'>, lang: stri
   pick({ zh: n.title_zh, en: n.title_en ?? null }, lang)
 
 /** "（三） 做大做强先进制造业" / "(3) Grow and strengthen advanced manufacturing". */
-export function numberedTitle(n: Pick<PlanNode, 'number' | 'title_zh' | 'title_en'>, lang: string): string {
-  const number = outlineNumber(n.number, lang)
+export function numberedTitle(
+  n: Pick<PlanNode, 'number' | 'number_en' | 'title_zh' | 'title_en'>,
+  lang: string,
+): string {
+  // the API's Arabic number for English where it sends one
+  const number = outlineNumber(lang === 'en' ? (n.number_en ?? n.number) : n.number, lang)
   return number ? `${number} ${nodeTitle(n, lang)}` : nodeTitle(n, lang)
 }
 
