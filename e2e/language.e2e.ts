@@ -57,8 +57,17 @@ beforeAll(async () => {
   await makeObjects(planner)
   routes = [...STATIC_ROUTES, ...(await routesWithIds(planner))]
   const indicators = (await planner.get('/api/indicators')).body.indicators as { key: string }[]
-  // indicator keys and user names are codes a page may show as they are
-  codes = [...indicators.map((i) => i.key), ...E2E_USERS.map(([name]) => name)]
+  const audit = (await (await apiAs(base, 'reviewer')).get('/api/audit?limit=500')).body.entries as {
+    actor: string
+    objectId: string
+  }[]
+  // identifiers a page may show as they are: indicator keys, account names (cli:operator for the
+  // command line), and the ids of the objects the audit trail names (tasks, agreements, releases)
+  codes = [
+    ...indicators.map((i) => i.key),
+    ...E2E_USERS.map(([name]) => name),
+    ...audit.flatMap((e) => [...e.actor.split(':'), e.objectId]),
+  ]
 })
 afterAll(async () => browser?.close())
 
@@ -203,15 +212,14 @@ describe('names, not codes', () => {
       const page = await context.newPage()
       // the crawler's task is Hubei's, for item (三) of the 2021 plan (and so is the supervision test's)
       await open(page, routes.find((r) => r.pattern === '/tasks/:id')!.path)
-      await expect(page.getByTestId('task-region').textContent()).resolves.toBe(
-        lang === 'en' ? hubei.nameEn : hubei.nameZh,
-      )
-      await expect(page.getByTestId('task-plan-item').textContent()).resolves.toBe(
-        lang === 'en' ? '(3) Grow and strengthen advanced manufacturing' : '（三） 做大做强先进制造业',
-      )
+      const hubeiName = lang === 'en' ? hubei.nameEn : hubei.nameZh
+      // each waits for the text: the names arrive after the task itself
+      await page.getByTestId('task-region').getByText(hubeiName, { exact: true }).waitFor()
+      const item =
+        lang === 'en' ? '(3) Grow and strengthen advanced manufacturing' : '（三） 做大做强先进制造业'
+      await page.getByTestId('task-plan-item').getByText(item, { exact: true }).waitFor()
       await open(page, '/plans/C21')
-      const tag = page.getByTestId('plan-tree').locator('[data-region="42"]').first()
-      await expect(tag.textContent()).resolves.toBe(lang === 'en' ? hubei.nameEn : hubei.nameZh)
+      await page.getByTestId('plan-tree').locator('[data-region="42"]').getByText(hubeiName).first().waitFor()
       await context.close()
     }
   })

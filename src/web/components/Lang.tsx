@@ -44,3 +44,19 @@ export function InLang({ zh, en }: { zh?: string | null | undefined; en?: string
     </>
   )
 }
+
+/** A sentence in the page language quoting text a person wrote: the quoted parts marked with their language. */
+export function Quoting({ text, quotes }: { text: string; quotes: readonly string[] }) {
+  const parts = quotes.filter((q) => q && text.includes(q))
+  if (!parts.length) return <>{text}</>
+  const escaped = parts.map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return (
+    <>
+      {text
+        .split(new RegExp(`(${escaped.join('|')})`))
+        // the pieces of one sentence never move: their position is their identity
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        .map((piece, i) => (parts.includes(piece) ? <Authored key={i} text={piece} /> : piece))}
+    </>
+  )
+}

@@ -11,13 +11,16 @@ import { formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
 import { unitName } from '../i18n/words.ts'
+import { namedRegions } from '../region-names.ts'
 import { latestCells } from './Overview.tsx'
 import { SharedTotals } from './sharing/SharedTotals.tsx'
 
 const COMPARE = ['CN', 'CENTRAL'] as const
 
 async function load(code: string) {
-  const [indicators, provinces] = await Promise.all([api.indicators(), api.regions('?level=province')])
+  const [indicators, regions] = await Promise.all([api.indicators(), namedRegions()])
+  // the page's choice: the nation and the provinces
+  const provinces = regions.filter((r) => r.level === 'nation' || r.level === 'province')
   const observations = await api.observations({
     indicator: indicators.map((i) => i.key).join(','),
     region: [code, ...COMPARE].join(','),
@@ -34,6 +37,7 @@ export function RegionPage() {
   const { data, error, loading } = useLoad(() => load(code), code)
   if (!data) return <Status loading={loading} error={error} />
   const region = data.provinces.find((p) => p.code === code)
+  const regionName = name(region, code)
   const cells = latestCells(data.observations)
   const shown = [code, ...COMPARE].flatMap((c) =>
     data.indicators.map((ind) => cells.get(`${ind.key}|${c}`)?.latest),
@@ -76,13 +80,13 @@ export function RegionPage() {
       key: 'unit',
       render: (_: unknown, i: Indicator) => unitName(i, i18n.language, t),
     },
-    valueColumn(code, name(region, code)),
+    valueColumn(code, regionName),
     valueColumn('CN', t('common.national')),
     valueColumn('CENTRAL', t('common.central')),
   ]
   return (
     <Card
-      title={t('region.heading', { name: name(region, code) })}
+      title={t('region.heading', { name: regionName })}
       extra={
         <Select
           showSearch={{ optionFilterProp: 'label' }}

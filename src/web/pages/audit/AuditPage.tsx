@@ -1,5 +1,6 @@
 import { Alert, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { Quoting } from '../../components/Lang.tsx'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
 import { pick } from '../../i18n/words.ts'
@@ -14,6 +15,9 @@ interface Entry extends AuditEntry {
   actor: string
   hash: string
 }
+
+/** The details a person wrote (a task's title, a reason, a reviewer's note), quoted as written. */
+const AUTHORED = ['title', 'reason', 'note'] as const
 
 /** The audit trail with the verification of the whole hash chain (administrators and reviewers). */
 export function AuditPage() {
@@ -67,8 +71,14 @@ export function AuditPage() {
             ellipsis: true,
             width: 360,
             // the server's sentence in the page language where it sends one, else the catalogue's
-            render: (_, e) =>
-              pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) || auditSummary(e, t, regionName),
+            render: (_, e) => (
+              <Quoting
+                text={
+                  pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) || auditSummary(e, t, regionName)
+                }
+                quotes={AUTHORED.map((k) => e.details[k]).filter((v): v is string => typeof v === 'string')}
+              />
+            ),
           },
           {
             title: t('auditLog.hash'),

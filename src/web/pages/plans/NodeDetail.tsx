@@ -12,7 +12,8 @@ import { CENTRAL_PROVINCES, formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
 import { CreateTasks } from './CreateTasks.tsx'
-import { numberedTitle, usePlanItemTitle } from './plan-titles.ts'
+import { ItemTitle } from './ItemTitle.tsx'
+import { usePlanItemTitle } from './plan-titles.ts'
 import { STATUS_COLOR } from './status-colors.ts'
 
 /** One plan item: its wording and provenance, its targets with status and method, and a chart of the measured indicator. */
@@ -82,7 +83,7 @@ export function NodeDetail({
   const indicator = node.targets.find((x) => x.indicator)?.indicator ?? undefined
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Card title={numberedTitle(node, i18n.language)} data-testid="node-detail">
+      <Card title={<ItemTitle node={node} />} data-testid="node-detail">
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('words.bothTitles.zh')}>
             <span lang="zh-CN">{node.title_zh}</span>

@@ -21,6 +21,7 @@ import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
 import { useSession } from '../../session.tsx'
+import { ItemTitle } from './ItemTitle.tsx'
 import { nodeTitle, numberedTitle } from './plan-titles.ts'
 import { findWithParent, mergeNext, move, rename, splitAfter, update } from './tree-edit.ts'
 
@@ -88,12 +89,12 @@ export function PlanEditPage() {
   }
   interface Item {
     key: string
-    title: string
+    title: React.ReactNode
     children: Item[]
   }
   const toItems = (n: PlanNode): Item => ({
     key: n.id,
-    title: numberedTitle(n, i18n.language) || n.id,
+    title: <ItemTitle node={n} />,
     children: n.children.map(toItems),
   })
   const nationalIds = national.data ? flat(national.data.tree, i18n.language) : []
@@ -167,7 +168,7 @@ export function PlanEditPage() {
         </Col>
         <Col xs={24} lg={14}>
           {node ? (
-            <Card title={node.id} data-testid="edit-node">
+            <Card title={<ItemTitle node={node} />} data-testid="edit-node">
               <Form layout="vertical">
                 <Form.Item label={t('planEdit.titleZh')}>
                   <Input
@@ -219,7 +220,7 @@ export function PlanEditPage() {
                       options={(catalogue.data ?? []).map((i) => ({ value: i.key, label: name(i) }))}
                       showSearch={{ optionFilterProp: 'label' }}
                     />
-                    <Tag>{tg.target.form}</Tag>
+                    <Tag>{t(`planEdit.forms.${tg.target.form}`, { defaultValue: tg.target.form })}</Tag>
                     {tg.deadline && <Tag>{tg.deadline}</Tag>}
                     <Button
                       size="small"

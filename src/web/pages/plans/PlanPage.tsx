@@ -13,6 +13,7 @@ import { splitBilingual } from '../../i18n/words.ts'
 import { useRegionName } from '../../region-names.ts'
 import { useSession } from '../../session.tsx'
 import { AlignmentCard } from './AlignmentCard.tsx'
+import { ItemTitle } from './ItemTitle.tsx'
 import { NodeDetail } from './NodeDetail.tsx'
 import { findNode, nodeTitle, numberedTitle } from './plan-titles.ts'
 import { STATUS_COLOR } from './status-colors.ts'
@@ -52,16 +53,14 @@ export function PlanPage() {
         (!filters.status || (byNode.get(n.id) ?? []).some((s) => s.status === filters.status)))
     const toItem = (n: PlanNode): TreeItem => ({
       key: n.id,
-      title: (
-        <NodeTitle node={n} statuses={byNode.get(n.id) ?? []} lang={i18n.language} regionName={regionName} />
-      ),
+      title: <NodeTitle node={n} statuses={byNode.get(n.id) ?? []} regionName={regionName} />,
       children: n.children.filter(keep).map(toItem),
     })
     return plan.data.tree.children
       .filter((p) => !filters.part || p.id === filters.part)
       .filter(keep)
       .map(toItem)
-  }, [plan.data, byNode, filters, i18n.language, regionName])
+  }, [plan.data, byNode, filters, regionName])
   if (!plan.data) return <Status loading={plan.loading} error={plan.error} />
   const tree = plan.data.tree
   const node = selected ? findNode(tree, selected) : undefined
@@ -208,19 +207,17 @@ interface TreeItem {
 function NodeTitle({
   node,
   statuses,
-  lang,
   regionName,
 }: {
   node: PlanNode
   statuses: TargetStatus[]
-  lang: string
   regionName: (code: string) => string
 }) {
   const { t } = useTranslation()
   const provisional = node.title_status === 'provisional'
   return (
     <span data-testid={`node-${node.id}`}>
-      {numberedTitle(node, lang)}
+      <ItemTitle node={node} />
       {provisional && (
         <Tag style={{ marginLeft: 4 }} color="gold">
           {t('plans.titleStatus.provisional')}
