@@ -95,12 +95,28 @@ describe('warnings in words', () => {
           { code, daysLeft: -12, expected: 62.4, actual: 0, milestoneId: 'm1' },
           [{ id: 'm1', name: '平台挂牌' }],
           t,
+          lng,
         )
         expect(text).not.toBe(code)
         expect(foreignText(text.replace('平台挂牌', ''), lng), text).toEqual([])
       }
-      const behind = warningText({ code: 'behind_schedule', daysLeft: 30, expected: 62.4, actual: 40 }, [], t)
+      const behind = warningText(
+        { code: 'behind_schedule', daysLeft: 30, expected: 62.4, actual: 40 },
+        [],
+        t,
+        lng,
+      )
       expect(behind).toContain('40%')
       expect(behind).toContain('62%')
+      // the server's sentence comes first
+      const sent = {
+        code: 'near_deadline',
+        daysLeft: 3,
+        expected: 0,
+        actual: 0,
+        messageZh: '甲',
+        messageEn: 'A',
+      }
+      expect(warningText(sent, [], t, lng)).toBe(lng === 'en' ? 'A' : '甲')
     })
 })

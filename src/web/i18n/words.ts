@@ -71,14 +71,20 @@ export interface WarningLike {
   expected: number
   actual: number
   milestoneId?: string | null
+  /** the server's sentence in each language, where it sends them */
+  messageZh?: string
+  messageEn?: string
 }
 
-/** A supervision warning in words, from its code and figures (a milestone by its name). */
+/** A supervision warning in words: the server's sentence, else from its code and figures (a milestone by its name). */
 export function warningText(
   w: WarningLike,
   milestones: readonly { id: string; name: string }[],
   t: TFunction,
+  lang: string,
 ): string {
+  const sent = pick({ zh: w.messageZh ?? null, en: w.messageEn ?? null }, lang)
+  if (sent) return sent
   const name = milestones.find((m) => m.id === w.milestoneId)?.name ?? ''
   return t(`warningText.${w.code}`, {
     days: Math.abs(w.daysLeft),

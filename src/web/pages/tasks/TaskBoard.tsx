@@ -12,7 +12,7 @@ import { type TaskView, WARNING_COLOR } from './task-api.ts'
 
 /** The task board: every task with its state, progress and warning, by province. */
 export function TaskBoard() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [region, setRegion] = useState<string | undefined>()
   const tasks = useLoad(
     async () =>
@@ -61,7 +61,7 @@ export function TaskBoard() {
         r.warning ? (
           <Tag
             color={WARNING_COLOR[r.warning]}
-            title={r.warnings.map((w) => warningText(w, r.milestones ?? [], t)).join('\n')}
+            title={r.warnings.map((w) => warningText(w, r.milestones ?? [], t, i18n.language)).join('\n')}
           >
             {t(`tasks.warnings.${r.warning}`)}
           </Tag>

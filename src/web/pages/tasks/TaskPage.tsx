@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Space, Tag, Timeline } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router-dom'
-import { Authored } from '../../components/Lang.tsx'
+import { Authored, Quoting } from '../../components/Lang.tsx'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
 import { warningText } from '../../i18n/words.ts'
@@ -16,7 +16,7 @@ import { type TaskDetail, WARNING_COLOR } from './task-api.ts'
 /** One task: what it is, its history, its reports, and the actions the signed-in user may take. */
 export function TaskPage() {
   const { id = '' } = useParams()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { user, send } = useSession()
   const regionName = useRegionName()
   const itemTitle = usePlanItemTitle()
@@ -71,7 +71,7 @@ export function TaskPage() {
             {task.warnings.length
               ? task.warnings.map((w) => (
                   <Tag key={w.code + w.due} color={WARNING_COLOR[w.level]}>
-                    {warningText(w, task.milestones ?? [], t)}
+                    {warningText(w, task.milestones ?? [], t, i18n.language)}
                   </Tag>
                 ))
               : '—'}
@@ -103,7 +103,12 @@ export function TaskPage() {
         <Timeline
           data-testid="task-history"
           items={history.map((h) => ({
-            content: `${h.at.slice(0, 16).replace('T', ' ')} · ${h.actor} · ${t(`tasks.events.${h.event}`)} (${t(`tasks.states.${h.fromState}`)} → ${t(`tasks.states.${h.toState}`)})${h.reason ? ` · ${h.reason}` : ''}`,
+            content: (
+              <Quoting
+                text={`${h.at.slice(0, 16).replace('T', ' ')} · ${h.actor} · ${t(`tasks.events.${h.event}`)} (${t(`tasks.states.${h.fromState}`)} → ${t(`tasks.states.${h.toState}`)})${h.reason ? ` · ${h.reason}` : ''}`}
+                quotes={h.reason ? [h.reason] : []}
+              />
+            ),
           }))}
         />
       </Card>
