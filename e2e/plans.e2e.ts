@@ -63,6 +63,10 @@ describe('plan browser', () => {
       .locator('[data-testid="implemented-by"][data-item="H19-1-1"]')
       .getByText('（一） 加快制造业结构优化升级')
       .waitFor()
+    // back up the outline (a virtual list: rows scrolled away are not rendered), as a reader would scroll
+    await page.locator('[data-testid="plan-tree"] .ant-tree-list-holder').evaluate((el) => {
+      el.scrollTop = 0
+    })
     await page.getByTestId('node-C21-1-2-G1').click()
     // the chart of the measured indicator is drawn
     const chart = page.getByTestId('target-chart')
