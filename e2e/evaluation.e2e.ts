@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { formatValue } from '../src/web/format.ts'
+import { en } from '../src/web/i18n/en.ts'
 import { zhCN } from '../src/web/i18n/zh-CN.ts'
 import { launch, screenshot } from './browser.ts'
 
@@ -79,7 +80,9 @@ describe('evaluation pages', () => {
     const beta = run.results.disparity.beta!
     const betaText =
       (await page.getByTestId('beta').locator('.ant-descriptions-item-content').first().textContent()) ?? ''
-    expect(betaText).toContain(`${formatValue(beta.b, 'en')} (se ${formatValue(beta.se_b, 'en')})`)
+    expect(betaText).toContain(
+      `${formatValue(beta.b, 'en')} (${en.words.standardError} ${formatValue(beta.se_b, 'en')})`,
+    )
     expect(betaText).not.toMatch(/(^|\D)-0(?![.\d])/)
     await screenshot(page, 'disparity-en')
   })

@@ -58,7 +58,15 @@ describe('plan browser', () => {
     await expect(page.getByTestId('status-C21-1-2-G1#0-41').count()).resolves.toBe(0)
     // the national item's page lists the provincial items implementing it (the goals item has none; (三) has Hubei's)
     await page.getByTestId('node-C21-2-3').click()
-    await page.getByTestId('implemented-by').getByText('H19-1-1').waitFor()
+    // by its number and title, not its code
+    await page
+      .locator('[data-testid="implemented-by"][data-item="H19-1-1"]')
+      .getByText('（一） 加快制造业结构优化升级')
+      .waitFor()
+    // back up the outline (a virtual list: rows scrolled away are not rendered), as a reader would scroll
+    await page.locator('[data-testid="plan-tree"] .ant-tree-list-holder').evaluate((el) => {
+      el.scrollTop = 0
+    })
     await page.getByTestId('node-C21-1-2-G1').click()
     // the chart of the measured indicator is drawn
     const chart = page.getByTestId('target-chart')
@@ -79,10 +87,11 @@ describe('plan browser', () => {
     await context.addInitScript(() => localStorage.setItem('jueqi-lang', 'en'))
     const page = await context.newPage()
     await page.goto(`${base}/plans/H19`)
-    await page.getByText('Alignment with the national plan (C21)').waitFor()
-    const implemented = page.getByTestId('align-implemented')
-    await implemented.getByText('C21-2-3', { exact: true }).waitFor()
-    await expect(implemented.getByText('H19-1-1').count()).resolves.toBeGreaterThan(0)
+    await page.getByText('Alignment with the national plan (Opinions of the CPC Central Committee').waitFor()
+    // items by their number and title in English, not by code
+    const item = page.getByTestId('align-implemented').locator('[data-item="C21-2-3"]')
+    await item.getByText('(3) Grow and strengthen advanced manufacturing').waitFor()
+    await expect(item.textContent()).resolves.toContain('(1) Upgrade the structure of manufacturing')
     await expect(page.getByTestId('align-missing').locator('li').count()).resolves.toBeGreaterThan(0)
     await context.close()
   })

@@ -7,6 +7,8 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type Columns, fromColumns } from '../src/statistics/columns.ts'
 import { formatWhen } from '../src/web/components/provenance.ts'
+import { en } from '../src/web/i18n/en.ts'
+import { zhCN } from '../src/web/i18n/zh-CN.ts'
 import { launch, screenshot } from './browser.ts'
 
 interface Obs {
@@ -207,7 +209,8 @@ describe('index page', () => {
       expect(text).toContain(hhmm)
       await expect(line.getByTestId('provenance-run').textContent()).resolves.toBe(`#${run.id}`)
       await expect(line.getByTestId('provenance-method').textContent()).resolves.toBe(
-        `${run.stamp.method} ${run.stamp.version}`,
+        // the method by its name in the page language
+        `${(lang === 'en' ? en : zhCN).methods.run[run.stamp.method as 'assess']} ${run.stamp.version}`,
       )
       await expect(line.getByTestId('provenance-synthetic').count()).resolves.toBe(0)
       await page.getByTestId('table-provenance').waitFor()

@@ -111,7 +111,13 @@ export function App() {
           <a href="/api/docs" style={{ color: '#ddd' }}>
             {t('nav.apiDocs')}
           </a>
-          <Button size="small" onClick={() => setLang(isEn ? 'zh-CN' : 'en')} data-testid="lang-switch">
+          <Button
+            size="small"
+            onClick={() => setLang(isEn ? 'zh-CN' : 'en')}
+            data-testid="lang-switch"
+            // the switch names the other language in that language
+            lang={isEn ? 'zh-CN' : 'en'}
+          >
             {t('lang.switch')}
           </Button>
         </Layout.Header>

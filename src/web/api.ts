@@ -14,13 +14,21 @@ export interface Indicator {
   nameZh: string
   nameEn: string
   unit: string
+  /** the unit's code in the closed list (statistics/units.ts) and its names */
+  unitCode: string | null
+  unitZh: string
+  unitEn: string
   direction: 'higher' | 'lower' | 'neutral'
   definition: string
+  definitionZh: string
+  definitionEn: string
   sourceSeries: string
+  sourceSeriesZh: string
+  sourceSeriesEn: string
   policyTarget: string
   formula: string | null
   derived: boolean
-  breaks: { year: number; note: string }[]
+  breaks: { year: number; note: string; noteZh?: string; noteEn?: string }[]
 }
 
 export interface Observation {
@@ -29,6 +37,9 @@ export interface Observation {
   period: number
   value: number
   unit: string
+  unitCode: string | null
+  unitZh: string
+  unitEn: string
   source: string
   note: string
   vintage: string | null
@@ -111,6 +122,8 @@ export interface PlanNode {
   id: string
   kind: string
   number?: string
+  /** the outline number in Arabic digits for English text */
+  number_en?: string
   title_zh: string
   title_en?: string
   title_status?: string
@@ -127,6 +140,9 @@ export interface PlanDetail {
   version: number
   level: string
   regionCode: string
+  /** the issuer in both languages ('' where the plan names none) */
+  issuerZh?: string
+  issuerEn?: string
   tree: PlanNode & { issuer?: string; completeness?: { status?: string } }
 }
 

@@ -1,6 +1,7 @@
 import { Space, Tag, Tooltip, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Cite } from './Lang.tsx'
 import { computedTime, formatWhen, type ProvenanceData, type ReleaseRef } from './provenance.ts'
 
 /** Releases named in the line itself; the rest are in a tooltip. */
@@ -25,6 +26,19 @@ export function Provenance({
   const when = (s: string) => formatWhen(s, i18n.language)
   const releaseText = (r: ReleaseRef) =>
     r.date ? t('provenance.releaseWithDate', { name: r.name, date: when(r.date) }) : r.name
+  // a release's name is cited as its publisher gave it; the words around it are the page's
+  const releaseLine = (r: ReleaseRef) => {
+    const [before = '', after = ''] = (
+      r.date ? t('provenance.releaseWithDate', { name: '\u0000', date: when(r.date) }) : '\u0000'
+    ).split('\u0000')
+    return (
+      <>
+        {before}
+        <Cite>{r.name}</Cite>
+        {after}
+      </>
+    )
+  }
   const shown = data.releases.slice(0, SHOWN)
   const hidden = data.releases.slice(SHOWN)
   const computed = computedTime(data)
@@ -48,7 +62,7 @@ export function Provenance({
               <span key={r.name}>
                 {i > 0 && t('provenance.listSeparator')}
                 <Typography.Text type={r.synthetic ? 'danger' : 'secondary'} style={small}>
-                  {releaseText(r)}
+                  {releaseLine(r)}
                 </Typography.Text>
               </span>
             ))}

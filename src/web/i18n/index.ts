@@ -25,6 +25,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
 })
+// the page says its language from the start, not only after a switch
+document.documentElement.lang = storedLang()
 
 /** Names of regions and indicators in the current language. */
 export function useLangName() {

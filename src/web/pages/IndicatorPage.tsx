@@ -5,12 +5,15 @@ import { useNavigate, useParams } from 'react-router-dom'
 import { api, type Observation, observationsCsvUrl, type Region } from '../api.ts'
 import { Chart } from '../components/Chart.tsx'
 import type { EChartsOption } from '../components/echarts.ts'
+import { Cite, InLang } from '../components/Lang.tsx'
 import { Provenance } from '../components/Provenance.tsx'
 import { formatWhen, fromObservations } from '../components/provenance.ts'
+import { ObservationSource } from '../components/Source.tsx'
 import { Status } from '../components/Status.tsx'
 import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
+import { pick, unitName } from '../i18n/words.ts'
 
 /**
  * The indicators and the regions the page offers (nation, macro-regions, provinces), each level asked for
@@ -65,6 +68,7 @@ export function IndicatorPage() {
   if (!base.data) return <Status loading={base.loading} error={base.error} />
   const ind = base.data.indicators.find((i) => i.key === key)
   if (!ind) return <Status loading={false} error={`${key}?`} />
+  const unit = unitName(ind, i18n.language, t)
   const columns = [
     { title: t('common.region'), dataIndex: 'region', render: (c: string) => name(regionByCode.get(c), c) },
     {
@@ -73,7 +77,7 @@ export function IndicatorPage() {
       sorter: (a: Observation, b: Observation) => a.period - b.period,
     },
     {
-      title: `${t('common.value')} (${ind.unit})`,
+      title: `${t('common.value')} (${unit})`,
       dataIndex: 'value',
       render: (v: number) => formatValue(v, i18n.language),
     },
@@ -82,7 +86,7 @@ export function IndicatorPage() {
       dataIndex: 'release',
       render: (r: string, o: Observation) => (
         <Space orientation="vertical" size={0}>
-          <span>{r}</span>
+          <Cite>{r}</Cite>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatWhen(o.releaseDate, i18n.language)}
           </Typography.Text>
@@ -93,12 +97,12 @@ export function IndicatorPage() {
       title: t('common.source'),
       dataIndex: 'source',
       ellipsis: true,
-      render: (s: string, o: Observation) => (
+      render: (_: string, o: Observation) => (
         <Space size={4}>
           {o.synthetic && <Tag color="red">{t('common.synthetic')}</Tag>}
           {o.derived && <Tag color="blue">{t('common.derived')}</Tag>}
           {!o.preferred && <Tag color="orange">{t('common.alsoReported')}</Tag>}
-          <span title={`${s}\n${o.note}`}>{s}</span>
+          <ObservationSource o={o} formula={ind.formula} />
         </Space>
       ),
     },
@@ -106,7 +110,7 @@ export function IndicatorPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card
-        title={`${name(ind)} (${ind.unit})`}
+        title={`${name(ind)} (${unit})`}
         extra={
           <Select
             showSearch={{ optionFilterProp: 'label' }}
@@ -119,8 +123,18 @@ export function IndicatorPage() {
         }
       >
         <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label={t('indicator.definition')}>{ind.definition}</Descriptions.Item>
-          <Descriptions.Item label={t('indicator.sourceSeries')}>{ind.sourceSeries}</Descriptions.Item>
+          <Descriptions.Item label={t('indicator.definition')}>
+            <InLang zh={ind.definitionZh} en={ind.definitionEn ?? ind.definition} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('indicator.sourceSeries')}>
+            {ind.formula && !ind.sourceSeriesZh ? (
+              t('common.derived')
+            ) : (
+              <Cite>
+                {pick({ zh: ind.sourceSeriesZh, en: ind.sourceSeriesEn }, i18n.language) || ind.sourceSeries}
+              </Cite>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('indicator.direction')}>
             {t(`indicator.directions.${ind.direction}`)}
           </Descriptions.Item>
@@ -131,7 +145,13 @@ export function IndicatorPage() {
           )}
           {ind.breaks.length > 0 && (
             <Descriptions.Item label={t('indicator.breaks')}>
-              {ind.breaks.map((b) => `${b.year}: ${b.note}`).join('; ')}
+              {ind.breaks.map((b) => (
+                <div key={b.year}>
+                  {b.year}
+                  {t('provenance.colon')}
+                  <InLang zh={b.noteZh} en={b.noteEn ?? b.note} />
+                </div>
+              ))}
             </Descriptions.Item>
           )}
         </Descriptions>

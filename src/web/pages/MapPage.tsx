@@ -10,6 +10,7 @@ import { Status } from '../components/Status.tsx'
 import { CENTRAL_PROVINCES, escapeHtml, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
+import { unitName } from '../i18n/words.ts'
 
 const MAP = 'jueqi-provinces'
 
@@ -67,9 +68,9 @@ export function MapPage() {
           if (!o) return `${title}<br/>${t('common.noData')}`
           return [
             `<b>${escapeHtml(title)}</b>`,
-            `${escapeHtml(formatValue(o.value, i18n.language))} ${escapeHtml(o.unit)} (${o.period})`,
-            `${t('common.source')}: ${escapeHtml(o.source.slice(0, 90))}`,
-            `${t('common.release')}: ${escapeHtml(o.release)} (${escapeHtml(o.releaseDate)})`,
+            `${escapeHtml(formatValue(o.value, i18n.language))} ${escapeHtml(unitName(o, i18n.language, t))} (${o.period})`,
+            `${t('common.source')}: ${o.derived ? escapeHtml(t('common.derived')) : `<cite>${escapeHtml(o.source.slice(0, 90))}</cite>`}`,
+            `${t('common.release')}: <cite>${escapeHtml(o.release)}</cite> (${escapeHtml(o.releaseDate)})`,
             ...(o.synthetic ? [`<b style="color:#cf1322">${escapeHtml(t('common.synthetic'))}</b>`] : []),
           ].join('<br/>')
         },
@@ -110,7 +111,10 @@ export function MapPage() {
           style={{ width: 320 }}
           value={indicator}
           onChange={(v) => setIndicator(v)}
-          options={base.data.indicators.map((i) => ({ value: i.key, label: `${name(i)} (${i.unit})` }))}
+          options={base.data.indicators.map((i) => ({
+            value: i.key,
+            label: `${name(i)} (${unitName(i, i18n.language, t)})`,
+          }))}
           data-testid="map-indicator"
         />
         <span>{t('map.year')}</span>
@@ -132,7 +136,7 @@ export function MapPage() {
       <Status loading={obs.loading} error={obs.error} />
       {ind && (
         <Typography.Paragraph type="secondary">
-          {name(ind)} · {ind.unit} · {shownYear ?? t('common.noData')}
+          {name(ind)} · {unitName(ind, i18n.language, t)} · {shownYear ?? t('common.noData')}
         </Typography.Paragraph>
       )}
       <Chart option={option} height={620} testId="map-chart" />

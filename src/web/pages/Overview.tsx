@@ -8,6 +8,7 @@ import { Status } from '../components/Status.tsx'
 import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
+import { unitName } from '../i18n/words.ts'
 
 /** The five quantified targets of the 2021 Opinions, by the indicator that measures each. */
 export const TARGET_INDICATORS = [
@@ -92,7 +93,7 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
 }
 
 export function Overview() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const name = useLangName()
   const { data, error, loading } = useLoad(load, 'once')
   if (!data) return <Status loading={loading} error={error} />
@@ -110,7 +111,7 @@ export function Overview() {
             {t(`overview.targets.${ind.key}` as 'overview.targets.rd_intensity')}
           </Typography.Text>
           <Link to={`/indicators/${ind.key}`}>
-            {name(ind)} ({ind.unit})
+            {name(ind)} ({unitName(ind, i18n.language, t)})
           </Link>
         </Space>
       ),

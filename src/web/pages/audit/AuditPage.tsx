@@ -1,23 +1,28 @@
 import { Alert, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { Quoting } from '../../components/Lang.tsx'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
+import { pick } from '../../i18n/words.ts'
+import { useRegionName } from '../../region-names.ts'
+import { type AuditEntry, actionName, auditSummary, objectName } from './audit-text.ts'
 
-interface Entry {
+interface Entry extends AuditEntry {
+  summaryZh?: string
+  summaryEn?: string
   seq: number
   at: string
   actor: string
-  action: string
-  objectType: string
-  objectId: string
-  region: string
-  details: Record<string, unknown>
   hash: string
 }
 
+/** The details a person wrote (a task's title, a reason, a reviewer's note), quoted as written. */
+const AUTHORED = ['title', 'reason', 'note'] as const
+
 /** The audit trail with the verification of the whole hash chain (administrators and reviewers). */
 export function AuditPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const regionName = useRegionName()
   const data = useLoad(async () => {
     const res = await fetch('/api/audit?limit=500')
     const body = (await res.json()) as {
@@ -54,23 +59,29 @@ export function AuditPage() {
           { title: '#', dataIndex: 'seq' },
           { title: t('audit.at'), dataIndex: 'at', render: (s: string) => s.slice(0, 19).replace('T', ' ') },
           { title: t('audit.actor'), dataIndex: 'actor' },
-          { title: t('audit.action'), dataIndex: 'action' },
+          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => actionName(a, t) },
           {
             title: t('audit.object'),
             ellipsis: true,
             width: 220,
-            render: (_, e) => `${e.objectType} ${e.objectId}`,
+            render: (_, e) => `${objectName(e, t)} ${e.objectId}`,
           },
           {
             title: t('audit.details'),
             ellipsis: true,
             width: 360,
+            // the server's sentence in the page language where it sends one, else the catalogue's
             render: (_, e) => (
-              <code title={JSON.stringify(e.details, null, 1)}>{JSON.stringify(e.details)}</code>
+              <Quoting
+                text={
+                  pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) || auditSummary(e, t, regionName)
+                }
+                quotes={AUTHORED.map((k) => e.details[k]).filter((v): v is string => typeof v === 'string')}
+              />
             ),
           },
           {
-            title: 'hash',
+            title: t('auditLog.hash'),
             dataIndex: 'hash',
             render: (h: string) => <code title={h}>{h.slice(0, 10)}…</code>,
           },

@@ -24,7 +24,7 @@ export function DisparityPage() {
         legend: { top: 0 },
         grid: { left: 60, right: 20, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: (d?.theil ?? []).map((x) => String(x.year)) },
-        yAxis: { type: 'value', name: 'Theil T' },
+        yAxis: { type: 'value', name: t('words.theil') },
         series: [
           {
             type: 'bar',
@@ -69,7 +69,7 @@ export function DisparityPage() {
         {d.beta && (
           <Descriptions size="small" column={3} data-testid="beta">
             <Descriptions.Item label="β">
-              {f(d.beta.b)} (se {f(d.beta.se_b)})
+              {f(d.beta.b)} ({t('words.standardError')} {f(d.beta.se_b)})
             </Descriptions.Item>
             <Descriptions.Item label="R²">{f(d.beta.r2)}</Descriptions.Item>
             <Descriptions.Item label={t('disparity.halfLife')}>

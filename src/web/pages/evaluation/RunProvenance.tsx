@@ -25,7 +25,7 @@ export function RunProvenance({
           label: t('provenance.method'),
           value: (
             <span data-testid="provenance-method">
-              {run.stamp.method} {run.stamp.version}
+              {t(`methods.run.${run.stamp.method}`, { defaultValue: run.stamp.method })} {run.stamp.version}
             </span>
           ),
         },

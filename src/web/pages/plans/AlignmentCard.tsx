@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { api, type PlanNode } from '../../api.ts'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
+import { findNode, nodeTitle, numberedTitle } from './plan-titles.ts'
 
 /** For a provincial or speech plan: which national items it implements, which it leaves out, and its own unlinked items. */
 export function AlignmentCard({ planId, tree }: { planId: string; tree: PlanNode }) {
   const { t, i18n } = useTranslation()
-  const en = i18n.language === 'en'
   const data = useLoad(async () => {
     const a = await api.alignment(planId)
     return { a, national: await api.plan(a.national) }
@@ -16,7 +16,7 @@ export function AlignmentCard({ planId, tree }: { planId: string; tree: PlanNode
   const { a, national } = data.data
   const title = (root: PlanNode, id: string) => {
     const n = findNode(root, id)
-    return n ? `${n.number ?? ''} ${en && n.title_en ? n.title_en : n.title_zh}` : id
+    return n ? numberedTitle(n, i18n.language) : id
   }
   const col = (
     heading: string,
@@ -35,8 +35,8 @@ export function AlignmentCard({ planId, tree }: { planId: string; tree: PlanNode
         dataSource={ids}
         renderItem={(id) => (
           <List.Item>
-            <span>
-              <code>{id}</code> {title(root, id)}
+            <span data-item={id}>
+              {title(root, id)}
               {extra && <Typography.Text type="secondary"> ← {extra(id)}</Typography.Text>}
             </span>
           </List.Item>
@@ -44,9 +44,14 @@ export function AlignmentCard({ planId, tree }: { planId: string; tree: PlanNode
       />
     </Col>
   )
-  const by = new Map(a.implemented.map((i) => [i.nationalId, i.by.join(', ')]))
+  const by = new Map(
+    a.implemented.map((i) => [
+      i.nationalId,
+      i.by.map((b) => title(tree, b)).join(t('provenance.listSeparator')),
+    ]),
+  )
   return (
-    <Card title={t('plans.alignment.heading', { national: a.national })}>
+    <Card title={t('plans.alignment.heading', { national: nodeTitle(national.tree, i18n.language) })}>
       <Row gutter={16}>
         {col(
           t('plans.alignment.implemented'),
@@ -60,13 +65,4 @@ export function AlignmentCard({ planId, tree }: { planId: string; tree: PlanNode
       </Row>
     </Card>
   )
-}
-
-function findNode(n: PlanNode, id: string): PlanNode | undefined {
-  if (n.id === id) return n
-  for (const c of n.children) {
-    const f = findNode(c, id)
-    if (f) return f
-  }
-  return undefined
 }

@@ -5,11 +5,15 @@ import { Link } from 'react-router-dom'
 import { api, type PlanNode, type TargetStatus } from '../../api.ts'
 import { Chart } from '../../components/Chart.tsx'
 import type { EChartsOption } from '../../components/echarts.ts'
+import { Authored, InLang } from '../../components/Lang.tsx'
 import { Provenance } from '../../components/Provenance.tsx'
 import { fromObservations } from '../../components/provenance.ts'
 import { CENTRAL_PROVINCES, formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
+import { useLangName } from '../../i18n/index.ts'
 import { CreateTasks } from './CreateTasks.tsx'
+import { ItemTitle } from './ItemTitle.tsx'
+import { usePlanItemTitle } from './plan-titles.ts'
 import { STATUS_COLOR } from './status-colors.ts'
 
 /** One plan item: its wording and provenance, its targets with status and method, and a chart of the measured indicator. */
@@ -40,7 +44,14 @@ export function NodeDetail({
     )
   }, ['implementations', national])
   const implementedBy = (implementations.data ?? []).filter((i) => i.nationalId === node.id)
-  const en = i18n.language === 'en'
+  const itemTitle = usePlanItemTitle()
+  const name = useLangName()
+  const indicators = useLoad(() => api.indicators(), 'indicators')
+  const indicatorName = (key: string) =>
+    name(
+      indicators.data?.find((i) => i.key === key),
+      key,
+    )
   const fmt = (v: number | null) => (v === null ? '—' : formatValue(v, i18n.language))
   const columns = [
     { title: t('common.region'), dataIndex: 'region', render: (c: string) => regionName(c) },
@@ -72,13 +83,16 @@ export function NodeDetail({
   const indicator = node.targets.find((x) => x.indicator)?.indicator ?? undefined
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Card
-        title={`${node.number ?? ''} ${en && node.title_en ? node.title_en : node.title_zh}`}
-        data-testid="node-detail"
-      >
+      <Card title={<ItemTitle node={node} />} data-testid="node-detail">
         <Descriptions column={1} size="small">
-          <Descriptions.Item label="中文">{node.title_zh}</Descriptions.Item>
-          {node.title_en && <Descriptions.Item label="English">{node.title_en}</Descriptions.Item>}
+          <Descriptions.Item label={t('words.bothTitles.zh')}>
+            <span lang="zh-CN">{node.title_zh}</span>
+          </Descriptions.Item>
+          {node.title_en && (
+            <Descriptions.Item label={t('words.bothTitles.en')}>
+              <span lang="en">{node.title_en}</span>
+            </Descriptions.Item>
+          )}
           {node.title_status && (
             <Descriptions.Item label={t('plans.wording')}>
               <Tag color={node.title_status === 'official' ? 'green' : 'gold'}>
@@ -89,11 +103,17 @@ export function NodeDetail({
           {node.related_national.length > 0 && (
             <Descriptions.Item label={t('plans.related')}>
               {node.related_national.map((r) => (
-                <Tag key={r}>{r}</Tag>
+                <Tag key={r} data-item={r}>
+                  {itemTitle(r)}
+                </Tag>
               ))}
             </Descriptions.Item>
           )}
-          {node.notes && <Descriptions.Item label={t('plans.notes')}>{node.notes}</Descriptions.Item>}
+          {node.notes && (
+            <Descriptions.Item label={t('plans.notes')}>
+              <InLang en={node.notes} />
+            </Descriptions.Item>
+          )}
           {planId && (
             <Descriptions.Item label={t('nav.tasks')}>
               <CreateTasks planId={planId} nodeId={node.id} title={node.title_zh} regionName={regionName} />
@@ -104,7 +124,9 @@ export function NodeDetail({
               {implementedBy.flatMap((i) =>
                 i.by.map((b) => (
                   <Link key={`${i.planId}-${b}`} to={`/plans/${i.planId}`}>
-                    <Tag data-testid="implemented-by">{b}</Tag>
+                    <Tag data-testid="implemented-by" data-item={b}>
+                      {itemTitle(b)}
+                    </Tag>
                   </Link>
                 )),
               )}
@@ -119,8 +141,12 @@ export function NodeDetail({
         {node.targets.map((target) => (
           <div key={target.id} style={{ marginBottom: 16 }}>
             <Typography.Paragraph>
-              <Typography.Text strong>{target.text}</Typography.Text>{' '}
-              {target.indicator && <Link to={`/indicators/${target.indicator}`}>{target.indicator}</Link>}{' '}
+              <Typography.Text strong>
+                <Authored text={target.text} />
+              </Typography.Text>{' '}
+              {target.indicator && (
+                <Link to={`/indicators/${target.indicator}`}>{indicatorName(target.indicator)}</Link>
+              )}{' '}
               {target.deadline && (
                 <Tag>
                   {t('plans.deadline')} {target.deadline}
@@ -137,17 +163,26 @@ export function NodeDetail({
           </div>
         ))}
       </Card>
-      {indicator && <IndicatorChart indicator={indicator} province={province} regionName={regionName} />}
+      {indicator && (
+        <IndicatorChart
+          indicator={indicator}
+          title={indicatorName(indicator)}
+          province={province}
+          regionName={regionName}
+        />
+      )}
     </Space>
   )
 }
 
 function IndicatorChart({
   indicator,
+  title,
   province,
   regionName,
 }: {
   indicator: string
+  title: string
   province?: string | undefined
   regionName: (code: string) => string
 }) {
@@ -170,7 +205,7 @@ function IndicatorChart({
     } as EChartsOption
   }, [rows, regions, regionName])
   return (
-    <Card title={indicator}>
+    <Card title={title}>
       <Chart option={option} height={280} testId="target-chart" />
       <Provenance data={fromObservations(rows)} testId="target-provenance" />
     </Card>

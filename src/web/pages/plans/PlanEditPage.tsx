@@ -21,6 +21,8 @@ import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
 import { useSession } from '../../session.tsx'
+import { ItemTitle } from './ItemTitle.tsx'
+import { nodeTitle, numberedTitle } from './plan-titles.ts'
 import { findWithParent, mergeNext, move, rename, splitAfter, update } from './tree-edit.ts'
 
 interface Loaded {
@@ -32,7 +34,7 @@ interface Loaded {
 /** The plan editor: rename, move (drag), merge, split, attach targets and indicators, link national items; undo; save a draft; publish. */
 export function PlanEditPage() {
   const { id = '' } = useParams()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const name = useLangName()
   const { send, user } = useSession()
   const [reload, setReload] = useState(0)
@@ -87,22 +89,27 @@ export function PlanEditPage() {
   }
   interface Item {
     key: string
-    title: string
+    title: React.ReactNode
     children: Item[]
   }
   const toItems = (n: PlanNode): Item => ({
     key: n.id,
-    title: `${n.number ?? ''} ${n.title_zh || n.title_en || n.id}`,
+    title: <ItemTitle node={n} />,
     children: n.children.map(toItems),
   })
-  const nationalIds = national.data ? flat(national.data.tree) : []
+  const nationalIds = national.data ? flat(national.data.tree, i18n.language) : []
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card
-        title={t('planEdit.heading', { id })}
+        title={t('planEdit.heading', { id: nodeTitle(tree, i18n.language) })}
         extra={
           <Space>
-            <Tag>{t('planEdit.version', { version: loaded.data.version, state: loaded.data.state })}</Tag>
+            <Tag>
+              {t('planEdit.version', {
+                version: loaded.data.version,
+                state: t(`planMeta.planStates.${loaded.data.state}`, { defaultValue: loaded.data.state }),
+              })}
+            </Tag>
             <Button
               disabled={history.length === 0}
               onClick={() => {
@@ -161,7 +168,7 @@ export function PlanEditPage() {
         </Col>
         <Col xs={24} lg={14}>
           {node ? (
-            <Card title={node.id} data-testid="edit-node">
+            <Card title={<ItemTitle node={node} />} data-testid="edit-node">
               <Form layout="vertical">
                 <Form.Item label={t('planEdit.titleZh')}>
                   <Input
@@ -191,7 +198,7 @@ export function PlanEditPage() {
                         }),
                       )
                     }
-                    options={nationalIds.map((n) => ({ value: n.id, label: `${n.id} ${n.title}` }))}
+                    options={nationalIds.map((n) => ({ value: n.id, label: n.title }))}
                   />
                 </Form.Item>
                 <Typography.Title level={5}>{t('plans.targets')}</Typography.Title>
@@ -213,7 +220,7 @@ export function PlanEditPage() {
                       options={(catalogue.data ?? []).map((i) => ({ value: i.key, label: name(i) }))}
                       showSearch={{ optionFilterProp: 'label' }}
                     />
-                    <Tag>{tg.target.form}</Tag>
+                    <Tag>{t(`planEdit.forms.${tg.target.form}`, { defaultValue: tg.target.form })}</Tag>
                     {tg.deadline && <Tag>{tg.deadline}</Tag>}
                     <Button
                       size="small"
@@ -313,6 +320,6 @@ function AddTarget({
   )
 }
 
-function flat(n: PlanNode): { id: string; title: string }[] {
-  return [{ id: n.id, title: n.title_zh }, ...n.children.flatMap(flat)]
+function flat(n: PlanNode, lang: string): { id: string; title: string }[] {
+  return [{ id: n.id, title: numberedTitle(n, lang) }, ...n.children.flatMap((c) => flat(c, lang))]
 }

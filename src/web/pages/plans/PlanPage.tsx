@@ -1,15 +1,21 @@
 import { Alert, Card, Col, Row, Select, Space, Switch, Tag, Tree, Typography } from 'antd'
+import type { TFunction } from 'i18next'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
-import { api, type PlanNode, type TargetStatus } from '../../api.ts'
+import { api, type PlanDetail, type PlanNode, type TargetStatus } from '../../api.ts'
+import { InLang } from '../../components/Lang.tsx'
 import { Status } from '../../components/Status.tsx'
 import { CENTRAL_PROVINCES } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
+import { splitBilingual } from '../../i18n/words.ts'
+import { useRegionName } from '../../region-names.ts'
 import { useSession } from '../../session.tsx'
 import { AlignmentCard } from './AlignmentCard.tsx'
+import { ItemTitle } from './ItemTitle.tsx'
 import { NodeDetail } from './NodeDetail.tsx'
+import { findNode, nodeTitle, numberedTitle } from './plan-titles.ts'
 import { STATUS_COLOR } from './status-colors.ts'
 
 interface Filters {
@@ -37,7 +43,7 @@ export function PlanPage() {
     [statuses.data, filters.province],
   )
   const byNode = useMemo(() => groupBy(shown, (s) => s.nodeId), [shown])
-  const en = i18n.language === 'en'
+  const regionName = useRegionName()
   const treeData = useMemo(() => {
     if (!plan.data) return []
     const keep = (n: PlanNode): boolean =>
@@ -47,30 +53,23 @@ export function PlanPage() {
         (!filters.status || (byNode.get(n.id) ?? []).some((s) => s.status === filters.status)))
     const toItem = (n: PlanNode): TreeItem => ({
       key: n.id,
-      title: <NodeTitle node={n} statuses={byNode.get(n.id) ?? []} en={en} />,
+      title: <NodeTitle node={n} statuses={byNode.get(n.id) ?? []} regionName={regionName} />,
       children: n.children.filter(keep).map(toItem),
     })
     return plan.data.tree.children
       .filter((p) => !filters.part || p.id === filters.part)
       .filter(keep)
       .map(toItem)
-  }, [plan.data, byNode, filters, en])
+  }, [plan.data, byNode, filters, regionName])
   if (!plan.data) return <Status loading={plan.loading} error={plan.error} />
   const tree = plan.data.tree
-  const node = selected ? find(tree, selected) : undefined
-  const regionName = (code: string) =>
-    code === 'CN'
-      ? t('common.national')
-      : name(
-          regions.data?.find((r) => r.code === code),
-          code,
-        )
+  const node = selected ? findNode(tree, selected) : undefined
   const provinceOptions = (regions.data ?? [])
     .filter((r) => (CENTRAL_PROVINCES as readonly string[]).includes(r.code))
     .map((r) => ({ value: r.code, label: name(r) }))
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={en && tree.title_en ? tree.title_en : tree.title_zh} data-testid="plan-title">
+      <Card title={nodeTitle(tree, i18n.language)} data-testid="plan-title">
         <Space wrap>
           <Tag>{t(`plans.levels.${plan.data.level}`, { defaultValue: plan.data.level })}</Tag>
           <Tag>{t('plans.version', { version: plan.data.version })}</Tag>
@@ -80,8 +79,10 @@ export function PlanPage() {
             </Link>
           )}
           {tree.issuer && (
-            <Typography.Text type="secondary">
-              {t('plans.issuer')}: {tree.issuer}
+            <Typography.Text type="secondary" data-testid="plan-issuer">
+              {t('plans.issuer')}
+              {t('provenance.colon')}
+              <InLang {...issuerNames(plan.data)} />
             </Typography.Text>
           )}
         </Space>
@@ -90,7 +91,7 @@ export function PlanPage() {
             style={{ marginTop: 12 }}
             type="info"
             showIcon
-            title={`${t('plans.completeness')}: ${tree.completeness.status}`}
+            title={`${t('plans.completeness')}${t('provenance.colon')}${completenessText(tree.completeness.status, t)}`}
           />
         )}
       </Card>
@@ -129,7 +130,7 @@ export function PlanPage() {
                 onChange={(v) => setFilters({ ...filters, part: v })}
                 options={plan.data.tree.children.map((p) => ({
                   value: p.id,
-                  label: `${p.number ?? ''} ${en && p.title_en ? p.title_en : p.title_zh}`.slice(0, 40),
+                  label: numberedTitle(p, i18n.language).slice(0, 40),
                 }))}
                 data-testid="filter-part"
               />
@@ -185,20 +186,38 @@ export function PlanPage() {
   )
 }
 
+/** The issuer in both languages: the API's fields, else the data's "中文 (English)" form. */
+function issuerNames(plan: PlanDetail) {
+  const split = splitBilingual(plan.tree.issuer ?? '')
+  return { zh: plan.issuerZh || split.zh, en: plan.issuerEn || split.en }
+}
+
+/** A plan's completeness status, from the catalogue; one it does not know points to the notes. */
+function completenessText(status: string, t: TFunction): string {
+  const known = t('planMeta.completeness', { returnObjects: true }) as unknown as Record<string, string>
+  return known[status] ?? t('planMeta.completenessOther')
+}
+
 interface TreeItem {
   key: string
   title: React.ReactNode
   children: TreeItem[]
 }
 
-function NodeTitle({ node, statuses, en }: { node: PlanNode; statuses: TargetStatus[]; en: boolean }) {
+function NodeTitle({
+  node,
+  statuses,
+  regionName,
+}: {
+  node: PlanNode
+  statuses: TargetStatus[]
+  regionName: (code: string) => string
+}) {
   const { t } = useTranslation()
-  const title = en && node.title_en ? node.title_en : node.title_zh
   const provisional = node.title_status === 'provisional'
   return (
     <span data-testid={`node-${node.id}`}>
-      {node.number ? `${node.number} ` : ''}
-      {title}
+      <ItemTitle node={node} />
       {provisional && (
         <Tag style={{ marginLeft: 4 }} color="gold">
           {t('plans.titleStatus.provisional')}
@@ -211,9 +230,10 @@ function NodeTitle({ node, statuses, en }: { node: PlanNode; statuses: TargetSta
             key={`${s.targetId}|${s.region}`}
             color={STATUS_COLOR[s.status]}
             style={{ marginLeft: 2 }}
-            title={`${s.region}: ${s.label}`}
+            title={`${regionName(s.region)}: ${s.label}`}
+            data-region={s.region}
           >
-            {s.region}
+            {regionName(s.region)}
           </Tag>
         ))}
     </span>
@@ -224,13 +244,4 @@ function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>()
   for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x])
   return m
-}
-
-function find(n: PlanNode, id: string): PlanNode | undefined {
-  if (n.id === id) return n
-  for (const c of n.children) {
-    const f = find(c, id)
-    if (f) return f
-  }
-  return undefined
 }

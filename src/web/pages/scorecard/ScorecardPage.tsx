@@ -42,6 +42,8 @@ export function ScorecardPage() {
   }, 'scorecard')
   if (!data.data) return <Status loading={data.loading} error={data.error} />
   const { card, regions } = data.data
+  // the scheme by name, with the version every published score names
+  const schemeName = `${t(`words.schemes.${card.scheme.id}`, { defaultValue: card.scheme.id })} ${card.scheme.version}`
   const regionName = (c: string) =>
     name(
       regions.find((r) => r.code === c),
@@ -58,7 +60,7 @@ export function ScorecardPage() {
     >
       <Typography.Paragraph type="secondary">
         {t('scorecard.intro', {
-          scheme: `${card.scheme.id}@${card.scheme.version}`,
+          scheme: schemeName,
           asOf: card.asOf,
           version: card.planVersion,
         })}
@@ -97,7 +99,7 @@ export function ScorecardPage() {
       />
       <Provenance
         data={{ releases: [], asOf: card.asOf, computedAt: card.computedAt, synthetic: false }}
-        extra={[{ label: t('provenance.scheme'), value: `${card.scheme.id}@${card.scheme.version}` }]}
+        extra={[{ label: t('provenance.scheme'), value: schemeName }]}
       />
     </Card>
   )

@@ -6,6 +6,7 @@ import { api } from '../../api.ts'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
+import { unitName } from '../../i18n/words.ts'
 import { useSession } from '../../session.tsx'
 import { AllocationCard } from './AllocationCard.tsx'
 import { ReconciliationCard } from './ReconciliationCard.tsx'
@@ -119,7 +120,10 @@ export function AgreementPage() {
           pagination={false}
           dataSource={current.terms.metrics}
           columns={[
-            { title: t('sharing.metric'), render: (_: unknown, m) => `${metricLabel(m)} (${m.unit})` },
+            {
+              title: t('sharing.metric'),
+              render: (_: unknown, m) => `${metricLabel(m)} (${unitName(m, i18n.language, t)})`,
+            },
             { title: t('sharing.originShare'), dataIndex: 'originShare' },
             { title: t('sharing.basis'), dataIndex: 'basis', render: (b: string) => t(`sharing.bases.${b}`) },
             {

@@ -1,6 +1,7 @@
 import { Button, Card, Input, List, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Authored } from '../../components/Lang.tsx'
 import type { ReportView } from './task-api.ts'
 
 const STATUS_COLOR = { submitted: 'processing', accepted: 'success', returned: 'warning' } as const
@@ -34,7 +35,9 @@ export function ReportList({
                   {r.submittedBy} · {r.submittedAt.slice(0, 16).replace('T', ' ')}
                 </Typography.Text>
               </Space>
-              <Typography.Paragraph style={{ marginBottom: 0 }}>{r.narrative}</Typography.Paragraph>
+              <Typography.Paragraph style={{ marginBottom: 0 }}>
+                <Authored text={r.narrative} />
+              </Typography.Paragraph>
               {r.evidence.map((e) => (
                 <a key={e.sha256} href={`/api/evidence/${e.sha256}`} download>
                   📎 {e.name ?? e.sha256.slice(0, 12)} ({Math.ceil(e.size / 1024)} KB)
@@ -42,7 +45,9 @@ export function ReportList({
               ))}
               {r.reviewNote && (
                 <Typography.Text type="warning">
-                  {t('tasks.reviewNote')}: {r.reviewNote}
+                  {t('tasks.reviewNote')}
+                  {t('provenance.colon')}
+                  <Authored text={r.reviewNote} />
                 </Typography.Text>
               )}
               {canReview && r.status === 'submitted' && (

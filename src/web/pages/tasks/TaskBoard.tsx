@@ -2,17 +2,17 @@ import { Card, Progress, Select, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
-import { api } from '../../api.ts'
+import { Authored } from '../../components/Lang.tsx'
 import { Status } from '../../components/Status.tsx'
 import { CENTRAL_PROVINCES } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
-import { useLangName } from '../../i18n/index.ts'
+import { warningText } from '../../i18n/words.ts'
+import { useRegionName } from '../../region-names.ts'
 import { type TaskView, WARNING_COLOR } from './task-api.ts'
 
 /** The task board: every task with its state, progress and warning, by province. */
 export function TaskBoard() {
-  const { t } = useTranslation()
-  const name = useLangName()
+  const { t, i18n } = useTranslation()
   const [region, setRegion] = useState<string | undefined>()
   const tasks = useLoad(
     async () =>
@@ -23,19 +23,14 @@ export function TaskBoard() {
       ).tasks,
     region ?? 'all',
   )
-  const regions = useLoad(() => api.regions('?level=province'), 'provinces')
-  const regionName = (c: string) =>
-    name(
-      regions.data?.find((r) => r.code === c),
-      c,
-    )
+  const regionName = useRegionName()
   const columns = [
     {
       title: t('tasks.title'),
       dataIndex: 'title',
       render: (v: string, r: TaskView) => (
         <Link to={`/tasks/${r.id}`} data-testid={`task-${r.id}`}>
-          {v}
+          <Authored text={v} />
         </Link>
       ),
     },
@@ -64,7 +59,10 @@ export function TaskBoard() {
       title: t('tasks.warning'),
       render: (_: unknown, r: TaskView) =>
         r.warning ? (
-          <Tag color={WARNING_COLOR[r.warning]} title={r.warnings.map((w) => w.message).join('\n')}>
+          <Tag
+            color={WARNING_COLOR[r.warning]}
+            title={r.warnings.map((w) => warningText(w, r.milestones ?? [], t, i18n.language)).join('\n')}
+          >
             {t(`tasks.warnings.${r.warning}`)}
           </Tag>
         ) : (

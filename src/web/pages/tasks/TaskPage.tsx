@@ -2,9 +2,13 @@ import { Alert, Button, Card, Descriptions, Space, Tag, Timeline } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router-dom'
+import { Authored, Quoting } from '../../components/Lang.tsx'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
+import { warningText } from '../../i18n/words.ts'
+import { useRegionName } from '../../region-names.ts'
 import { hasRole, useSession } from '../../session.tsx'
+import { usePlanItemTitle } from '../plans/plan-titles.ts'
 import { ReportForm } from './ReportForm.tsx'
 import { ReportList } from './ReportList.tsx'
 import { type TaskDetail, WARNING_COLOR } from './task-api.ts'
@@ -12,8 +16,10 @@ import { type TaskDetail, WARNING_COLOR } from './task-api.ts'
 /** One task: what it is, its history, its reports, and the actions the signed-in user may take. */
 export function TaskPage() {
   const { id = '' } = useParams()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { user, send } = useSession()
+  const regionName = useRegionName()
+  const itemTitle = usePlanItemTitle()
   const [version, setVersion] = useState(0)
   const [error, setError] = useState<string>()
   const detail = useLoad(async () => {
@@ -39,20 +45,33 @@ export function TaskPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       {error && <Alert type="error" showIcon title={error} data-testid="task-error" closable />}
-      <Card title={task.title} extra={<Tag data-testid="task-state">{t(`tasks.states.${task.state}`)}</Tag>}>
+      <Card
+        title={<Authored text={task.title} />}
+        extra={<Tag data-testid="task-state">{t(`tasks.states.${task.state}`)}</Tag>}
+      >
         <Descriptions column={2} size="small">
-          <Descriptions.Item label={t('common.region')}>{task.regionCode}</Descriptions.Item>
-          <Descriptions.Item label={t('tasks.leadBody')}>{task.leadBody || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('common.region')}>
+            <span data-testid="task-region">{regionName(task.regionCode)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('tasks.leadBody')}>
+            {task.leadBody ? <Authored text={task.leadBody} /> : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('tasks.start')}>{task.start}</Descriptions.Item>
           <Descriptions.Item label={t('tasks.deadline')}>{task.deadline}</Descriptions.Item>
           <Descriptions.Item label={t('tasks.planNode')}>
-            {task.planId ? `${task.planId} · ${task.planNodeId ?? ''}` : '—'}
+            {task.planId ? (
+              <span data-testid="task-plan-item" data-item={task.planNodeId ?? task.planId}>
+                {itemTitle(task.planNodeId ?? task.planId)}
+              </span>
+            ) : (
+              '—'
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('tasks.warning')}>
             {task.warnings.length
               ? task.warnings.map((w) => (
                   <Tag key={w.code + w.due} color={WARNING_COLOR[w.level]}>
-                    {w.message}
+                    {warningText(w, task.milestones ?? [], t, i18n.language)}
                   </Tag>
                 ))
               : '—'}
@@ -84,7 +103,12 @@ export function TaskPage() {
         <Timeline
           data-testid="task-history"
           items={history.map((h) => ({
-            content: `${h.at.slice(0, 16).replace('T', ' ')} · ${h.actor} · ${t(`tasks.events.${h.event}`)} (${t(`tasks.states.${h.fromState}`)} → ${t(`tasks.states.${h.toState}`)})${h.reason ? ` · ${h.reason}` : ''}`,
+            content: (
+              <Quoting
+                text={`${h.at.slice(0, 16).replace('T', ' ')} · ${h.actor} · ${t(`tasks.events.${h.event}`)} (${t(`tasks.states.${h.fromState}`)} → ${t(`tasks.states.${h.toState}`)})${h.reason ? ` · ${h.reason}` : ''}`}
+                quotes={h.reason ? [h.reason] : []}
+              />
+            ),
           }))}
         />
       </Card>

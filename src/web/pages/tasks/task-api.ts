@@ -7,6 +7,7 @@ export interface Warning {
   expected: number
   actual: number
   message: string
+  milestoneId?: string | null
 }
 
 export interface TaskView {
@@ -24,6 +25,7 @@ export interface TaskView {
   progress: { percent: number; period: string; accepted: boolean } | null
   warning: 'blue' | 'yellow' | 'red' | null
   warnings: Warning[]
+  milestones?: { id: string; name: string }[]
 }
 
 export interface ReportView {
