@@ -67,6 +67,18 @@ export function auditSummary(e: AuditEntry, t: TFunction, regionName: (code: str
       return s('plan_published', { version: d.version })
     case 'user.created':
       return s('user_created', { username: d.username })
+    case 'user.password_reset':
+      return s('user_password_reset', { how: s(d.generated ? 'password_generated' : 'password_set') })
+    case 'user.renamed':
+      return s('user_renamed', { name: d.displayName })
+    case 'user.enabled':
+    case 'user.password_changed':
+      return extra.trim()
+    case 'auth.login_failed':
+      return s('auth_login_failed', {
+        address: d.address,
+        unknown: d.known ? (d.disabled ? s('disabled_user') : '') : s('unknown_user'),
+      })
     case 'permission.changed':
       return s('permission_changed', { granted: count(d.granted), revoked: count(d.revoked) })
     case 'agreement.edited':
