@@ -179,7 +179,10 @@ const en: Messages = {
       const verb = s.rising === null ? 'stayed at' : s.rising ? 'rose to' : 'fell to'
       text = `In ${s.region}, ${s.indicator} ${verb} ${s.current.value} in ${s.current.year}, from ${s.base.value} in ${s.base.year}`
     } else if (s.current) text = `In ${s.region}, ${s.indicator} was ${s.current.value} in ${s.current.year}`
-    else text = `In ${s.region}, no usable figures of ${s.indicator} are available`
+    else {
+      const goal = s.goal ? ` (target: ${s.goal}${s.deadline ? ` by ${s.deadline}` : ''})` : ''
+      return `In ${s.region}, ${s.indicator}${goal} cannot be judged (${s.status.toLowerCase()}): no usable figures are available.`
+    }
     if (s.goal) text += `, against a target of ${s.goal}${s.deadline ? ` by ${s.deadline}` : ''}`
     text += `: ${s.status.toLowerCase()}`
     if (s.gap) text += `, ${s.gap} short of the target`
