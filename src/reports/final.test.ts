@@ -29,7 +29,7 @@ const status = (over: Partial<TargetStatus> = {}): TargetStatus => ({
   baseValue: 55,
   currentYear: 2023,
   currentValue: 57,
-  quantities: { goal: 60 },
+  quantities: { goal: 60, progress: 0.4, elapsed: 0.6 },
   missing: [],
   reason: '',
   ...over,
@@ -77,6 +77,8 @@ describe('final report model', () => {
     expect(summary).toMatch(
       /2025 年预计为 [\d.]+%（95% 预测区间 [\d.]+% 至 [\d.]+%），达到目标的概率约为 \d+%/,
     )
+    const targets = section(doc, 'targets')!.blocks[0] as Table
+    expect(targets.rows[0]![7]).toBe('40% / 60%')
     const fc = section(doc, 'forecast')!.blocks[0] as Table
     expect(fc.rows).toHaveLength(1)
     const gaps = section(doc, 'gaps')!.blocks[0] as Table
@@ -115,6 +117,7 @@ describe('final report model', () => {
     const table = section(doc, 'targets')!.blocks[0] as Table
     expect(table.rows[0]![3]).toBe('28,000元 (2023)')
     expect(table.rows[0]![6]).toBe('2,000元')
+    expect(table.rows[0]![7]).toBe('—')
   })
 
   it('escapes every text in the HTML and hashes the body only', () => {

@@ -177,6 +177,22 @@ function goalOf(t: FinalTarget, lang: Lang): Goal {
 /** A gap in a percentage is in percentage points. */
 const gapUnit = (unit: string) => (canonicalUnit(unit).startsWith('%') ? 'percentage points' : unit)
 
+/**
+ * The pace achieved against the pace needed: for pro-rata pacing the share of the way covered
+ * against the share of the period elapsed; for annual increments the change made against the
+ * change required by the latest year.
+ */
+function paceCell(t: FinalTarget, lang: Lang): string {
+  const q = t.status.quantities
+  if (typeof q.progress === 'number' && typeof q.elapsed === 'number')
+    return `${formatPercent(q.progress)} / ${formatPercent(q.elapsed)}`
+  if (typeof q.actual === 'number' && typeof q.required === 'number') {
+    const u = gapUnit(t.indicator?.unit ?? '')
+    return `${withUnit(formatNumber(q.actual), u, lang)} / ${withUnit(formatNumber(q.required), u, lang)}`
+  }
+  return '—'
+}
+
 /** The rule that decided the status, named by the target's form. */
 export function methodKey(t: Pick<FinalTarget, 'target' | 'status'>): string {
   const form = t.target.target
@@ -225,6 +241,7 @@ function targetsTable(facts: Facts[], lang: Lang): Table {
       m.colGoal,
       m.colStatus,
       m.colGap,
+      m.colPace,
       m.colMethod,
     ],
     rows: facts.map((f) => {
@@ -237,6 +254,7 @@ function targetsTable(facts: Facts[], lang: Lang): Table {
         yearValue(s.goal ?? undefined, s.deadline),
         s.status,
         s.gap ?? '—',
+        paceCell(f.t, lang),
         m.method(methodKey(f.t)),
       ]
     }),

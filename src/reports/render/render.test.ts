@@ -90,7 +90,7 @@ describe.each(['zh', 'en'] as const)('final report of C21 (%s)', (lang) => {
     )
     const quantified = statuses.filter((s) => s.indicator !== null)
     expect(quantified.length).toBeGreaterThan(0)
-    const table = rows.filter((r) => r.length === 8).slice(1)
+    const table = rows.filter((r) => r.length === 9).slice(1)
     expect(table).toHaveLength(quantified.length)
     for (const [i, s] of quantified.entries()) {
       expect(table[i]![1]).toBe(regionNames.get(s.region))
