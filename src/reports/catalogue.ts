@@ -88,7 +88,11 @@ const zh = {
       )
     } else if (s.current) parts.push(`${s.region}${s.indicator} ${s.current.year} 年为 ${s.current.value}`)
     else parts.push(`${s.region}${s.indicator}缺少可用数据`)
-    if (s.goal) parts.push(`目标为${s.deadline ? ` ${s.deadline} 年` : ''}达到 ${s.goal}`)
+    // "与…同步" is itself a verb phrase; a level is reached (达到)
+    if (s.goal)
+      parts.push(
+        `目标为${s.deadline ? ` ${s.deadline} 年` : ''}${s.goal.startsWith('与') ? '' : '达到 '}${s.goal}`,
+      )
     let text = `${parts.join('；')}，评估结论为“${s.status}”`
     if (s.gap) text += `，距目标尚差 ${s.gap}`
     text += '。'

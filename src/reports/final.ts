@@ -233,6 +233,7 @@ function targetsTable(facts: Facts[], lang: Lang): Table {
   return {
     kind: 'table',
     caption: m.tableTargets,
+    widths: [24, 7, 10, 10, 13, 8, 8, 10, 10],
     columns: [
       m.colTarget,
       m.colRegion,
@@ -266,6 +267,7 @@ function forecastTable(facts: Facts[], lang: Lang): Table {
   return {
     kind: 'table',
     caption: m.tableForecast,
+    widths: [28, 8, 12, 12, 12, 16, 12],
     columns: [
       m.colTarget,
       m.colRegion,

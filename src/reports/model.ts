@@ -10,6 +10,8 @@ export interface Table {
   caption: string
   columns: string[]
   rows: string[][]
+  /** relative column widths, where the natural widths would squeeze short columns (PDF/HTML) */
+  widths?: number[]
 }
 
 export interface Paragraph {

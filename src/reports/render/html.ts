@@ -21,7 +21,11 @@ function block(b: Block): string {
   if (b.kind === 'paragraph') return `<p>${escapeHtml(b.text)}</p>`
   const head = b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')
   const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')
-  return `<table><caption>${escapeHtml(b.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody></table>`
+  const sum = (b.widths ?? []).reduce((a, w) => a + w, 0)
+  const cols = b.widths
+    ? `<colgroup>${b.widths.map((w) => `<col style="width:${((100 * w) / sum).toFixed(1)}%">`).join('')}</colgroup>`
+    : ''
+  return `<table${b.widths ? ' class="fixed"' : ''}><caption>${escapeHtml(b.caption)}</caption>${cols}\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody></table>`
 }
 
 /** The body alone: what the content hash covers. */
@@ -45,6 +49,7 @@ body{font-family:"Noto Sans CJK SC","Noto Serif CJK SC","WenQuanYi Micro Hei",sa
 h2{font-size:14pt;border-bottom:1px solid #999;margin-top:1.2em}
 table{border-collapse:collapse;width:100%;font-size:8.5pt;margin:.6em 0;page-break-inside:auto}
 tr{page-break-inside:avoid}
+table.fixed{table-layout:fixed}
 th,td{border:1px solid #999;padding:2px 4px;text-align:left;vertical-align:top}
 th{background:#eee}
 caption{caption-side:top;text-align:left;font-weight:bold;margin-bottom:.3em}
