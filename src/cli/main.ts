@@ -9,6 +9,7 @@ import { importCommand } from './import.ts'
 import { methodCommand } from './method/index.ts'
 import { migrateCommand } from './migrate.ts'
 import { planCommand } from './plan.ts'
+import { reportCommand } from './report.ts'
 import { serveCommand } from './serve.ts'
 import { sharingCommand } from './sharing.ts'
 import { synthCommand } from './synth.ts'
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     .addCommand(tasksCommand())
     .addCommand(assessCommand())
     .addCommand(sharingCommand())
+    .addCommand(reportCommand())
 }
 
 export async function main(argv: string[]): Promise<void> {
