@@ -9,7 +9,8 @@ import { basename, extname } from 'node:path'
 import { BadInput, quoted } from '../files/bad-input.ts'
 import type { SourceTable } from '../files/table.ts'
 import { location } from '../files/table.ts'
-import { readXlsxTables } from '../files/xlsx.ts'
+import { columnLetter, readXlsxTables } from '../files/xlsx.ts'
+import type { SkippedRow } from '../statistics/import/published.ts'
 import {
   Collector,
   type ImportContext,
@@ -35,6 +36,7 @@ import { CsvRecords } from './csv-bytes.ts'
 import { CsvSyntaxError } from './csv-split.ts'
 import { FastLongCheck } from './fast-long.ts'
 import { SeqLocations } from './seq-locations.ts'
+import { TableStart } from './table-start.ts'
 
 export interface ImportOptions extends WideOptions {
   release: string
@@ -56,8 +58,23 @@ export interface ImportOptions extends WideOptions {
   partitionRows?: number
 }
 
+/** How many figures a sheet (or CSV file) gave an indicator: what the dry run says it recognised. */
+export interface TableCount {
+  sheet?: string
+  indicator: string
+  cells: number
+}
+
 export type ImportResult =
-  | { ok: true; dryRun: boolean; rows: number; release?: ReleaseRow }
+  | {
+      ok: true
+      dryRun: boolean
+      rows: number
+      release?: ReleaseRow
+      /** rows read and set aside: titles, unit rows, blank rows, footnotes */
+      skipped: SkippedRow[]
+      counts: TableCount[]
+    }
   | { ok: false; issues: ImportIssue[]; moreIssues: number }
 
 /** A refusal before any row is read (bad options, missing file, name taken) or of a file that cannot be read. */
@@ -111,6 +128,8 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       : `${basename(path)}: row ${seq + 1}`
   }
   const issues: ImportIssue[] = []
+  const skipped: SkippedRow[] = []
+  let counts: TableCount[] = []
   let more = 0
   const note = (list: ImportIssue[]) => {
     for (const i of list)
@@ -139,6 +158,8 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       if (ext === '.xlsx') await feedWorkbook(path, ctx, c, feed, heads, opts)
       else await feedCsv(path, ctx, c, feed, heads, opts)
       await feed.flush()
+      skipped.push(...c.skipped)
+      counts = feed.counts(heads)
       note(c.issues)
       more += c.unlisted
       return { commit: c.count === 0 && !opts.dryRun, duplicatesPossible: feed.cells.unsure }
@@ -159,7 +180,14 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       issues: [{ location: basename(path), code: 'empty', message: 'the file holds no figures' }],
       moreIssues: 0,
     }
-  return { ok: true, dryRun: opts.dryRun ?? false, rows: outcome.rows, release: outcome.release }
+  return {
+    ok: true,
+    dryRun: opts.dryRun ?? false,
+    rows: outcome.rows,
+    release: outcome.release,
+    skipped,
+    counts,
+  }
 }
 
 /**
@@ -177,8 +205,28 @@ class BatchFeed {
     private readonly locations: SeqLocations,
     readonly cells: CellSet,
   ) {}
+  /** figures per table and indicator */
+  private readonly tally: Map<string, number>[] = []
+  private count(indicator: string) {
+    let t = this.tally[this.table]
+    if (!t) {
+      t = new Map()
+      this.tally[this.table] = t
+    }
+    t.set(indicator, (t.get(indicator) ?? 0) + 1)
+  }
+  counts(heads: { sheet?: string }[]): TableCount[] {
+    return this.tally.flatMap((t, i) =>
+      [...t].map(([indicator, cells]) => ({
+        ...(heads[i]?.sheet ? { sheet: heads[i]!.sheet } : {}),
+        indicator,
+        cells,
+      })),
+    )
+  }
   /** a row checked by the general path (the table and line are this.table, this.line) */
   push(row: ObservationInput) {
+    this.count(row.indicator)
     this.cells.add(row.region, row.indicator, row.period, row.source)
     this.locations.add(this.table, this.line)
     this.batch.push(row)
@@ -196,6 +244,7 @@ class BatchFeed {
     note: string,
     vintage: string | null,
   ) {
+    this.count(indicator)
     this.locations.add(this.table, line)
     this.batch.add(region, indicator, period, value, unit, source, note, vintage)
     if (this.batch.length >= BATCH) this.rotate()
@@ -244,14 +293,17 @@ async function feedCsv(
   let check: RowCheck | undefined
   let fast: FastLongCheck | undefined
   let rows = 0
+  const start = new TableStart({ file }, c, (i, header) => header?.[i] || `column ${i + 1}`)
+  let lastLine = 1
   const onRow = (line: number, cells: string[]) => {
     if (!head) {
-      const header = cells.map((h) => h.trim())
-      head = { file, header, columnLabels: header.map((h, i) => h || `column ${i + 1}`) }
+      lastLine = line
+      head = start.offer(line, cells)
+      if (!head) return
       heads.push(head)
       const general = checkFor(head, ctx, c, opts)
       if (general && isLongLayout(head as SourceTable)) {
-        fast = new FastLongCheck(header, ctx, feed, opts.regionAllowed, general)
+        fast = new FastLongCheck(head.header, ctx, feed, opts.regionAllowed, general)
         check = fast.strings
       } else check = general
       return
@@ -288,7 +340,8 @@ async function feedCsv(
   if (head && !check) return
   opts.onProgress?.(total, total)
   c.at({ file, header: [], columnLabels: [] }, 1)
-  if (!head) c.issue('empty', 'the file is empty')
+  if (!head && start.passed > 0) start.noHeader(lastLine)
+  else if (!head) c.issue('empty', 'the file is empty')
   else if (rows + (fast?.taken ?? 0) === 0) c.issue('empty', 'the table has a header but no rows')
 }
 
@@ -318,7 +371,9 @@ async function feedWorkbook(
   const tables = await readXlsxTables(path)
   const total = tables.reduce((n, t) => n + t.rows.length, 0)
   let done = 0
-  for (const t of tables) {
+  for (const whole of tables) {
+    const t = findHead(whole, c)
+    if (!t) continue
     feed.table = heads.push(t) - 1
     const check = checkFor(t, ctx, c, opts)
     if (!check) continue
@@ -334,6 +389,18 @@ async function feedWorkbook(
   }
   c.at({ file: basename(path), header: [], columnLabels: [] }, 1)
   if (total === 0) c.issue('empty', 'the workbook has no rows')
+}
+
+/** A sheet with its header found below any title and unit rows (undefined, with an issue, when there is none). */
+function findHead(t: SourceTable, c: Collector): SourceTable | undefined {
+  const all = [{ line: t.headerLine ?? 1, cells: t.header }, ...t.rows]
+  const start = new TableStart(t, c, (i) => t.columnLabels[i] ?? columnLetter(i + 1))
+  for (let i = 0; i < all.length; i++) {
+    const head = start.offer(all[i]!.line, all[i]!.cells)
+    if (head) return { ...head, rows: all.slice(i + 1) }
+  }
+  start.noHeader(all.at(-1)?.line ?? 1)
+  return undefined
 }
 
 /** UTF-16 and UTF-32 files announce themselves by a byte-order mark; they are refused with a way out. */
