@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { Command } from 'commander'
 import { importFile } from '../importer/import-file.ts'
+import { SKIP_REASONS } from '../statistics/import/published.ts'
 import { appendAudit } from '../store/audit.ts'
 import { defaultApprovalChain, releaseStatus, startApproval, submit } from '../supervision/approval.ts'
 import { can, DENY_MESSAGES } from '../supervision/permissions.ts'
@@ -26,7 +27,7 @@ interface Opts extends StoreOptions {
 export function importCommand(): Command {
   return withStoreOptions(new Command('import'))
     .description(
-      'import a CSV or XLSX file as a new release. Long layout: columns region, indicator, period (or year), value, unit[, source, note, vintage]. Wide (yearbook) layout: regions as rows, years as columns, one indicator per sheet (sheet name) or --indicator. All-or-nothing: any bad row rejects the file and every problem is listed as file:row:column.',
+      'import a CSV or XLSX file as a new release. Long layout: columns region, indicator, period (or year), value, unit[, source, note, vintage]. Wide (yearbook) layout: regions as rows, years as columns (or transposed: years as rows), one indicator per sheet (sheet name) or --indicator; title, unit (单位：…), blank and footnote rows (注：, 资料来源：, 数据来源：) around the table are skipped and listed, and a stated unit is converted where the factor is known (亿元↔万元, 万人↔人). All-or-nothing: any bad row rejects the file and every problem is listed as file:row:column.',
     )
     .argument('<file>', '.csv or .xlsx file')
     .requiredOption('--release <name>', 'name of the new release, e.g. "NBS yearbook 2025"')
@@ -90,6 +91,11 @@ export function importCommand(): Command {
             await appendAudit(tx, { ...base, action: 'release.submitted', details: {} })
           })
         }
+        for (const k of result.skipped)
+          console.log(`${k.location}: skipped, ${SKIP_REASONS[k.reason]}: ${k.text}`)
+        if (result.dryRun)
+          for (const n of result.counts)
+            console.log(`${n.sheet ? `[${n.sheet}] ` : ''}${n.indicator}: ${n.cells} cells`)
         console.log(
           result.dryRun
             ? `${file}: ${result.rows} rows are valid (dry run; nothing stored)`
