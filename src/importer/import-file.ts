@@ -11,6 +11,7 @@ import type { SourceTable } from '../files/table.ts'
 import { location } from '../files/table.ts'
 import { columnLetter, readXlsxTables } from '../files/xlsx.ts'
 import type { SkippedRow } from '../statistics/import/published.ts'
+import { sdmxRowCheck, sdmxVersion } from '../statistics/import/sdmx.ts'
 import {
   Collector,
   type ImportContext,
@@ -22,6 +23,7 @@ import {
   type WideOptions,
   wideRowCheck,
 } from '../statistics/import/validate.ts'
+import { ISO_3166_2_CN } from '../statistics/iso-3166-cn.ts'
 import type { ObservationInput } from '../statistics/observation.ts'
 import { buildRegionLookup } from '../statistics/region-lookup.ts'
 import type { Store } from '../store/db.ts'
@@ -54,6 +56,8 @@ export interface ImportOptions extends WideOptions {
   regionAllowed?: (code: string) => boolean
   /** start the release in approval (written with it, in one transaction) */
   approval?: ReleaseInput['approval']
+  /** SDMX-CSV: other columns' roles, column → role (`SERIES` → `indicator`) */
+  map?: Record<string, string>
   /** rows from which a release gets a partition of its own (store default; tests set it low) */
   partitionRows?: number
 }
@@ -86,11 +90,21 @@ export async function importContext(
   opts: Pick<ImportOptions, 'periodRange' | 'vintageFromNotes'>,
 ): Promise<ImportContext> {
   return {
-    resolveRegion: buildRegionLookup(await regionNames(store.db)),
+    resolveRegion: await regionLookup(store),
     indicators: await indicatorMap(store.db),
     periodRange: opts.periodRange ?? [1949, new Date().getFullYear()],
     vintageFromNotes: opts.vintageFromNotes,
   }
+}
+
+/** Region names and codes of the store, and ISO 3166-2:CN codes (`CN-HB`) of the regions it has. */
+async function regionLookup(store: Store) {
+  const regions = await regionNames(store.db)
+  const have = new Set(regions.map((r) => r.code))
+  return buildRegionLookup(
+    regions,
+    Object.fromEntries(Object.entries(ISO_3166_2_CN).filter(([, code]) => have.has(code))),
+  )
 }
 
 export async function importFile(store: Store, path: string, opts: ImportOptions): Promise<ImportResult> {
@@ -271,7 +285,8 @@ class BatchFeed {
   }
 }
 
-function checkFor(t: TableHead, ctx: ImportContext, c: Collector, opts: WideOptions): RowCheck | undefined {
+function checkFor(t: TableHead, ctx: ImportContext, c: Collector, opts: ImportOptions): RowCheck | undefined {
+  if (sdmxVersion(t.header)) return sdmxRowCheck(t, ctx, c, opts.map)
   return isLongLayout(t as SourceTable) ? longRowCheck(t, ctx, c) : wideRowCheck(t, c, opts)
 }
 type TableHead = Parameters<typeof longRowCheck>[0]

@@ -38,6 +38,7 @@ export interface ImportIssue {
     | 'out_of_scope'
     | 'extra_cell'
     | 'no_header'
+    | 'bad_action'
   message: string
 }
 
