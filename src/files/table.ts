@@ -12,6 +12,8 @@ export interface SourceTable {
   headerLine?: number
   /** the unit a row above the header states (`单位：万元`), and where */
   statedUnit?: { text: string; line: number; column: string }
+  /** the indicator a row above the header names (`指标：地区生产总值(亿元)`) */
+  statedIndicator?: string
 }
 
 export function location(t: Pick<SourceTable, 'file' | 'sheet'>, line: number, column?: string): string {

@@ -163,7 +163,8 @@ describe('tables as published (pglite)', () => {
       '数据来源：国家统计局',
     ]
     writeFileSync(path, `${lines.join('\r\n')}\r\n`)
-    const r = await importFile(store, path, { release: 'nbs export', indicator: 'population_year_end' })
+    // no --indicator: the 指标 row names it
+    const r = await importFile(store, path, { release: 'nbs export' })
     expect(r.ok ? r.skipped.map((s) => `${s.location} ${s.reason}`) : r.issues).toEqual([
       'nbs.csv:1 description',
       'nbs.csv:2 description',

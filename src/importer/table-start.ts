@@ -12,6 +12,7 @@ type Place = Pick<SourceTable, 'file' | 'sheet'>
 
 export class TableStart {
   private statedUnit: SourceTable['statedUnit']
+  private statedIndicator: string | undefined
   /** rows set aside before the header */
   passed = 0
 
@@ -31,6 +32,7 @@ export class TableStart {
         this.passed++
         this.c.at({ ...this.place, header: [], columnLabels: [] }, line)
         this.c.skip(pre.reason, header)
+        if (pre.name) this.statedIndicator ??= pre.name
         if (pre.unit) this.statedUnit ??= { text: pre.unit.text, line, column: this.label(pre.unit.column) }
         return undefined
       }
@@ -41,6 +43,7 @@ export class TableStart {
       columnLabels: header.map((_, i) => this.label(i, header)),
       headerLine: line,
       ...(this.statedUnit ? { statedUnit: this.statedUnit } : {}),
+      ...(this.statedIndicator ? { statedIndicator: this.statedIndicator } : {}),
     }
   }
 

@@ -164,6 +164,19 @@ export class Collector {
     return undefined
   }
 
+  /** The key of the one indicator a table names in words (`地区生产总值`, or its English name), if exactly one. */
+  indicatorNamed(name: string): string | undefined {
+    const want = name.replace(/\s+/g, '').toLowerCase()
+    const plain = (s: string) => s.replace(/\s+/g, '').toLowerCase()
+    const found = [...this.ctx.indicators.values()].filter(
+      (i) =>
+        plain(i.nameZh) === want ||
+        plain(i.nameZh.replace(/[（(].*[)）]$/, '')) === want ||
+        plain(i.nameEn) === want,
+    )
+    return found.length === 1 ? found[0]!.key : undefined
+  }
+
   region(ref: string, column?: string): string | undefined {
     const code = this.ctx.resolveRegion(ref.trim())
     if (!code) this.issue('unknown_region', `unknown region ${quoted(ref)}`, column)
@@ -224,7 +237,7 @@ export class Collector {
 
 export type TableHead = Pick<
   SourceTable,
-  'file' | 'sheet' | 'header' | 'columnLabels' | 'headerLine' | 'statedUnit'
+  'file' | 'sheet' | 'header' | 'columnLabels' | 'headerLine' | 'statedUnit' | 'statedIndicator'
 >
 export type RowCheck = (line: number, cells: string[]) => void
 
@@ -308,7 +321,8 @@ export interface WideOptions {
 export function wideRowCheck(t: TableHead, c: Collector, opts: WideOptions = {}): RowCheck | undefined {
   const before = c.count
   c.at(t, t.headerLine ?? 1)
-  const ind = c.indicator(opts.indicator ?? t.sheet ?? '')
+  const named = t.statedIndicator === undefined ? undefined : c.indicatorNamed(t.statedIndicator)
+  const ind = c.indicator(opts.indicator ?? named ?? t.sheet ?? t.statedIndicator ?? '')
   const conversion = ind ? statedConversion(t, c, ind, opts) : undefined
   const transposed = isTransposedHeader(t.header)
   const columns = transposed ? regionColumns(t, c) : yearColumns(t, c)
