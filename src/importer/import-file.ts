@@ -219,17 +219,33 @@ class BatchFeed {
     private readonly locations: SeqLocations,
     readonly cells: CellSet,
   ) {}
-  /** figures per table and indicator */
+  /** figures per table and indicator; a run of rows of one indicator is counted without a map lookup */
   private readonly tally: Map<string, number>[] = []
+  private runIndicator = ''
+  private runTable = 0
+  private run = 0
   private count(indicator: string) {
-    let t = this.tally[this.table]
+    if (indicator === this.runIndicator && this.table === this.runTable) {
+      this.run++
+      return
+    }
+    this.settle()
+    this.runIndicator = indicator
+    this.runTable = this.table
+    this.run = 1
+  }
+  private settle() {
+    if (this.run === 0) return
+    let t = this.tally[this.runTable]
     if (!t) {
       t = new Map()
-      this.tally[this.table] = t
+      this.tally[this.runTable] = t
     }
-    t.set(indicator, (t.get(indicator) ?? 0) + 1)
+    t.set(this.runIndicator, (t.get(this.runIndicator) ?? 0) + this.run)
+    this.run = 0
   }
   counts(heads: { sheet?: string }[]): TableCount[] {
+    this.settle()
     return this.tally.flatMap((t, i) =>
       [...t].map(([indicator, cells]) => ({
         ...(heads[i]?.sheet ? { sheet: heads[i]!.sheet } : {}),

@@ -93,6 +93,39 @@ describe('SDMX-CSV (pglite)', () => {
     expect((await shown()).figures).toEqual(before.figures)
   })
 
+  it('reads a message shaped like the SDMX-CSV field guide example (sdmx-twg/sdmx-csv, data-message/docs/sdmx-csv-field-guide.md): other dimensions, GEO mapped to the region, labels=both', async () => {
+    // the field guide's example has FREQ, …, GEO, TIME_PERIOD, OBS_VALUE, TIME_FORMAT, OBS_STATUS; here with
+    // jueqi's indicator and the built-in figure of Hubei's 2023 GDP (data/observations.csv) as the value
+    const [hubei] = await getFigures(store.db, {
+      ...QUERY,
+      indicators: ['gdp'],
+      regions: ['42'],
+      from: 2023,
+      to: 2023,
+    })
+    const lines = [
+      'STRUCTURE,STRUCTURE_ID,ACTION,FREQ:Frequency,SERIES:Series,GEO:Geopolitical entity,TIME_PERIOD:Time period,OBS_VALUE:Observation value,UNIT_MEASURE:Unit of measure,TIME_FORMAT,OBS_STATUS:Observation status',
+      `dataflow,JUEQI:DF_REGIONAL(1.0): Regional figures,I,A: Annual,gdp: GDP,CN-HB: Hubei,2023,${hubei!.value},100 million yuan: 亿元,P1Y,P: Provisional value`,
+      'dataflow,JUEQI:DF_REGIONAL(1.0): Regional figures,I,A: Annual,gdp: GDP,CN-HN: Hunan,2023,,100 million yuan: 亿元,P1Y,M: Missing value',
+    ]
+    const file = join(dir, 'field-guide.csv')
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const r = await importFile(store, file, {
+      release: 'field guide shape',
+      publishedOn: '2099-06-01',
+      map: { GEO: 'region', SERIES: 'indicator' },
+    })
+    expect(r).toMatchObject({ ok: true, rows: 1 })
+    const [got] = await getFigures(store.db, {
+      ...QUERY,
+      indicators: ['gdp'],
+      regions: ['42'],
+      from: 2023,
+      to: 2023,
+    })
+    expect(got).toMatchObject({ release: 'field guide shape', value: hubei!.value, vintage: 'preliminary' })
+  })
+
   it('refuses a malformed file naming each bad row and column, storing nothing', async () => {
     const lines = [
       'STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS',

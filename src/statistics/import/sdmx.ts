@@ -31,6 +31,13 @@ const CONCEPTS: Record<string, string> = {
 }
 const ROLES = ['region', 'indicator', 'period', 'value', 'unit', 'source', 'note', 'vintage'] as const
 
+/** Roles whose cells are codes, written `CODE: label` when labels=both. */
+const CODED = new Set(['region', 'indicator', 'unit', 'vintage'])
+const codeOf = (text: string) => {
+  const m = /^([^:]+?): /.exec(text.trim())
+  return m ? m[1]! : text.trim()
+}
+
 /** OBS_STATUS (SDMX code list CL_OBS_STATUS) ↔ vintage, where one means the other. */
 const STATUS_VINTAGE: Record<string, Vintage> = { P: 'preliminary', A: 'final' }
 export const VINTAGE_STATUS: Partial<Record<Vintage, string>> = { preliminary: 'P', final: 'A' }
@@ -54,7 +61,8 @@ export function sdmxRowCheck(
 ): RowCheck | undefined {
   const roles = { ...CONCEPTS }
   for (const [col, role] of Object.entries(map)) roles[col.trim().toLowerCase()] = role.trim().toLowerCase()
-  const upper = t.header.map((h) => h.trim().toLowerCase())
+  // with labels=both a header reads `REF_AREA:Reference area` and a cell `CN-HB: Hubei`: the id is before the colon
+  const upper = t.header.map((h) => h.split(':')[0]!.trim().toLowerCase())
   const at = Object.fromEntries(ROLES.map((r) => [r, upper.findIndex((h) => roles[h] === r)])) as Record<
     (typeof ROLES)[number],
     number
@@ -74,7 +82,7 @@ export function sdmxRowCheck(
     const value = at.value >= 0 ? (row[at.value] ?? '').trim() : ''
     // an observation without a value (OBS_STATUS M, O, L…) is a missing figure, not a zero
     if (value === '' || value.toUpperCase() === 'NAN') return
-    if (iAction >= 0 && (row[iAction] ?? '').trim().toUpperCase() === 'D') {
+    if (iAction >= 0 && codeOf(row[iAction] ?? '').toUpperCase() === 'D') {
       c.at(t, line)
       c.issue(
         'bad_action',
@@ -84,10 +92,11 @@ export function sdmxRowCheck(
       return
     }
     ROLES.forEach((r, i) => {
-      cells[i] = at[r] >= 0 ? (row[at[r]] ?? '') : ''
+      const text = at[r] >= 0 ? (row[at[r]] ?? '') : ''
+      cells[i] = CODED.has(r) ? codeOf(text) : text
     })
     if (!cells[7] && iStatus >= 0) {
-      const status = (row[iStatus] ?? '').trim().toUpperCase()
+      const status = codeOf(row[iStatus] ?? '').toUpperCase()
       cells[7] = STATUS_VINTAGE[status] ?? ''
     }
     check(line, cells)
