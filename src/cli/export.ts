@@ -12,10 +12,12 @@ interface Opts extends StoreOptions {
   from?: string
   to?: string
   asOf?: string
-  format: 'csv' | 'xlsx' | 'json'
+  format: 'csv' | 'xlsx' | 'json' | 'sdmx-csv' | 'sdmx-csv-1'
   out?: string
   preferredOnly?: boolean
 }
+
+const FORMATS: Opts['format'][] = ['csv', 'xlsx', 'json', 'sdmx-csv', 'sdmx-csv-1']
 
 const COLUMNS: (keyof FigureRow)[] = [
   'region',
@@ -36,7 +38,7 @@ const COLUMNS: (keyof FigureRow)[] = [
 
 export function exportCommand(): Command {
   return withStoreOptions(new Command('export'))
-    .description('export observations (stored, derived and rolled up) as CSV, XLSX or JSON')
+    .description('export observations (stored, derived and rolled up) as CSV, XLSX, JSON or SDMX-CSV')
     .requiredOption('--indicator <keys>', 'indicator key(s), comma-separated')
     .option('--region <codes>', 'region code(s), comma-separated')
     .option('--level <level>', 'all regions of a level: nation, macro, province, prefecture, county')
@@ -44,11 +46,14 @@ export function exportCommand(): Command {
     .option('--to <year>')
     .option('--as-of <date>', 'what was known on this date')
     .option('--preferred-only', 'one row per cell (the preferred one)')
-    .option('--format <fmt>', 'csv, xlsx or json', 'csv')
+    .option(
+      '--format <fmt>',
+      'csv, xlsx, json, sdmx-csv (SDMX-CSV 2.0; preferred figures, one per cell) or sdmx-csv-1 (SDMX-CSV 1.0)',
+      'csv',
+    )
     .option('--out <file>', 'output file (default stdout; required for xlsx)')
     .action(async (opts: Opts) => {
-      if (!['csv', 'xlsx', 'json'].includes(opts.format))
-        throw new CliError(`--format must be csv, xlsx or json`)
+      if (!FORMATS.includes(opts.format)) throw new CliError(`--format must be ${FORMATS.join(', ')}`)
       if (opts.format === 'xlsx' && !opts.out) throw new CliError('--format xlsx needs --out <file.xlsx>')
       const year = (v: string | undefined, name: string) => {
         if (v === undefined) return undefined
@@ -65,7 +70,8 @@ export function exportCommand(): Command {
           from: year(opts.from, 'from'),
           to: year(opts.to, 'to'),
           asOf: opts.asOf,
-          preferredOnly: opts.preferredOnly,
+          // an SDMX dataset holds one observation per series key and period
+          preferredOnly: opts.preferredOnly || opts.format.startsWith('sdmx'),
         })
         await write(rows, opts)
       } catch (e) {
@@ -90,8 +96,10 @@ async function write(rows: FigureRow[], opts: Opts) {
     return
   }
   const { stringify } = await import('csv-stringify/sync')
-  const text =
-    opts.format === 'json'
+  const { sdmxCsvRecords } = await import('../statistics/import/sdmx.ts')
+  const text = opts.format.startsWith('sdmx')
+    ? stringify(sdmxCsvRecords(rows, opts.format === 'sdmx-csv' ? '2.0' : '1.0'))
+    : opts.format === 'json'
       ? `${JSON.stringify(rows, null, 1)}\n`
       : stringify(rows, { header: true, columns: COLUMNS as string[], cast: csvSafeCast })
   if (opts.out) await writeFile(opts.out, text)

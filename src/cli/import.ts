@@ -17,12 +17,24 @@ interface Opts extends StoreOptions {
   as?: string
   region?: string
   encoding?: string
+  map?: Record<string, string>
+}
+
+/** `--map SERIES=indicator`, repeatable: a column of an SDMX-CSV file and the role it plays. */
+function columnRole(text: string, prev: Record<string, string> = {}): Record<string, string> {
+  const m = /^([^=]+)=(region|indicator|period|value|unit|source|note|vintage)$/i.exec(text.trim())
+  if (!m)
+    throw new CliError(
+      `--map ${text}: write COLUMN=role, the role one of region, indicator, period, value, unit, source, note, vintage`,
+      2,
+    )
+  return { ...prev, [m[1]!.trim()]: m[2]!.toLowerCase() }
 }
 
 export function importCommand(): Command {
   return withStoreOptions(new Command('import'))
     .description(
-      'import a CSV or XLSX file as a new release. Long layout: columns region, indicator, period (or year), value, unit[, source, note, vintage]. Wide (yearbook) layout: regions as rows, years as columns, one indicator per sheet (sheet name) or --indicator. All-or-nothing: any bad row rejects the file and every problem is listed as file:row:column.',
+      'import a CSV or XLSX file as a new release. SDMX-CSV 2.0 (STRUCTURE,STRUCTURE_ID,ACTION,…) and 1.0 (DATAFLOW,…) are recognised by their header; REF_AREA may be a GB/T 2260 or an ISO 3166-2:CN code (CN-HB). Long layout: columns region, indicator, period (or year), value, unit[, source, note, vintage]. Wide (yearbook) layout: regions as rows, years as columns (or transposed: years as rows), one indicator per sheet (sheet name) or --indicator; title, unit (单位：…), blank and footnote rows (注：, 资料来源：, 数据来源：) around the table are skipped and listed, and a stated unit is converted where the factor is known (亿元↔万元, 万人↔人). All-or-nothing: any bad row rejects the file and every problem is listed as file:row:column.',
     )
     .argument('<file>', '.csv or .xlsx file')
     .requiredOption('--release <name>', 'name of the new release, e.g. "NBS yearbook 2025"')
@@ -32,6 +44,11 @@ export function importCommand(): Command {
     .option('--unit <unit>', 'unit of a wide table, checked against the indicator')
     .option('--source <text>', 'source of a wide table')
     .option('--encoding <enc>', 'text encoding of a CSV: utf-8 (default, checked), gbk, gb18030 or big5')
+    .option(
+      '--map <COLUMN=role>',
+      'SDMX-CSV: the role of a column (default INDICATOR=indicator; REF_AREA, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS map by themselves); repeatable',
+      columnRole,
+    )
     .option('--dry-run', 'validate only; store nothing')
     .option(
       '--as <username>',
@@ -52,6 +69,7 @@ export function importCommand(): Command {
       const { appendAudit } = await import('../store/audit.ts')
       const { actingUser } = await import('./acting-user.ts')
       const { progressBar } = await import('./progress.ts')
+      const { SKIP_REASONS } = await import('../statistics/import/published.ts')
       const store = await openSeededStore(opts)
       let bar: ReturnType<typeof progressBar> | undefined
       try {
@@ -69,6 +87,7 @@ export function importCommand(): Command {
           indicator: opts.indicator,
           unit: opts.unit,
           source: opts.source,
+          ...(opts.map ? { map: opts.map } : {}),
           onProgress: (done, total) => {
             bar ??= progressBar('importing', total, showBarAbove)
             bar.update(done)
@@ -98,6 +117,11 @@ export function importCommand(): Command {
             await appendAudit(tx, { ...base, action: 'release.submitted', details: {} })
           })
         }
+        for (const k of result.skipped)
+          console.log(`${k.location}: skipped, ${SKIP_REASONS[k.reason]}: ${k.text}`)
+        if (result.dryRun)
+          for (const n of result.counts)
+            console.log(`${n.sheet ? `[${n.sheet}] ` : ''}${n.indicator}: ${n.cells} cells`)
         console.log(
           result.dryRun
             ? `${file}: ${result.rows} rows are valid (dry run; nothing stored)`

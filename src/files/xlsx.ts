@@ -25,7 +25,11 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v)
 }
 
-/** Read every non-empty sheet of a workbook; the first non-empty row of a sheet is its header. */
+/**
+ * Read every non-empty sheet of a workbook; the first non-empty row of a sheet is its header (the
+ * importer looks further down when that row is a title or a unit row). A merged cell reads as its
+ * first cell's text in every cell it covers.
+ */
 export async function readXlsxTables(path: string): Promise<SourceTable[]> {
   const file = basename(path)
   const wb = new ExcelJS.Workbook()
@@ -72,6 +76,7 @@ function sheetTables(wb: ExcelJS.Workbook, file: string): SourceTable[] {
       header: Array.from({ length: width }, (_, i) => head.cells[i] ?? ''),
       columnLabels: Array.from({ length: width }, (_, i) => columnLetter(i + 1)),
       rows: body,
+      headerLine: head.line,
     })
   })
   return tables

@@ -9,7 +9,9 @@ import { basename, extname } from 'node:path'
 import { BadInput, quoted } from '../files/bad-input.ts'
 import type { SourceTable } from '../files/table.ts'
 import { location } from '../files/table.ts'
-import { readXlsxTables } from '../files/xlsx.ts'
+import { columnLetter, readXlsxTables } from '../files/xlsx.ts'
+import type { SkippedRow } from '../statistics/import/published.ts'
+import { sdmxRowCheck, sdmxVersion } from '../statistics/import/sdmx.ts'
 import {
   Collector,
   type ImportContext,
@@ -21,6 +23,7 @@ import {
   type WideOptions,
   wideRowCheck,
 } from '../statistics/import/validate.ts'
+import { ISO_3166_2_CN } from '../statistics/iso-3166-cn.ts'
 import type { ObservationInput } from '../statistics/observation.ts'
 import { buildRegionLookup } from '../statistics/region-lookup.ts'
 import type { Store } from '../store/db.ts'
@@ -35,6 +38,7 @@ import { CsvRecords } from './csv-bytes.ts'
 import { CsvSyntaxError } from './csv-split.ts'
 import { FastLongCheck } from './fast-long.ts'
 import { SeqLocations } from './seq-locations.ts'
+import { TableStart } from './table-start.ts'
 import { type Encoding, looksLikeGbk, toUtf8, Utf8Check } from './text-encoding.ts'
 
 export interface ImportOptions extends WideOptions {
@@ -55,12 +59,29 @@ export interface ImportOptions extends WideOptions {
   approval?: ReleaseInput['approval']
   /** the CSV's text encoding (default UTF-8, checked; GBK/GB18030/Big5 decoded) */
   encoding?: Encoding
+  /** SDMX-CSV: other columns' roles, column → role (`SERIES` → `indicator`) */
+  map?: Record<string, string>
   /** rows from which a release gets a partition of its own (store default; tests set it low) */
   partitionRows?: number
 }
 
+/** How many figures a sheet (or CSV file) gave an indicator: what the dry run says it recognised. */
+export interface TableCount {
+  sheet?: string
+  indicator: string
+  cells: number
+}
+
 export type ImportResult =
-  | { ok: true; dryRun: boolean; rows: number; release?: ReleaseRow }
+  | {
+      ok: true
+      dryRun: boolean
+      rows: number
+      release?: ReleaseRow
+      /** rows read and set aside: titles, unit rows, blank rows, footnotes */
+      skipped: SkippedRow[]
+      counts: TableCount[]
+    }
   | { ok: false; issues: ImportIssue[]; moreIssues: number }
 
 /** A refusal before any row is read (bad options, missing file, name taken) or of a file that cannot be read. */
@@ -72,11 +93,21 @@ export async function importContext(
   opts: Pick<ImportOptions, 'periodRange' | 'vintageFromNotes'>,
 ): Promise<ImportContext> {
   return {
-    resolveRegion: buildRegionLookup(await regionNames(store.db)),
+    resolveRegion: await regionLookup(store),
     indicators: await indicatorMap(store.db),
     periodRange: opts.periodRange ?? [1949, new Date().getFullYear()],
     vintageFromNotes: opts.vintageFromNotes,
   }
+}
+
+/** Region names and codes of the store, and ISO 3166-2:CN codes (`CN-HB`) of the regions it has. */
+async function regionLookup(store: Store) {
+  const regions = await regionNames(store.db)
+  const have = new Set(regions.map((r) => r.code))
+  return buildRegionLookup(
+    regions,
+    Object.fromEntries(Object.entries(ISO_3166_2_CN).filter(([, code]) => have.has(code))),
+  )
 }
 
 export async function importFile(store: Store, path: string, opts: ImportOptions): Promise<ImportResult> {
@@ -114,6 +145,8 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       : `${basename(path)}: row ${seq + 1}`
   }
   const issues: ImportIssue[] = []
+  const skipped: SkippedRow[] = []
+  let counts: TableCount[] = []
   let more = 0
   const note = (list: ImportIssue[]) => {
     for (const i of list)
@@ -142,6 +175,8 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       if (ext === '.xlsx') await feedWorkbook(path, ctx, c, feed, heads, opts)
       else await feedCsv(path, ctx, c, feed, heads, opts)
       await feed.flush()
+      skipped.push(...c.skipped)
+      counts = feed.counts(heads)
       note(c.issues)
       more += c.unlisted
       return { commit: c.count === 0 && !opts.dryRun, duplicatesPossible: feed.cells.unsure }
@@ -162,7 +197,14 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       issues: [{ location: basename(path), code: 'empty', message: 'the file holds no figures' }],
       moreIssues: 0,
     }
-  return { ok: true, dryRun: opts.dryRun ?? false, rows: outcome.rows, release: outcome.release }
+  return {
+    ok: true,
+    dryRun: opts.dryRun ?? false,
+    rows: outcome.rows,
+    release: outcome.release,
+    skipped,
+    counts,
+  }
 }
 
 /**
@@ -180,8 +222,44 @@ class BatchFeed {
     private readonly locations: SeqLocations,
     readonly cells: CellSet,
   ) {}
+  /** figures per table and indicator; a run of rows of one indicator is counted without a map lookup */
+  private readonly tally: Map<string, number>[] = []
+  private runIndicator = ''
+  private runTable = 0
+  private run = 0
+  private count(indicator: string) {
+    if (indicator === this.runIndicator && this.table === this.runTable) {
+      this.run++
+      return
+    }
+    this.settle()
+    this.runIndicator = indicator
+    this.runTable = this.table
+    this.run = 1
+  }
+  private settle() {
+    if (this.run === 0) return
+    let t = this.tally[this.runTable]
+    if (!t) {
+      t = new Map()
+      this.tally[this.runTable] = t
+    }
+    t.set(this.runIndicator, (t.get(this.runIndicator) ?? 0) + this.run)
+    this.run = 0
+  }
+  counts(heads: { sheet?: string }[]): TableCount[] {
+    this.settle()
+    return this.tally.flatMap((t, i) =>
+      [...t].map(([indicator, cells]) => ({
+        ...(heads[i]?.sheet ? { sheet: heads[i]!.sheet } : {}),
+        indicator,
+        cells,
+      })),
+    )
+  }
   /** a row checked by the general path (the table and line are this.table, this.line) */
   push(row: ObservationInput) {
+    this.count(row.indicator)
     this.cells.add(row.region, row.indicator, row.period, row.source)
     this.locations.add(this.table, this.line)
     this.batch.push(row)
@@ -199,6 +277,7 @@ class BatchFeed {
     note: string,
     vintage: string | null,
   ) {
+    this.count(indicator)
     this.locations.add(this.table, line)
     this.batch.add(region, indicator, period, value, unit, source, note, vintage)
     if (this.batch.length >= BATCH) this.rotate()
@@ -225,7 +304,8 @@ class BatchFeed {
   }
 }
 
-function checkFor(t: TableHead, ctx: ImportContext, c: Collector, opts: WideOptions): RowCheck | undefined {
+function checkFor(t: TableHead, ctx: ImportContext, c: Collector, opts: ImportOptions): RowCheck | undefined {
+  if (sdmxVersion(t.header)) return sdmxRowCheck(t, ctx, c, opts.map)
   return isLongLayout(t as SourceTable) ? longRowCheck(t, ctx, c) : wideRowCheck(t, c, opts)
 }
 type TableHead = Parameters<typeof longRowCheck>[0]
@@ -247,14 +327,17 @@ async function feedCsv(
   let check: RowCheck | undefined
   let fast: FastLongCheck | undefined
   let rows = 0
+  const start = new TableStart({ file }, c, (i, header) => header?.[i] || `column ${i + 1}`)
+  let lastLine = 1
   const onRow = (line: number, cells: string[]) => {
     if (!head) {
-      const header = cells.map((h) => h.trim())
-      head = { file, header, columnLabels: header.map((h, i) => h || `column ${i + 1}`) }
+      lastLine = line
+      head = start.offer(line, cells)
+      if (!head) return
       heads.push(head)
       const general = checkFor(head, ctx, c, opts)
       if (general && isLongLayout(head as SourceTable)) {
-        fast = new FastLongCheck(header, ctx, feed, opts.regionAllowed, general)
+        fast = new FastLongCheck(head.header, ctx, feed, opts.regionAllowed, general)
         check = fast.strings
       } else check = general
       return
@@ -299,7 +382,8 @@ async function feedCsv(
   if (head && !check) return
   opts.onProgress?.(total, total)
   c.at({ file, header: [], columnLabels: [] }, 1)
-  if (!head) c.issue('empty', 'the file is empty')
+  if (!head && start.passed > 0) start.noHeader(lastLine)
+  else if (!head) c.issue('empty', 'the file is empty')
   else if (rows + (fast?.taken ?? 0) === 0) c.issue('empty', 'the table has a header but no rows')
 }
 
@@ -329,7 +413,9 @@ async function feedWorkbook(
   const tables = await readXlsxTables(path)
   const total = tables.reduce((n, t) => n + t.rows.length, 0)
   let done = 0
-  for (const t of tables) {
+  for (const whole of tables) {
+    const t = findHead(whole, c)
+    if (!t) continue
     feed.table = heads.push(t) - 1
     const check = checkFor(t, ctx, c, opts)
     if (!check) continue
@@ -345,6 +431,18 @@ async function feedWorkbook(
   }
   c.at({ file: basename(path), header: [], columnLabels: [] }, 1)
   if (total === 0) c.issue('empty', 'the workbook has no rows')
+}
+
+/** A sheet with its header found below any title and unit rows (undefined, with an issue, when there is none). */
+function findHead(t: SourceTable, c: Collector): SourceTable | undefined {
+  const all = [{ line: t.headerLine ?? 1, cells: t.header }, ...t.rows]
+  const start = new TableStart(t, c, (i) => t.columnLabels[i] ?? columnLetter(i + 1))
+  for (let i = 0; i < all.length; i++) {
+    const head = start.offer(all[i]!.line, all[i]!.cells)
+    if (head) return { ...head, rows: all.slice(i + 1) }
+  }
+  start.noHeader(all.at(-1)?.line ?? 1)
+  return undefined
 }
 
 /** UTF-16 and UTF-32 files announce themselves by a byte-order mark; they are refused with a way out. */

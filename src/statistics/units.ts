@@ -35,3 +35,32 @@ export function canonicalUnit(unit: string): string {
 export function sameUnit(a: string, b: string): boolean {
   return canonicalUnit(a) === canonicalUnit(b)
 }
+
+/**
+ * Units that are one unit scaled by a stated factor (亿元 = 10⁸ 元, 万人 = 10⁴ 人): a table in one
+ * may be read into an indicator kept in another. Keys are canonical spellings (and the Chinese
+ * spelling, for units without an alias above).
+ */
+const SCALED: Record<string, readonly [base: string, factor: number]> = {
+  '100 million yuan': ['yuan', 1e8],
+  '10k yuan': ['yuan', 1e4],
+  万元: ['yuan', 1e4],
+  '10,000 yuan': ['yuan', 1e4],
+  yuan: ['yuan', 1],
+  '10k persons': ['persons', 1e4],
+  persons: ['persons', 1],
+  person: ['persons', 1],
+  人: ['persons', 1],
+}
+
+/**
+ * How a figure in unit `from` becomes one in unit `to`: multiply by the first number, then divide
+ * by the second (in that order, so 12345600 万元 → 1234.56 亿元 is exact to the last digit
+ * printed). Undefined when no stated factor links the two.
+ */
+export function unitConversion(from: string, to: string): readonly [number, number] | undefined {
+  if (sameUnit(from, to)) return [1, 1]
+  const a = SCALED[canonicalUnit(from)]
+  const b = SCALED[canonicalUnit(to)]
+  return a && b && a[0] === b[0] ? [a[1], b[1]] : undefined
+}

@@ -87,7 +87,7 @@ describe('GET /api/observations, cached', () => {
     const first = await app.request(URL_2099)
     const etag = first.headers.get('etag')!
     expect(etag).toMatch(/^W\/".+"$/)
-    expect(first.headers.get('vary')).toBe('Accept-Encoding')
+    expect(first.headers.get('vary')).toBe('Accept, Accept-Encoding') // SDMX-CSV is chosen by Accept
     const again = await app.request(URL_2099, { headers: { 'if-none-match': etag } })
     expect(again.status).toBe(304)
     expect(again.headers.get('etag')).toBe(etag)

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { MiddlewareHandler } from 'hono'
 import { csvSafeCast } from '../../files/spreadsheet-safe.ts'
 import { toColumns } from '../../statistics/columns.ts'
+import { SDMX_CSV_MEDIA_TYPE, sdmxCsvRecords } from '../../statistics/import/sdmx.ts'
 import { type FigureRow, getFigures, UnknownIndicatorError } from '../../store/figures.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
@@ -46,9 +47,9 @@ export const Query = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  format: z.enum(['json', 'columns', 'csv']).default('json').openapi({
+  format: z.enum(['json', 'columns', 'csv', 'sdmx-csv']).default('json').openapi({
     description:
-      "json: one object per row; columns: the same rows as columns (each field once when every row has the same value, else an array of all rows' values; a tenth of the JSON, under half once compressed); csv: a file",
+      "json: one object per row; columns: the same rows as columns (each field once when every row has the same value, else an array of all rows' values; a tenth of the JSON, under half once compressed); csv: a file; sdmx-csv: SDMX-CSV 2.0, preferred figures only (also chosen by `Accept: application/vnd.sdmx.data+csv; version=2.0.0`)",
   }),
   lang: z.enum(['zh-CN', 'en']).optional(),
 })
@@ -68,6 +69,7 @@ export const route = createRoute({
           schema: z.union([z.object({ observations: z.array(ObservationSchema) }), ObservationColumnsSchema]),
         },
         'text/csv': { schema: z.string() },
+        [SDMX_CSV_MEDIA_TYPE]: { schema: z.string() },
       },
       description: 'Observations',
     },
@@ -102,6 +104,8 @@ const CSV_COLUMNS: (keyof FigureRow)[] = [
  */
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const q = c.req.valid('query')
+  // content negotiation: an SDMX client asks by media type; an explicit format other than json wins
+  const format = q.format === 'json' && wantsSdmx(c.req.header('accept')) ? 'sdmx-csv' : q.format
   const { cache, dataVersion } = c.get('responses')
   // read before the figures: a release committing in between can only make the entry newer than its key
   const version = await dataVersion.get()
@@ -115,7 +119,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     q.asOf ?? null,
     q.allVintages ?? null,
     q.preferredOnly ?? null,
-    q.format,
+    format,
   ])
   try {
     const body = await cache.getOrMake(key, async () => {
@@ -127,9 +131,12 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
         to: q.to,
         asOf: q.asOf,
         allVintages: q.allVintages,
-        preferredOnly: q.preferredOnly,
+        // an SDMX dataset holds one observation per series key and period
+        preferredOnly: q.preferredOnly || format === 'sdmx-csv',
       })
-      if (q.format === 'csv') {
+      if (format === 'sdmx-csv')
+        return makeBody(stringify(sdmxCsvRecords(rows)), `${SDMX_CSV_MEDIA_TYPE}; charset=utf-8`, VARY)
+      if (format === 'csv') {
         const csv = stringify(rows, {
           header: true,
           columns: CSV_COLUMNS as string[],
@@ -138,12 +145,14 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
         })
         return makeBody(`\uFEFF${csv}`, 'text/csv; charset=utf-8', {
           'content-disposition': `attachment; filename="${q.indicator.join('+')}.csv"`,
+          ...VARY,
         })
       }
-      if (q.format === 'columns') return makeBody(JSON.stringify(toColumns(rows, FIELDS)), 'application/json')
-      return makeBody(JSON.stringify({ observations: rows }), 'application/json')
+      if (format === 'columns')
+        return makeBody(JSON.stringify(toColumns(rows, FIELDS)), 'application/json', VARY)
+      return makeBody(JSON.stringify({ observations: rows }), 'application/json', VARY)
     })
-    cache.alias(rawKey(version, c.req.url), key)
+    cache.alias(rawKey(version, c.req.url, c.req.header('accept')), key)
     return sendCached(c, body) as never
   } catch (e) {
     if (e instanceof UnknownIndicatorError) throw new AppError('unknown_indicator', { key: e.key })
@@ -151,10 +160,17 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   }
 }
 
-/** A request's key as sent: the data version and the query string, before any parsing. */
-const rawKey = (version: number, url: string) => {
+/** The answer depends on the Accept header as well as the query (SDMX-CSV by media type). */
+const VARY = { vary: 'Accept, Accept-Encoding' }
+
+function wantsSdmx(accept: string | undefined): boolean {
+  return accept !== undefined && /application\/vnd\.sdmx\.data\+csv/i.test(accept)
+}
+
+/** A request's key as sent: the data version, the query string before any parsing, and whether SDMX was asked for. */
+const rawKey = (version: number, url: string, accept: string | undefined) => {
   const q = url.indexOf('?')
-  return `${version} ${q < 0 ? '' : url.slice(q)}`
+  return `${version} ${q < 0 ? '' : url.slice(q)}${wantsSdmx(accept) ? ' sdmx' : ''}`
 }
 
 /**
@@ -166,7 +182,7 @@ const rawKey = (version: number, url: string) => {
 export const answerFromRawQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== 'GET') return next()
   const { cache, dataVersion } = c.get('responses')
-  const hit = cache.viaAlias(rawKey(await dataVersion.get(), c.req.url))
+  const hit = cache.viaAlias(rawKey(await dataVersion.get(), c.req.url, c.req.header('accept')))
   if (hit) return sendCached(c, hit)
   return next()
 }

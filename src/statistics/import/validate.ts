@@ -12,8 +12,9 @@ import { quoted } from '../../files/bad-input.ts'
 import { location, type SourceTable } from '../../files/table.ts'
 import type { Indicator } from '../indicators.ts'
 import type { ObservationInput } from '../observation.ts'
-import { sameUnit } from '../units.ts'
+import { sameUnit, unitConversion } from '../units.ts'
 import { Vintage, vintageFromNote } from '../vintage.ts'
+import { bodySkip, isTransposedHeader, type SkippedRow, type SkipReason, yearOf } from './published.ts'
 
 /** How many issues a check lists; the rest are counted (a message says how many more). */
 export const MAX_LISTED_ISSUES = 1_000
@@ -36,6 +37,8 @@ export interface ImportIssue {
     | 'empty'
     | 'out_of_scope'
     | 'extra_cell'
+    | 'no_header'
+    | 'bad_action'
   message: string
 }
 
@@ -89,10 +92,7 @@ export function parseNumber(text: string): number | undefined {
   return Number(t)
 }
 
-function parsePeriod(text: string): number | undefined {
-  const m = /^(\d{4})(?:年)?$/.exec(text.trim())
-  return m ? Number(m[1]) : undefined
-}
+const parsePeriod = yearOf
 
 /**
  * Checks rows one at a time and keeps the issues. Rows it accepts go to `emit` (a list for a
@@ -134,6 +134,18 @@ export class Collector {
     if (this.issues.length < MAX_LISTED_ISSUES) this.issues.push(issue)
   }
 
+  /** rows read and set aside (titles, unit rows, footnotes), for the dry run; the first MAX_LISTED_ISSUES */
+  readonly skipped: SkippedRow[] = []
+
+  skip(reason: SkipReason, cells: string[], line = this.line) {
+    if (this.skipped.length < MAX_LISTED_ISSUES)
+      this.skipped.push({
+        location: location(this.table, line),
+        reason,
+        text: cells.filter((x) => x.trim() !== '').join(' | '),
+      })
+  }
+
   /** issues found but not listed */
   get unlisted(): number {
     return this.count - this.issues.length
@@ -150,6 +162,19 @@ export class Collector {
       )
     } else return ind
     return undefined
+  }
+
+  /** The key of the one indicator a table names in words (`地区生产总值`, or its English name), if exactly one. */
+  indicatorNamed(name: string): string | undefined {
+    const want = name.replace(/\s+/g, '').toLowerCase()
+    const plain = (s: string) => s.replace(/\s+/g, '').toLowerCase()
+    const found = [...this.ctx.indicators.values()].filter(
+      (i) =>
+        plain(i.nameZh) === want ||
+        plain(i.nameZh.replace(/[（(].*[)）]$/, '')) === want ||
+        plain(i.nameEn) === want,
+    )
+    return found.length === 1 ? found[0]!.key : undefined
   }
 
   region(ref: string, column?: string): string | undefined {
@@ -210,7 +235,10 @@ export class Collector {
   }
 }
 
-export type TableHead = Pick<SourceTable, 'file' | 'sheet' | 'header' | 'columnLabels'>
+export type TableHead = Pick<
+  SourceTable,
+  'file' | 'sheet' | 'header' | 'columnLabels' | 'headerLine' | 'statedUnit' | 'statedIndicator'
+>
 export type RowCheck = (line: number, cells: string[]) => void
 
 /** The per-row check of a long table, or undefined (and a missing_column issue) when a column is missing. */
@@ -284,43 +312,107 @@ export interface WideOptions {
   source?: string
 }
 
-/** The per-row check of a wide (yearbook) table, or undefined when its header is unusable. */
+/**
+ * The per-row check of a wide (yearbook) table, or undefined when its header is unusable: regions
+ * as rows and years as columns, or transposed (years as rows, regions as columns). Blank rows and
+ * footnotes below the table are set aside, not read as regions; `…`, `—`, `-` and empty cells are
+ * missing figures, not zeros and not errors.
+ */
 export function wideRowCheck(t: TableHead, c: Collector, opts: WideOptions = {}): RowCheck | undefined {
   const before = c.count
-  c.at(t, 1)
-  const ind = c.indicator(opts.indicator ?? t.sheet ?? '')
-  if (ind && opts.unit) c.unit(opts.unit, ind)
-  const years = t.header.map((h, i) => {
-    if (i === 0) return undefined
-    const y = parsePeriod(h)
-    if (y === undefined && h.trim())
-      c.issue('bad_period_header', `column header ${quoted(h)} is not a year`, t.columnLabels[i])
-    return y
-  })
-  for (const y of years) if (y !== undefined) c.period(y, String(y))
-  if (c.count > before || !ind) return undefined
+  c.at(t, t.headerLine ?? 1)
+  const named = t.statedIndicator === undefined ? undefined : c.indicatorNamed(t.statedIndicator)
+  const ind = c.indicator(opts.indicator ?? named ?? t.sheet ?? t.statedIndicator ?? '')
+  const conversion = ind ? statedConversion(t, c, ind, opts) : undefined
+  const transposed = isTransposedHeader(t.header)
+  const columns = transposed ? regionColumns(t, c) : yearColumns(t, c)
+  if (c.count > before || !ind || !conversion) return undefined
+  const figure = figureCheck(c, ind, conversion, opts.source ?? '')
+  let afterNote = false
   return (line, cells) => {
     c.at(t, line)
-    const region = c.region(cells[0] ?? '', t.columnLabels[0])
-    years.forEach((year, i) => {
-      const text = (cells[i] ?? '').trim()
-      if (year === undefined || text === '' || /^[-—–…]+$|^\.\.$/.test(text)) return
-      const value = c.value(text, t.columnLabels[i])
-      if (region && value !== undefined) {
-        const row = {
-          region,
-          indicator: ind.key,
-          period: year,
-          value,
-          unit: ind.unit,
-          source: opts.source ?? '',
-          note: '',
-          vintage: null,
-        }
-        c.add(row, t.columnLabels[i])
-      }
-    })
+    const skip = bodySkip(cells, afterNote)
+    if (skip) {
+      afterNote ||= skip === 'footnote'
+      c.skip(skip, cells)
+      return
+    }
+    const first = cells[0] ?? ''
+    if (transposed) {
+      const period = c.period(yearOf(first), first, t.columnLabels[0])
+      columns.forEach((region, i) => {
+        if (region !== undefined) figure(region as string, period, cells[i] ?? '', t.columnLabels[i])
+      })
+    } else {
+      const region = c.region(first, t.columnLabels[0])
+      columns.forEach((year, i) => {
+        if (year !== undefined) figure(region, year as number, cells[i] ?? '', t.columnLabels[i])
+      })
+    }
   }
+}
+
+/** The year of each column of a wide header (undefined for the region column and blank columns). */
+function yearColumns(t: TableHead, c: Collector): (number | undefined)[] {
+  return t.header.map((h, i) => {
+    if (i === 0) return undefined
+    const y = yearOf(h)
+    if (y === undefined && h.trim())
+      c.issue('bad_period_header', `column header ${quoted(h)} is not a year`, t.columnLabels[i])
+    return y === undefined ? undefined : c.period(y, String(y), t.columnLabels[i])
+  })
+}
+
+/** The region of each column of a transposed header. */
+function regionColumns(t: TableHead, c: Collector): (string | undefined)[] {
+  return t.header.map((h, i) => (i === 0 || !h.trim() ? undefined : c.region(h, t.columnLabels[i])))
+}
+
+/** Marks that stand for a figure not available: `…`, `...`, `—`, `–`, `-`, `－`, `..` */
+const NOT_AVAILABLE = /^(?:[-—–－…]+|\.{2,3})$/
+
+/** One cell of a wide table: missing, a figure (converted into the indicator's unit), or an issue. */
+function figureCheck(c: Collector, ind: Indicator, [times, over]: readonly [number, number], source: string) {
+  const note = times === over ? '' : `converted into ${ind.unit} (× ${times} ÷ ${over})`
+  return (
+    region: string | undefined,
+    period: number | undefined,
+    raw: string,
+    column: string | undefined,
+  ) => {
+    const text = raw.trim()
+    if (text === '' || NOT_AVAILABLE.test(text)) return
+    const v = c.value(text, column)
+    if (!region || period === undefined || v === undefined) return
+    // multiply first: 12345600 万元 × 10⁴ ÷ 10⁸ is 1234.56 exactly as printed, × 10⁻⁴ is not
+    const value = times === over ? v : (v * times) / over
+    c.add({ region, indicator: ind.key, period, value, unit: ind.unit, source, note, vintage: null }, column)
+  }
+}
+
+/**
+ * The unit a table states (its unit row, else --unit) as a conversion into the indicator's unit;
+ * undefined, with an issue naming the unit row, when no stated factor links them.
+ */
+function statedConversion(
+  t: TableHead,
+  c: Collector,
+  ind: Indicator,
+  opts: WideOptions,
+): readonly [number, number] | undefined {
+  const stated = t.statedUnit ?? (opts.unit ? { text: opts.unit, line: t.headerLine ?? 1 } : undefined)
+  if (!stated) return [1, 1]
+  const conversion = unitConversion(stated.text, ind.unit)
+  if (!conversion) {
+    c.at(t, stated.line)
+    c.issue(
+      'unit_mismatch',
+      `unit ${quoted(stated.text)} does not match indicator ${ind.key} (${ind.unit}), and no stated factor converts one into the other`,
+      'column' in stated ? stated.column : undefined,
+    )
+    c.at(t, t.headerLine ?? 1)
+  }
+  return conversion
 }
 
 export function validateWide(

@@ -1,0 +1,41 @@
+/**
+ * ISO 3166-2:CN codes of China's 34 province-level divisions and their GB/T 2260 codes (the first
+ * two digits; jueqi's region codes). SDMX data from international sources write REF_AREA as
+ * `CN-HB`; the region lookup accepts these as aliases. Standard codes, not statistics.
+ */
+export const ISO_3166_2_CN: Readonly<Record<string, string>> = {
+  'CN-BJ': '11',
+  'CN-TJ': '12',
+  'CN-HE': '13',
+  'CN-SX': '14',
+  'CN-NM': '15',
+  'CN-LN': '21',
+  'CN-JL': '22',
+  'CN-HL': '23',
+  'CN-SH': '31',
+  'CN-JS': '32',
+  'CN-ZJ': '33',
+  'CN-AH': '34',
+  'CN-FJ': '35',
+  'CN-JX': '36',
+  'CN-SD': '37',
+  'CN-HA': '41',
+  'CN-HB': '42',
+  'CN-HN': '43',
+  'CN-GD': '44',
+  'CN-GX': '45',
+  'CN-HI': '46',
+  'CN-CQ': '50',
+  'CN-SC': '51',
+  'CN-GZ': '52',
+  'CN-YN': '53',
+  'CN-XZ': '54',
+  'CN-SN': '61',
+  'CN-GS': '62',
+  'CN-QH': '63',
+  'CN-NX': '64',
+  'CN-XJ': '65',
+  'CN-TW': '71',
+  'CN-HK': '81',
+  'CN-MO': '82',
+}
