@@ -2,8 +2,8 @@
 import { Command } from 'commander'
 import { listReports, listTasks } from '../store/tasks.ts'
 import { beijingDay } from '../supervision/dates.ts'
-import { latestProgress } from '../supervision/reports.ts'
-import { WARNING_LEVELS, warningsFor } from '../supervision/warnings.ts'
+import { taskStatus } from '../supervision/task-status.ts'
+import { WARNING_LEVELS } from '../supervision/warnings.ts'
 import { openSeededStore, type StoreOptions, withStoreOptions } from './context.ts'
 import { CliError } from './errors.ts'
 
@@ -39,8 +39,12 @@ export function tasksCommand(): Command {
           tasks.map((t) => t.id),
         )
         const found = tasks.flatMap((t) =>
-          warningsFor(t, latestProgress(t, reports)?.percent ?? null, today)
-            .filter((w) => WARNING_LEVELS.indexOf(w.level) >= min)
+          taskStatus(
+            t,
+            reports.filter((r) => r.taskId === t.id),
+            today,
+          )
+            .warnings.filter((w) => WARNING_LEVELS.indexOf(w.level) >= min)
             .map((w) => ({ ...w, region: t.regionCode, title: t.title })),
         )
         if (opts.format === 'json') console.log(JSON.stringify({ date: today, warnings: found }, null, 2))

@@ -142,6 +142,11 @@ export const en: Shape<typeof zhCN> = {
     },
     warnings: { blue: 'Blue warning', yellow: 'Yellow warning', red: 'Red warning' },
     reportStatus: { submitted: 'Awaiting review', accepted: 'Accepted', returned: 'Returned' },
+    truth: {
+      progress: '{{percent}}% ({{period}}, {{status}})',
+      none: 'No progress reported yet',
+      hidden: 'Its content is shown once a reviewer has accepted it',
+    },
     report: {
       heading: 'Report progress',
       period: 'Period',

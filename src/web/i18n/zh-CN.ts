@@ -137,6 +137,11 @@ export const zhCN = {
     },
     warnings: { blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' },
     reportStatus: { submitted: '待复核', accepted: '已通过', returned: '已退回' },
+    truth: {
+      progress: '{{percent}}%（{{period}}，{{status}}）',
+      none: '尚未报送进展',
+      hidden: '复核通过后公开报告内容',
+    },
     report: {
       heading: '报送进展',
       period: '报告期',
