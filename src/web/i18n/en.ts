@@ -43,6 +43,7 @@ export const en: Shape<typeof zhCN> = {
     note: 'Note',
     synthetic: 'SYNTHETIC',
   },
+  format: { noChange: 'no change' },
   provenance: {
     label: 'Provenance',
     colon: ': ',

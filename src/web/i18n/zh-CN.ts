@@ -39,6 +39,7 @@ export const zhCN = {
     note: '说明',
     synthetic: '合成数据',
   },
+  format: { noChange: '持平' },
   provenance: {
     label: '数据出处',
     colon: '：',

@@ -5,7 +5,7 @@ import { api, type Indicator, type Observation, type Region } from '../api.ts'
 import { Provenance } from '../components/Provenance.tsx'
 import { fromObservations } from '../components/provenance.ts'
 import { Status } from '../components/Status.tsx'
-import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
+import { CENTRAL_PROVINCES, changeOf, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
 
@@ -56,13 +56,14 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
   const { t, i18n } = useTranslation()
   if (!cell?.latest) return <Tag data-testid="no-data">{t('common.noData')}</Tag>
   const { latest, previous } = cell
-  const delta = previous ? latest.value - previous.value : undefined
+  const change = previous ? changeOf(latest.value, previous.value, i18n.language) : undefined
+  // no colour for no change, or for a change that rounds to zero
   const better =
-    delta === undefined || ind.direction === 'neutral'
+    !change?.direction || ind.direction === 'neutral'
       ? undefined
       : ind.direction === 'higher'
-        ? delta > 0
-        : delta < 0
+        ? change.direction > 0
+        : change.direction < 0
   return (
     <Tooltip title={`${t('common.source')}: ${latest.source} · ${t('common.release')}: ${latest.release}`}>
       <Space orientation="vertical" size={0}>
@@ -78,11 +79,14 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
           {latest.period}
           {latest.derived ? ` · ${t('common.derived')}` : ''}
         </Typography.Text>
-        {delta !== undefined && previous && (
+        {change && previous && (
           <Typography.Text
+            data-testid="cell-change"
             style={{ fontSize: 12, color: better === undefined ? undefined : better ? '#237804' : '#a8071a' }}
           >
-            {delta > 0 ? '▲' : delta < 0 ? '▼' : '＝'} {formatValue(Math.abs(delta), i18n.language)}{' '}
+            {change.direction === 0
+              ? t('format.noChange')
+              : `${change.direction > 0 ? '▲' : '▼'} ${change.text}`}{' '}
             {t('common.since', { year: previous.period })}
           </Typography.Text>
         )}
