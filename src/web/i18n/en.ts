@@ -44,6 +44,10 @@ export const en: Shape<typeof zhCN> = {
     synthetic: 'SYNTHETIC',
   },
   format: { noChange: 'no change' },
+  basis: {
+    published: 'published',
+    rule: 'Where a source publishes a figure that jueqi can also derive (the urbanisation rate), the published figure is shown and the derived one fills the gaps; each cell says which it shows, and a change is shown only between figures of the same kind.',
+  },
   provenance: {
     label: 'Provenance',
     colon: ': ',

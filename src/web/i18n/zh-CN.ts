@@ -40,6 +40,10 @@ export const zhCN = {
     synthetic: '合成数据',
   },
   format: { noChange: '持平' },
+  basis: {
+    published: '公开发布',
+    rule: '某项数据既有公开发布值、又可由平台推算（如城镇化率）时，显示公开发布值，推算值只补其空缺；每格注明所示为哪一种，且只在同一种数据之间比较变化。',
+  },
   provenance: {
     label: '数据出处',
     colon: '：',

@@ -1,6 +1,7 @@
 import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
+import { conceptKeys, PUBLISHED_COUNTERPART, preferPublished } from '../../statistics/published.ts'
 import { api, type Indicator, type Observation, type Region } from '../api.ts'
 import { Provenance } from '../components/Provenance.tsx'
 import { fromObservations } from '../components/provenance.ts'
@@ -38,13 +39,31 @@ export function latestCells(rows: Observation[]): Map<string, Cell> {
   return cells
 }
 
+/**
+ * The latest and previous figure of each target per region: the published figure where a source
+ * published one, else the derived one (statistics/published.ts); the previous figure of the same
+ * basis, so that a change of source is not shown as a change.
+ */
+function targetCells(rows: Observation[]): Map<string, Cell> {
+  const cells = new Map<string, Cell>()
+  for (const key of TARGET_INDICATORS)
+    for (const r of preferPublished(key, rows).sort((a, b) => b.period - a.period)) {
+      const id = `${key}|${r.region}`
+      const cell = cells.get(id) ?? {}
+      if (!cell.latest) cell.latest = r
+      else if (!cell.previous && r.derived === cell.latest.derived) cell.previous = r
+      cells.set(id, cell)
+    }
+  return cells
+}
+
 async function load() {
   const [indicators, provinces, nation, observations] = await Promise.all([
     api.indicators(),
     api.regions('?level=province'),
     api.regions('?level=nation'),
     api.observations({
-      indicator: TARGET_INDICATORS.join(','),
+      indicator: TARGET_INDICATORS.flatMap(conceptKeys).join(','),
       region: REGIONS.join(','),
       preferredOnly: 'true',
     }),
@@ -77,7 +96,11 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
         )}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {latest.period}
-          {latest.derived ? ` · ${t('common.derived')}` : ''}
+          {latest.derived
+            ? ` · ${t('common.derived')}`
+            : PUBLISHED_COUNTERPART[ind.key]
+              ? ` · ${t('basis.published')}`
+              : ''}
         </Typography.Text>
         {change && previous && (
           <Typography.Text
@@ -100,7 +123,7 @@ export function Overview() {
   const name = useLangName()
   const { data, error, loading } = useLoad(load, 'once')
   if (!data) return <Status loading={loading} error={error} />
-  const cells = latestCells(data.observations)
+  const cells = targetCells(data.observations)
   const byKey = new Map(data.indicators.map((i) => [i.key, i]))
   const regionByCode = new Map<string, Region>(data.regions.map((r) => [r.code, r]))
   const columns = [
@@ -136,6 +159,9 @@ export function Overview() {
   return (
     <Card title={t('overview.heading')}>
       <Typography.Paragraph type="secondary">{t('overview.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="basis-rule">
+        {t('basis.rule')}
+      </Typography.Paragraph>
       <Table
         rowKey="key"
         columns={columns}
