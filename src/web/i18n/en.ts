@@ -93,6 +93,7 @@ export const en: Shape<typeof zhCN> = {
     regions: 'Regions to compare',
     series: 'Series',
     table: 'Table',
+    rightAxis: '{{name}} (right axis)',
     breaks: 'Series breaks',
     choose: 'Choose an indicator',
   },

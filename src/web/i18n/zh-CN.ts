@@ -88,6 +88,7 @@ export const zhCN = {
     regions: '比较地区',
     series: '时间序列',
     table: '数据表',
+    rightAxis: '{{name}}（右轴）',
     breaks: '序列断点',
     choose: '选择指标',
   },

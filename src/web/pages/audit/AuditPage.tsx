@@ -1,6 +1,7 @@
 import { Alert, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Status } from '../../components/Status.tsx'
+import { WrapCell } from '../../components/WrapCell.tsx'
 import { useLoad } from '../../hooks.ts'
 
 interface Entry {
@@ -57,16 +58,14 @@ export function AuditPage() {
           { title: t('audit.action'), dataIndex: 'action' },
           {
             title: t('audit.object'),
-            ellipsis: true,
-            width: 220,
-            render: (_, e) => `${e.objectType} ${e.objectId}`,
+            render: (_, e) => <WrapCell width={220}>{`${e.objectType} ${e.objectId}`}</WrapCell>,
           },
           {
             title: t('audit.details'),
-            ellipsis: true,
-            width: 360,
             render: (_, e) => (
-              <code title={JSON.stringify(e.details, null, 1)}>{JSON.stringify(e.details)}</code>
+              <WrapCell width={360}>
+                <code>{JSON.stringify(e.details)}</code>
+              </WrapCell>
             ),
           },
           {
