@@ -234,9 +234,9 @@ describe('supervision workflow', () => {
     for (const s of card.scores) expect(s.breakdown.reduce((a, l) => a + l.points, 0)).toBeCloseTo(s.total, 9)
     // target lines agree with the plan's own statuses
     const statuses = (
-      await client(app).json<{ statuses: { region: string; status: string; targetId: string; method: string }[] }>(
-        '/api/plans/C21/status',
-      )
+      await client(app).json<{
+        statuses: { region: string; status: string; targetId: string; method: string }[]
+      }>('/api/plans/C21/status')
     ).body.statuses
     const achieved = statuses.filter((x) => x.region === '42' && x.status === 'achieved').length
     expect(hubei.breakdown.find((l) => l.item === 'targets.achieved')?.refs.length ?? 0).toBe(achieved)
