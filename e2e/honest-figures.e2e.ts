@@ -68,6 +68,12 @@ describe('honest figures', () => {
     await page.goto(`${base}/audit`)
     await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor()
     await expect(clippedCells(page, 'audit-table')).resolves.toEqual([])
+    // nor pushed out of sight: the long JSON once made the table wider than the page
+    const hidden = await page
+      .getByTestId('audit-table')
+      .locator('.ant-table-content')
+      .evaluate((el) => el.scrollWidth - el.clientWidth)
+    expect(hidden).toBeLessThanOrEqual(1)
   })
 
   it('the scorecard says how many targets each province could be assessed on', async () => {
