@@ -76,7 +76,7 @@ describe('evaluation pages', () => {
       await expect(line.locator('time').getAttribute('datetime')).resolves.toBe(run.createdAt)
     }
     await page.getByTestId('beta').getByText('R²').waitFor()
-    // β and its standard error through the shared formatter: a β that rounds to zero is "0", not "-0"
+    // β and its standard error through the shared formatter: never "-0", and a non-zero estimate never "0"
     const beta = run.results.disparity.beta!
     const betaText =
       (await page.getByTestId('beta').locator('.ant-descriptions-item-content').first().textContent()) ?? ''
@@ -84,6 +84,8 @@ describe('evaluation pages', () => {
       `${formatValue(beta.b, 'en')} (${en.words.standardError} ${formatValue(beta.se_b, 'en')})`,
     )
     expect(betaText).not.toMatch(/(^|\D)-0(?![.\d])/)
+    if (beta.b !== 0) expect(betaText).not.toMatch(/^0 /)
+    if (beta.se_b !== 0) expect(betaText).not.toContain('(se 0)')
     await screenshot(page, 'disparity-en')
   })
 })

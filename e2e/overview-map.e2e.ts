@@ -23,6 +23,13 @@ function latestRd(region: string): { year: number; value: number } {
   return { year, value: Number(pick.value) }
 }
 
+/** The newest year's figure of a single-vintage series in the data file. */
+function latestOf(region: string, indicator: string): { year: number; value: number } {
+  const rows = data.filter((r) => r.region_code === region && r.indicator === indicator)
+  const latest = rows.reduce((a, b) => (Number(b.year) > Number(a.year) ? b : a))
+  return { year: Number(latest.year), value: Number(latest.value) }
+}
+
 let browser: Browser
 let page: Page
 const base = inject('baseUrl')
@@ -52,6 +59,14 @@ describe('overview', () => {
     await expect(row.getByText(String(hubei.year)).count()).resolves.toBeGreaterThan(0)
     await expect(table.getByTestId('no-data').count()).resolves.toBeGreaterThan(0)
     await expect(page.getByText('湖北省').count()).resolves.toBeGreaterThan(0)
+    // the national urbanisation rate: the published figure, said to be published
+    const urban = latestOf('CN', 'urbanization_rate')
+    const national = table
+      .locator('tr', { hasText: '常住人口城镇化率年均提高约1个百分点' })
+      .locator('td')
+      .nth(1)
+    await national.getByText(String(urban.value), { exact: true }).waitFor()
+    await national.getByText(`${urban.year} · 公开发布`).waitFor()
     // the release and the time of the figures, under the table; the built-in data is not synthetic
     const provenance = page.getByTestId('provenance')
     await expect(provenance.getByTestId('provenance-release').textContent()).resolves.toMatch(/\S/)

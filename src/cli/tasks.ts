@@ -20,8 +20,8 @@ export function tasksCommand(): Command {
     .option('--min <level>', 'blue, yellow or red', 'blue')
     .option('--format <fmt>', 'tsv or json', 'tsv')
     .action(async (opts: Opts) => {
-      const { WARNING_LEVELS, warningsFor } = await import('../supervision/warnings.ts')
-      const { latestProgress } = await import('../supervision/reports.ts')
+      const { WARNING_LEVELS } = await import('../supervision/warnings.ts')
+      const { taskStatus } = await import('../supervision/task-status.ts')
       const { beijingDay } = await import('../supervision/dates.ts')
       const { listReports, listTasks } = await import('../store/tasks.ts')
       if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
@@ -39,8 +39,12 @@ export function tasksCommand(): Command {
           tasks.map((t) => t.id),
         )
         const found = tasks.flatMap((t) =>
-          warningsFor(t, latestProgress(t, reports)?.percent ?? null, today)
-            .filter((w) => WARNING_LEVELS.indexOf(w.level) >= min)
+          taskStatus(
+            t,
+            reports.filter((r) => r.taskId === t.id),
+            today,
+          )
+            .warnings.filter((w) => WARNING_LEVELS.indexOf(w.level) >= min)
             .map((w) => ({ ...w, region: t.regionCode, title: t.title })),
         )
         if (opts.format === 'json') console.log(JSON.stringify({ date: today, warnings: found }, null, 2))

@@ -11,14 +11,16 @@ export async function scorecardXlsx(card: Scorecard, regionName: (code: string) 
     { header: '省份 Province', key: 'province', width: 16 },
     { header: '代码 Code', key: 'code', width: 8 },
     { header: '总分 Total', key: 'total', width: 12 },
+    { header: '可评估目标 Targets assessed', key: 'assessed', width: 26 },
     { header: '评分方案 Scheme', key: 'scheme', width: 28 },
   ]
   for (const s of card.scores)
     scores.addRow({
-      rank: s.rank,
+      rank: s.rank ?? '—',
       province: regionName(s.province),
       code: s.province,
       total: s.total,
+      assessed: `${s.assessed} / ${s.targetCount}`,
       scheme: s.scheme,
     })
   const lines = wb.addWorksheet('明细 Breakdown')
@@ -38,13 +40,26 @@ export async function scorecardXlsx(card: Scorecard, regionName: (code: string) 
         why: l.why,
         refs: l.refs.join(', '),
       })
+  const missing = wb.addWorksheet('缺失 Missing')
+  missing.columns = [
+    { header: '省份 Province', key: 'province', width: 16 },
+    { header: '目标 Target', key: 'target', width: 26 },
+    { header: '状态 Status', key: 'status', width: 20 },
+    { header: '缺少 What is missing', key: 'why', width: 80 },
+  ]
+  for (const s of card.scores)
+    for (const m of s.missing) missing.addRow({ province: regionName(s.province), ...m })
   const about = wb.addWorksheet('方案 Scheme')
   about.addRows([
     ['plan', `${card.planId} v${card.planVersion}`],
     ['as of', card.asOf],
     ['scheme', `${card.scheme.id}@${card.scheme.version}`],
     ['scheme JSON', JSON.stringify(card.scheme)],
+    [
+      'missing data',
+      'not scored: target points are over the assessable targets, scaled to all targets; a province with none is not ranked',
+    ],
   ])
-  for (const ws of [scores, lines]) ws.getRow(1).font = { bold: true }
+  for (const ws of [scores, lines, missing]) ws.getRow(1).font = { bold: true }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

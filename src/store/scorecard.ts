@@ -63,8 +63,15 @@ export async function computeScorecard(
   const inputs: ProvinceInput[] = o.provinces.map((province) => ({
     province,
     targets: statuses
-      .filter((s) => s.region === province && scorable.has(s.status))
-      .map((s) => ({ id: s.targetId, status: s.status as ProvinceInput['targets'][number]['status'] })),
+      // a qualitative target is judged by supervision evidence (the task lines), not by figures:
+      // it is not a target whose data could be missing
+      .filter((s) => s.region === province && scorable.has(s.status) && s.method !== 'qualitative')
+      .map((s) => ({
+        id: s.targetId,
+        status: s.status as ProvinceInput['targets'][number]['status'],
+        // what a target that cannot be judged lacks, so the scorecard can list it
+        why: s.missing.length ? s.missing.join('; ') : s.reason,
+      })),
     tasks: tasks
       .filter((t) => t.regionCode === province)
       .map((t) => ({

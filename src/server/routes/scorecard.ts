@@ -23,7 +23,7 @@ export const route = createRoute({
   path: '/api/scorecard',
   tags: ['supervision'],
   summary:
-    'Province scorecard (考核): target statuses and task completion scored by a versioned scheme, every point explained, ranked; JSON or XLSX',
+    'Province scorecard (考核): target statuses and task completion scored by a versioned scheme, every point explained, ranked; a target whose data are missing is listed, not scored (target points are over the assessable targets, scaled to all); JSON or XLSX',
   request: { query: Query },
   responses: {
     200: {
@@ -38,8 +38,23 @@ export const route = createRoute({
               z.object({
                 province: z.string(),
                 total: z.number(),
-                rank: z.number().int(),
+                rank: z
+                  .number()
+                  .int()
+                  .nullable()
+                  .openapi({ description: 'null when none of the province’s targets could be assessed' }),
                 scheme: z.string(),
+                assessed: z.number().int().openapi({ description: 'targets that could be assessed' }),
+                targetCount: z.number().int().openapi({ description: 'targets the plan sets the province' }),
+                missing: z
+                  .array(
+                    z.object({
+                      target: z.string(),
+                      status: z.enum(['insufficient_data', 'not_assessable']),
+                      why: z.string(),
+                    }),
+                  )
+                  .openapi({ description: 'targets that could not be assessed, and why: never scored' }),
                 breakdown: z.array(
                   z.object({
                     item: z.string(),

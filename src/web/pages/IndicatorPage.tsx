@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router-dom'
 import { api, type Observation, observationsCsvUrl, type Region } from '../api.ts'
+import { secondAxisSeries, seriesSize } from '../axes.ts'
 import { Chart } from '../components/Chart.tsx'
 import type { EChartsOption } from '../components/echarts.ts'
 import { Cite, InLang } from '../components/Lang.tsx'
@@ -10,6 +11,7 @@ import { Provenance } from '../components/Provenance.tsx'
 import { formatWhen, fromObservations } from '../components/provenance.ts'
 import { ObservationSource } from '../components/Source.tsx'
 import { Status } from '../components/Status.tsx'
+import { WrapCell } from '../components/WrapCell.tsx'
 import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
@@ -46,25 +48,35 @@ export function IndicatorPage() {
   const option = useMemo<EChartsOption>(() => {
     const rows = charted
     const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b)
+    const values = new Map(
+      regions.map((code) => {
+        const byPeriod = new Map(rows.filter((r) => r.region === code).map((r) => [r.period, r.value]))
+        return [code, periods.map((p) => byPeriod.get(p) ?? null)] as const
+      }),
+    )
+    // levels of very different size (the nation among provinces) get an axis of their own
+    const right = secondAxisSeries(new Map([...values].map(([code, v]) => [code, seriesSize(v)])))
+    const axis = { type: 'value', scale: true } as const
     return {
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', top: 0 },
-      grid: { left: 60, right: 20, top: 40, bottom: 30 },
+      grid: { left: 60, right: right.size ? 80 : 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: periods.map(String) },
-      yAxis: { type: 'value', scale: true },
+      yAxis: right.size ? [axis, { ...axis, position: 'right' }] : axis,
       series: regions.map((code) => {
-        const byPeriod = new Map(rows.filter((r) => r.region === code).map((r) => [r.period, r.value]))
+        const label = name(regionByCode.get(code), code)
         return {
           type: 'line',
-          name: name(regionByCode.get(code), code),
+          name: right.has(code) ? t('indicator.rightAxis', { name: label }) : label,
+          yAxisIndex: right.has(code) ? 1 : 0,
           connectNulls: false,
           showSymbol: true,
           lineStyle: code === 'CN' ? { width: 3, type: 'dashed' } : undefined,
-          data: periods.map((p) => byPeriod.get(p) ?? null),
+          data: values.get(code),
         }
       }),
     } as EChartsOption
-  }, [charted, regions, regionByCode, name])
+  }, [charted, regions, regionByCode, name, t])
   if (!base.data) return <Status loading={base.loading} error={base.error} />
   const ind = base.data.indicators.find((i) => i.key === key)
   if (!ind) return <Status loading={false} error={`${key}?`} />
@@ -96,14 +108,13 @@ export function IndicatorPage() {
     {
       title: t('common.source'),
       dataIndex: 'source',
-      ellipsis: true,
       render: (_: string, o: Observation) => (
-        <Space size={4}>
+        <WrapCell width={420}>
           {o.synthetic && <Tag color="red">{t('common.synthetic')}</Tag>}
           {o.derived && <Tag color="blue">{t('common.derived')}</Tag>}
           {!o.preferred && <Tag color="orange">{t('common.alsoReported')}</Tag>}
           <ObservationSource o={o} formula={ind.formula} />
-        </Space>
+        </WrapCell>
       ),
     },
   ]

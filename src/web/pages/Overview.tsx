@@ -1,11 +1,12 @@
 import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
+import { conceptKeys, PUBLISHED_COUNTERPART, preferPublished } from '../../statistics/published.ts'
 import { api, type Indicator, type Observation, type Region } from '../api.ts'
 import { Provenance } from '../components/Provenance.tsx'
 import { fromObservations } from '../components/provenance.ts'
 import { Status } from '../components/Status.tsx'
-import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
+import { CENTRAL_PROVINCES, changeOf, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
 import { useLangName } from '../i18n/index.ts'
 import { unitName } from '../i18n/words.ts'
@@ -39,13 +40,31 @@ export function latestCells(rows: Observation[]): Map<string, Cell> {
   return cells
 }
 
+/**
+ * The latest and previous figure of each target per region: the published figure where a source
+ * published one, else the derived one (statistics/published.ts); the previous figure of the same
+ * basis, so that a change of source is not shown as a change.
+ */
+function targetCells(rows: Observation[]): Map<string, Cell> {
+  const cells = new Map<string, Cell>()
+  for (const key of TARGET_INDICATORS)
+    for (const r of preferPublished(key, rows).sort((a, b) => b.period - a.period)) {
+      const id = `${key}|${r.region}`
+      const cell = cells.get(id) ?? {}
+      if (!cell.latest) cell.latest = r
+      else if (!cell.previous && r.derived === cell.latest.derived) cell.previous = r
+      cells.set(id, cell)
+    }
+  return cells
+}
+
 async function load() {
   const [indicators, provinces, nation, observations] = await Promise.all([
     api.indicators(),
     api.regions('?level=province'),
     api.regions('?level=nation'),
     api.observations({
-      indicator: TARGET_INDICATORS.join(','),
+      indicator: TARGET_INDICATORS.flatMap(conceptKeys).join(','),
       region: REGIONS.join(','),
       preferredOnly: 'true',
     }),
@@ -57,13 +76,14 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
   const { t, i18n } = useTranslation()
   if (!cell?.latest) return <Tag data-testid="no-data">{t('common.noData')}</Tag>
   const { latest, previous } = cell
-  const delta = previous ? latest.value - previous.value : undefined
+  const change = previous ? changeOf(latest.value, previous.value, i18n.language) : undefined
+  // no colour for no change, or for a change that rounds to zero
   const better =
-    delta === undefined || ind.direction === 'neutral'
+    !change?.direction || ind.direction === 'neutral'
       ? undefined
       : ind.direction === 'higher'
-        ? delta > 0
-        : delta < 0
+        ? change.direction > 0
+        : change.direction < 0
   return (
     <Tooltip title={`${t('common.source')}: ${latest.source} · ${t('common.release')}: ${latest.release}`}>
       <Space orientation="vertical" size={0}>
@@ -77,13 +97,20 @@ function ValueCell({ cell, ind }: { cell?: Cell; ind: Indicator }) {
         )}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {latest.period}
-          {latest.derived ? ` · ${t('common.derived')}` : ''}
+          {latest.derived
+            ? ` · ${t('common.derived')}`
+            : PUBLISHED_COUNTERPART[ind.key]
+              ? ` · ${t('basis.published')}`
+              : ''}
         </Typography.Text>
-        {delta !== undefined && previous && (
+        {change && previous && (
           <Typography.Text
+            data-testid="cell-change"
             style={{ fontSize: 12, color: better === undefined ? undefined : better ? '#237804' : '#a8071a' }}
           >
-            {delta > 0 ? '▲' : delta < 0 ? '▼' : '＝'} {formatValue(Math.abs(delta), i18n.language)}{' '}
+            {change.direction === 0
+              ? t('format.noChange')
+              : `${change.direction > 0 ? '▲' : '▼'} ${change.text}`}{' '}
             {t('common.since', { year: previous.period })}
           </Typography.Text>
         )}
@@ -97,7 +124,7 @@ export function Overview() {
   const name = useLangName()
   const { data, error, loading } = useLoad(load, 'once')
   if (!data) return <Status loading={loading} error={error} />
-  const cells = latestCells(data.observations)
+  const cells = targetCells(data.observations)
   const byKey = new Map(data.indicators.map((i) => [i.key, i]))
   const regionByCode = new Map<string, Region>(data.regions.map((r) => [r.code, r]))
   const columns = [
@@ -133,6 +160,9 @@ export function Overview() {
   return (
     <Card title={t('overview.heading')}>
       <Typography.Paragraph type="secondary">{t('overview.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="basis-rule">
+        {t('basis.rule')}
+      </Typography.Paragraph>
       <Table
         rowKey="key"
         columns={columns}

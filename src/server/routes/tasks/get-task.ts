@@ -5,7 +5,7 @@ import { canRead } from '../../access.ts'
 import type { AppEnv } from '../../env.ts'
 import { AppError } from '../../errors.ts'
 import { errorResponses } from '../../schemas.ts'
-import { taskView } from '../../task-view.ts'
+import { reportsFor, taskView } from '../../task-view.ts'
 import { TaskViewSchema } from './schemas.ts'
 
 export const route = createRoute({
@@ -13,7 +13,7 @@ export const route = createRoute({
   path: '/api/tasks/{id}',
   tags: ['supervision'],
   summary:
-    'One task: its history (who, when, why), its reports (unreviewed ones only for staff of its region) and the next possible events',
+    'One task: its history (who, when, why), its reports (the content of unreviewed ones only for staff of its region; others see their period and percent) and the next possible events; progress and warnings are the same for every reader',
   request: { params: z.object({ id: z.string().min(1).max(60) }) },
   responses: {
     200: {
@@ -31,7 +31,9 @@ export const route = createRoute({
                 reason: z.string().nullable(),
               }),
             ),
-            reports: z.array(z.looseObject({ id: z.string(), status: z.string() })),
+            reports: z.array(
+              z.looseObject({ id: z.string(), status: z.string(), redacted: z.boolean().optional() }),
+            ),
             next: z.array(z.string()),
           }),
         },
@@ -48,9 +50,8 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const task = await getTask(db, id)
   if (!task || !canRead(c, { kind: 'task', regionCode: task.regionCode, state: task.state }))
     throw new AppError('not_found', { what: `task ${id}` })
-  const reports = (await listReports(db, [id])).filter((r) =>
-    canRead(c, { kind: 'report', regionCode: task.regionCode, state: r.status }),
-  )
+  const all = await listReports(db, [id])
+  const reports = reportsFor(c, task, all)
   const meta = new Map(
     (
       await getEvidenceMeta(
@@ -62,7 +63,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const history = (await listTransitions(db, id)).map(({ id: _id, taskId: _t, ...h }) => h)
   return c.json(
     {
-      task: taskView(task, reports),
+      task: taskView(task, all),
       history,
       reports: reports.map((r) => ({
         ...r,

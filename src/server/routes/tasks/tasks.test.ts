@@ -219,7 +219,10 @@ describe('supervision workflow', () => {
       scores: {
         province: string
         total: number
-        rank: number
+        rank: number | null
+        assessed: number
+        targetCount: number
+        missing: { target: string; why: string }[]
         breakdown: { item: string; points: number; refs: string[] }[]
       }[]
       scheme: { id: string; version: string }
@@ -231,10 +234,21 @@ describe('supervision workflow', () => {
     for (const s of card.scores) expect(s.breakdown.reduce((a, l) => a + l.points, 0)).toBeCloseTo(s.total, 9)
     // target lines agree with the plan's own statuses
     const statuses = (
-      await client(app).json<{ statuses: { region: string; status: string }[] }>('/api/plans/C21/status')
+      await client(app).json<{
+        statuses: { region: string; status: string; targetId: string; method: string }[]
+      }>('/api/plans/C21/status')
     ).body.statuses
     const achieved = statuses.filter((x) => x.region === '42' && x.status === 'achieved').length
     expect(hubei.breakdown.find((l) => l.item === 'targets.achieved')?.refs.length ?? 0).toBe(achieved)
+    // a target the plan cannot judge is listed as missing, never scored
+    for (const s of card.scores) {
+      const mine = statuses.filter((x) => x.region === s.province && x.method !== 'qualitative')
+      const unjudged = mine.filter((x) => ['insufficient_data', 'not_assessable'].includes(x.status))
+      expect(s.targetCount).toBe(mine.length)
+      expect(s.assessed).toBe(mine.length - unjudged.length)
+      expect(s.missing.map((m) => m.target).sort()).toEqual(unjudged.map((x) => x.targetId).sort())
+      expect(s.breakdown.flatMap((l) => l.refs)).not.toContain(s.missing[0]?.target ?? '-')
+    }
     const res = await client(app)('/api/scorecard?plan=C21&format=xlsx')
     expect(res.headers.get('content-type')).toContain('spreadsheetml')
     const wb = new ExcelJS.Workbook()
@@ -247,6 +261,8 @@ describe('supervision workflow', () => {
     expect(Object.fromEntries(totals)).toEqual(
       Object.fromEntries(card.scores.map((x) => [x.province, x.total])),
     )
+    const missing = wb.getWorksheet('缺失 Missing')!
+    expect(missing.rowCount - 1).toBe(card.scores.reduce((n, s) => n + s.missing.length, 0))
     expect((await client(app).json('/api/scorecard?scheme=nope')).status).toBe(404)
   })
 })

@@ -2,6 +2,7 @@ import { Alert, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Quoting } from '../../components/Lang.tsx'
 import { Status } from '../../components/Status.tsx'
+import { WrapCell } from '../../components/WrapCell.tsx'
 import { useLoad } from '../../hooks.ts'
 import { pick } from '../../i18n/words.ts'
 import { useRegionName } from '../../region-names.ts'
@@ -62,22 +63,21 @@ export function AuditPage() {
           { title: t('audit.action'), dataIndex: 'action', render: (a: string) => actionName(a, t) },
           {
             title: t('audit.object'),
-            ellipsis: true,
-            width: 220,
-            render: (_, e) => `${objectName(e, t)} ${e.objectId}`,
+            render: (_, e) => <WrapCell width={220}>{`${objectName(e, t)} ${e.objectId}`}</WrapCell>,
           },
           {
             title: t('audit.details'),
-            ellipsis: true,
-            width: 360,
             // the server's sentence in the page language where it sends one, else the catalogue's
             render: (_, e) => (
-              <Quoting
-                text={
-                  pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) || auditSummary(e, t, regionName)
-                }
-                quotes={AUTHORED.map((k) => e.details[k]).filter((v): v is string => typeof v === 'string')}
-              />
+              <WrapCell width={360}>
+                <Quoting
+                  text={
+                    pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) ||
+                    auditSummary(e, t, regionName)
+                  }
+                  quotes={AUTHORED.map((k) => e.details[k]).filter((v): v is string => typeof v === 'string')}
+                />
+              </WrapCell>
             ),
           },
           {

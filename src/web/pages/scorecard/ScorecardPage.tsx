@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api.ts'
 import { Provenance } from '../../components/Provenance.tsx'
 import { Status } from '../../components/Status.tsx'
+import { formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
 import { useLangName } from '../../i18n/index.ts'
 
@@ -12,17 +13,26 @@ interface Line {
   why: string
   refs: string[]
 }
+interface Missing {
+  target: string
+  status: 'insufficient_data' | 'not_assessable'
+  why: string
+}
 interface Score {
   province: string
   total: number
-  rank: number
+  /** null: none of the province's targets could be assessed */
+  rank: number | null
   scheme: string
+  assessed: number
+  targetCount: number
+  missing: Missing[]
   breakdown: Line[]
 }
 
 /** The province scorecard: ranks and totals, each total's lines on expansion, and the XLSX. */
 export function ScorecardPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const name = useLangName()
   const data = useLoad(async () => {
     const [card, regions] = await Promise.all([
@@ -65,6 +75,9 @@ export function ScorecardPage() {
           version: card.planVersion,
         })}
       </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="scorecard-rule">
+        {t('scorecard.missingData.rule')}
+      </Typography.Paragraph>
       <Table<Score>
         rowKey="province"
         size="small"
@@ -72,28 +85,38 @@ export function ScorecardPage() {
         data-testid="scorecard-table"
         dataSource={card.scores}
         columns={[
-          { title: t('scorecard.rank'), dataIndex: 'rank' },
+          {
+            title: t('scorecard.rank'),
+            dataIndex: 'rank',
+            render: (r: number | null) =>
+              r ?? (
+                <Tag title={t('scorecard.missingData.notRankedWhy')}>
+                  {t('scorecard.missingData.notRanked')}
+                </Tag>
+              ),
+          },
           { title: t('common.region'), dataIndex: 'province', render: regionName },
-          { title: t('scorecard.total'), dataIndex: 'total' },
+          {
+            title: t('scorecard.total'),
+            dataIndex: 'total',
+            render: (v: number) => formatValue(v, i18n.language),
+          },
+          {
+            title: t('scorecard.missingData.assessed'),
+            key: 'assessed',
+            render: (_: unknown, s: Score) => (
+              <span data-testid={`assessed-${s.province}`}>
+                {t('scorecard.missingData.count', { assessed: s.assessed, total: s.targetCount })}
+              </span>
+            ),
+          },
         ]}
         expandable={{
           expandedRowRender: (s) => (
-            <Table<Line>
-              rowKey="item"
-              size="small"
-              pagination={false}
-              dataSource={s.breakdown}
-              columns={[
-                {
-                  title: t('scorecard.item'),
-                  dataIndex: 'item',
-                  render: (i: string) => <Tag>{t(`scorecard.items.${i}`, { defaultValue: i })}</Tag>,
-                },
-                { title: t('scorecard.points'), dataIndex: 'points' },
-                { title: t('scorecard.how'), dataIndex: 'why' },
-                { title: t('scorecard.refs'), dataIndex: 'refs', render: (r: string[]) => r.join(', ') },
-              ]}
-            />
+            <>
+              <ScoreLines lines={s.breakdown} />
+              {s.missing.length > 0 && <MissingTargets missing={s.missing} />}
+            </>
           ),
         }}
       />
@@ -102,5 +125,56 @@ export function ScorecardPage() {
         extra={[{ label: t('provenance.scheme'), value: schemeName }]}
       />
     </Card>
+  )
+}
+
+/** Where every point of a province's total comes from. */
+function ScoreLines({ lines }: { lines: Line[] }) {
+  const { t, i18n } = useTranslation()
+  return (
+    <Table<Line>
+      rowKey="item"
+      size="small"
+      pagination={false}
+      dataSource={lines}
+      columns={[
+        {
+          title: t('scorecard.item'),
+          dataIndex: 'item',
+          render: (i: string) => <Tag>{t(`scorecard.items.${i}`, { defaultValue: i })}</Tag>,
+        },
+        {
+          title: t('scorecard.points'),
+          dataIndex: 'points',
+          render: (v: number) => formatValue(v, i18n.language),
+        },
+        { title: t('scorecard.how'), dataIndex: 'why' },
+        { title: t('scorecard.refs'), dataIndex: 'refs', render: (r: string[]) => r.join(', ') },
+      ]}
+    />
+  )
+}
+
+/** The targets that could not be assessed: listed with what is missing, never scored. */
+function MissingTargets({ missing }: { missing: Missing[] }) {
+  const { t } = useTranslation()
+  return (
+    <Table<Missing>
+      rowKey="target"
+      size="small"
+      pagination={false}
+      data-testid="scorecard-missing"
+      title={() => t('scorecard.missingData.heading', { count: missing.length })}
+      dataSource={missing}
+      columns={[
+        { title: t('scorecard.missingData.target'), dataIndex: 'target' },
+        {
+          title: t('scorecard.missingData.status'),
+          dataIndex: 'status',
+          render: (v: Missing['status']) => <Tag>{t(`scorecard.missingData.statuses.${v}`)}</Tag>,
+        },
+        { title: t('scorecard.missingData.why'), dataIndex: 'why' },
+      ]}
+    />
   )
 }

@@ -32,11 +32,12 @@ export function ReportList({
                 <span>{r.period}</span>
                 <strong>{r.percentComplete}%</strong>
                 <Typography.Text type="secondary">
-                  {r.submittedBy} · {r.submittedAt.slice(0, 16).replace('T', ' ')}
+                  {r.redacted ? '' : `${r.submittedBy} · `}
+                  {r.submittedAt.slice(0, 16).replace('T', ' ')}
                 </Typography.Text>
               </Space>
-              <Typography.Paragraph style={{ marginBottom: 0 }}>
-                <Authored text={r.narrative} />
+              <Typography.Paragraph style={{ marginBottom: 0 }} type={r.redacted ? 'secondary' : undefined}>
+                {r.redacted ? t('tasks.truth.hidden') : <Authored text={r.narrative} />}
               </Typography.Paragraph>
               {r.evidence.map((e) => (
                 <a key={e.sha256} href={`/api/evidence/${e.sha256}`} download>

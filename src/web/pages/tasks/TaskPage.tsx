@@ -67,10 +67,21 @@ export function TaskPage() {
               '—'
             )}
           </Descriptions.Item>
+          <Descriptions.Item label={t('tasks.progress')}>
+            <span data-testid="task-progress">
+              {task.progress
+                ? t('tasks.truth.progress', {
+                    percent: task.progress.percent,
+                    period: task.progress.period,
+                    status: t(`tasks.reportStatus.${task.progress.accepted ? 'accepted' : 'submitted'}`),
+                  })
+                : t('tasks.truth.none')}
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('tasks.warning')}>
             {task.warnings.length
               ? task.warnings.map((w) => (
-                  <Tag key={w.code + w.due} color={WARNING_COLOR[w.level]}>
+                  <Tag key={w.code + w.due} color={WARNING_COLOR[w.level]} data-testid={`warning-${w.code}`}>
                     {warningText(w, task.milestones ?? [], t, i18n.language)}
                   </Tag>
                 ))

@@ -28,19 +28,31 @@ export interface TaskView {
   milestones?: { id: string; name: string }[]
 }
 
-export interface ReportView {
+interface ReportFigures {
   id: string
   period: string
   kind: string
-  narrative: string
   percentComplete: number
   status: 'submitted' | 'accepted' | 'returned'
-  submittedBy: string
   submittedAt: string
-  reviewedBy?: string
-  reviewNote?: string
   evidence: { sha256: string; name?: string; size: number; type: string }[]
 }
+
+/** A report in full, or (for a reader who may not read it yet) its figures only. */
+export type ReportView =
+  | (ReportFigures & {
+      redacted?: false
+      narrative: string
+      submittedBy: string
+      reviewedBy?: string
+      reviewNote?: string
+    })
+  | (ReportFigures & {
+      redacted: true
+      narrative?: undefined
+      submittedBy?: undefined
+      reviewNote?: undefined
+    })
 
 export interface TaskDetail {
   task: TaskView
