@@ -66,6 +66,27 @@ describe('API', () => {
     expect(text.split('\n').filter((l) => l.startsWith('42,rd_intensity')).length).toBeGreaterThan(5)
   })
 
+  it('names units, definitions and source series in both languages', async () => {
+    const { body } = await json('/api/indicators/energy_intensity')
+    expect(body).toMatchObject({
+      unit: 'tce per 10k yuan (2015 prices)',
+      unitCode: 'tce_per_yuan_10k_2015',
+      unitZh: '吨标准煤/万元（2015年价格）',
+      unitEn: 'tce per 10k yuan (2015 prices)',
+      sourceSeriesZh: '本平台推算',
+      sourceSeriesEn: 'derived by jueqi',
+    })
+    expect(body.definitionZh).toMatch(/^本平台推算/)
+    const ri = await json('/api/indicators/rd_intensity')
+    expect((ri.body.breaks as { noteZh: string }[])[0]?.noteZh).toContain('第四次经济普查')
+    const obs = await json('/api/observations?indicator=gdp&region=42&from=2020&to=2020')
+    expect((obs.body.observations as Record<string, unknown>[])[0]).toMatchObject({
+      unitCode: 'yuan_100m',
+      unitZh: '亿元',
+      unitEn: '100 million yuan',
+    })
+  })
+
   it('selects regions by level and walks the tree', async () => {
     const { body } = await json(
       '/api/observations?indicator=gdp&level=province&from=2020&to=2020&preferredOnly=true',

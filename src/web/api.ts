@@ -14,13 +14,21 @@ export interface Indicator {
   nameZh: string
   nameEn: string
   unit: string
+  /** the unit's code in the closed list (statistics/units.ts) and its names */
+  unitCode: string | null
+  unitZh: string
+  unitEn: string
   direction: 'higher' | 'lower' | 'neutral'
   definition: string
+  definitionZh: string
+  definitionEn: string
   sourceSeries: string
+  sourceSeriesZh: string
+  sourceSeriesEn: string
   policyTarget: string
   formula: string | null
   derived: boolean
-  breaks: { year: number; note: string }[]
+  breaks: { year: number; note: string; noteZh?: string; noteEn?: string }[]
 }
 
 export interface Observation {
@@ -29,6 +37,9 @@ export interface Observation {
   period: number
   value: number
   unit: string
+  unitCode: string | null
+  unitZh: string
+  unitEn: string
   source: string
   note: string
   vintage: string | null

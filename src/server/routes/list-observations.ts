@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { MiddlewareHandler } from 'hono'
 import { toColumns } from '../../statistics/columns.ts'
 import { type FigureRow, getFigures, UnknownIndicatorError } from '../../store/figures.ts'
+import { withUnitNames } from '../catalogue-answers.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
 import { makeBody, sendCached } from '../response-cache.ts'
@@ -75,7 +76,7 @@ export const route = createRoute({
 })
 
 const FIELDS = Object.keys(ObservationSchema.shape) as (keyof typeof ObservationSchema.shape &
-  keyof FigureRow)[]
+  keyof ReturnType<typeof withUnitNames>[number])[]
 
 const CSV_COLUMNS: (keyof FigureRow)[] = [
   'region',
@@ -138,8 +139,10 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
           'content-disposition': `attachment; filename="${q.indicator.join('+')}.csv"`,
         })
       }
-      if (q.format === 'columns') return makeBody(JSON.stringify(toColumns(rows, FIELDS)), 'application/json')
-      return makeBody(JSON.stringify({ observations: rows }), 'application/json')
+      const named = withUnitNames(rows)
+      if (q.format === 'columns')
+        return makeBody(JSON.stringify(toColumns(named, FIELDS)), 'application/json')
+      return makeBody(JSON.stringify({ observations: named }), 'application/json')
     })
     cache.alias(rawKey(version, c.req.url), key)
     return sendCached(c, body) as never
