@@ -140,9 +140,14 @@ describe('API', () => {
     expect(plans.every((p) => p.builtin && p.publishedVersion === 1)).toBe(true)
     const c21 = await json('/api/plans/C21')
     expect(c21.status).toBe(200)
-    const tree = c21.body.tree as { id: string; children: { number?: string }[] }
+    const tree = c21.body.tree as { id: string; children: { number?: string; number_en?: string }[] }
     expect(tree.id).toBe('C21')
-    expect(tree.children[0]?.number).toBe('一')
+    expect(tree.children[0]).toMatchObject({ number: '一', number_en: '1' })
+    expect(c21.body).toMatchObject({
+      issuerZh: '中共中央、国务院',
+      issuerEn: 'CPC Central Committee and State Council',
+      titleZh: '中共中央 国务院关于新时代推动中部地区高质量发展的意见',
+    })
     expect((await json('/api/plans/NOPE')).status).toBe(404)
     expect((await json('/api/plans/C21?version=9')).status).toBe(404)
   })

@@ -122,6 +122,8 @@ export interface PlanNode {
   id: string
   kind: string
   number?: string
+  /** the outline number in Arabic digits for English text */
+  number_en?: string
   title_zh: string
   title_en?: string
   title_status?: string
