@@ -14,7 +14,7 @@ export function hasCjk(text: string): boolean {
  * is in `allowed` (proper names in citations, command names).
  */
 export function latinWords(text: string, allowed: readonly string[] = []): string[] {
-  const words = text.match(/[A-Za-z][A-Za-z0-9&._/-]*/g) ?? []
+  const words = text.match(/\.?[A-Za-z][A-Za-z0-9&._/-]*/g) ?? []
   const isCode = (w: string) => /[\d.]/.test(w) || /[A-Z]/.test(w.slice(1)) || allowed.includes(w)
   return words.filter((w) => !isCode(w))
 }

@@ -1,5 +1,6 @@
 /** The API in-process (app.request, no port) over a seeded embedded store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasCjk, latinWords } from '../i18n/script.ts'
 import { seedStore } from '../importer/seed.ts'
 import type { Store } from '../store/db.ts'
 import { openTestStore } from '../testing/backends.ts'
@@ -102,7 +103,11 @@ describe('API', () => {
   it('answers errors as JSON with a code, in Chinese by default and in English on request', async () => {
     const zh = await json('/api/indicators/nope')
     expect(zh.status).toBe(404)
-    expect(zh.body.error).toEqual({ code: 'unknown_indicator', message: '未知指标“nope”' })
+    expect(zh.body.error).toEqual({
+      code: 'unknown_indicator',
+      key: 'unknown_indicator',
+      message: '未知指标“nope”',
+    })
     const en = await json('/api/indicators/nope', { headers: { 'accept-language': 'en-US,en;q=0.9' } })
     expect(en.body.error?.message).toBe('Unknown indicator "nope"')
     const bad = await json('/api/observations?indicator=gdp&from=abc&lang=en')
@@ -111,6 +116,24 @@ describe('API', () => {
     expect(bad.body.error?.message).toContain('from')
     const missing = await json('/api/observations?region=42')
     expect(missing.status).toBe(400)
+
+    // the same bad request in each language: wholly English, wholly Chinese
+    const url = '/api/observations?indicator=gdp&from=abc&level=planet'
+    const badEn = await json(url, { headers: { 'accept-language': 'en' } })
+    const badZh = await json(url, { headers: { 'accept-language': 'zh-CN' } })
+    expect(badEn.body.error?.message).toMatch(
+      /^Invalid request: level: Invalid option.*; from: expected number$/,
+    )
+    expect(hasCjk(badEn.body.error?.message ?? '')).toBe(false)
+    expect(badZh.body.error?.message).toMatch(/^请求参数无效：level：无效选项.*；from：应为数字$/)
+    // only codes stay in Latin letters: the parameters' names and values as typed in the address
+    const codes = ['from', 'level', 'nation', 'macro', 'province', 'prefecture', 'county']
+    expect(latinWords(badZh.body.error?.message ?? '', codes)).toEqual([])
+    const cookie = await json('/api/tasks/T-none', {
+      headers: { cookie: 'jueqi-lang=en', 'accept-language': 'zh' },
+    })
+    expect(cookie.body.error).toEqual({ code: 'not_found', key: 'missing.task', message: 'No task T-none' })
+    expect((await json('/api/tasks/T-none')).body.error?.message).toBe('未找到任务 T-none')
   })
 
   it('resolves a retired code to today’s code and lists the regions valid on a past date', async () => {

@@ -17,6 +17,7 @@ import { registerRoutes } from './router.ts'
 import { MAX_EVIDENCE_BYTES } from './routes/tasks/upload-evidence.ts'
 import { MAX_UPLOAD_BYTES } from './routes/upload-release.ts'
 import { registerWebApp } from './static.ts'
+import { issuesText } from './validation-messages.ts'
 
 export interface AppOptions {
   store: Store
@@ -46,12 +47,8 @@ export function createApp({
 }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) {
-        const details = result.error.issues
-          .map((i) => `${i.path.join('.') || 'request'}: ${i.message}`)
-          .join('; ')
-        return errorResponse(c, 'invalid_request', { details })
-      }
+      if (!result.success)
+        return errorResponse(c, 'invalid_request', { details: issuesText(result.error.issues) })
     },
   })
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }))
@@ -74,14 +71,14 @@ export function createApp({
     '/api/releases',
     bodyLimit({
       maxSize: MAX_UPLOAD_BYTES,
-      onError: (c) => errorResponse(c, 'too_large', { why: `more than ${MAX_UPLOAD_BYTES} bytes` }),
+      onError: (c) => errorResponse(c, 'too_large', { bytes: MAX_UPLOAD_BYTES }),
     }),
   )
   app.use(
     '/api/tasks/:id/evidence',
     bodyLimit({
       maxSize: MAX_EVIDENCE_BYTES + 65_536,
-      onError: (c) => errorResponse(c, 'too_large', { why: `more than ${MAX_EVIDENCE_BYTES} bytes` }),
+      onError: (c) => errorResponse(c, 'too_large', { bytes: MAX_EVIDENCE_BYTES }),
     }),
   )
   registerRoutes(app)
@@ -95,7 +92,7 @@ export function createApp({
     },
   })
   registerDocsPage(app as unknown as Hono<never>)
-  app.notFound((c) => errorResponse(c, 'not_found', { what: c.req.path }))
+  app.notFound((c) => errorResponse(c, 'missing.path', { path: c.req.path }))
   app.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err.code, err.params)
     console.error(err)

@@ -3,7 +3,15 @@ import { z } from '@hono/zod-openapi'
 
 export const ErrorBody = z
   .object({
-    error: z.object({ code: z.string().openapi({ example: 'unknown_indicator' }), message: z.string() }),
+    error: z.object({
+      code: z.string().openapi({ description: 'the category of refusal', example: 'not_found' }),
+      key: z
+        .string()
+        .openapi({ description: 'the message key (src/i18n/server-messages.ts)', example: 'missing.task' }),
+      message: z.string().openapi({
+        description: "in the request's language (Accept-Language, the jueqi-lang cookie or ?lang=)",
+      }),
+    }),
   })
   .openapi('Error')
 

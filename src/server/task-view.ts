@@ -4,6 +4,7 @@ import type { StoredTask } from '../store/tasks.ts'
 import { beijingDay } from '../supervision/dates.ts'
 import { latestProgress, type Report } from '../supervision/reports.ts'
 import { isOverdue } from '../supervision/tasks.ts'
+import { withWarningText } from '../supervision/warning-text.ts'
 import { warningsFor, worstLevel } from '../supervision/warnings.ts'
 
 export function taskView(task: StoredTask, reports: readonly Report[], now = new Date().toISOString()) {
@@ -14,7 +15,7 @@ export function taskView(task: StoredTask, reports: readonly Report[], now = new
     ...task,
     overdue: isOverdue(task, today),
     progress,
-    warnings,
+    warnings: warnings.map((w) => withWarningText(w, task.milestones)),
     warning: worstLevel(warnings),
   }
 }

@@ -86,7 +86,9 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     : false
   if (draft === 'true' && !staff) row = await getPlanVersion(db, id, 'published')
   if (!row || (row.state !== 'published' && !staff))
-    throw new AppError('not_found', { what: `plan ${id}${version ? ` v${version}` : ''}` })
+    throw version
+      ? new AppError('missing.plan_version', { id, version })
+      : new AppError('missing.plan', { id })
   const versions = (await listPlanVersions(db, id))
     .filter((v) => v.state === 'published' || staff)
     .map((v) => ({ version: v.version, state: v.state, note: v.note, publishedAt: iso(v.publishedAt) }))

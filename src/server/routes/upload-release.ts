@@ -54,19 +54,17 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const published = form.get('published') ? String(form.get('published')) : undefined
   const file = form.get('file')
   const actor = authorize(c, 'observation.import', { kind: 'release', regionCode: region, state: 'draft' })
-  if (!(file instanceof File))
-    throw new AppError('invalid_request', { details: 'file: a CSV or XLSX file is required' })
-  if (!name) throw new AppError('invalid_request', { details: 'release: a name is required' })
+  if (!(file instanceof File)) throw new AppError('request.release_file')
+  if (!name) throw new AppError('request.release_name')
   const ext = extname(file.name).toLowerCase()
-  if (!['.csv', '.xlsx'].includes(ext))
-    throw new AppError('invalid_request', { details: `file "${file.name}": use .csv or .xlsx` })
+  if (!['.csv', '.xlsx'].includes(ext)) throw new AppError('request.release_type', { name: file.name })
   const at = new Date().toISOString()
   const submitted = submit(
     startApproval({ levels: defaultApprovalChain(region), acceptAtTop: true }),
     actor.id,
     at,
   )
-  if (!submitted.ok) throw new AppError('conflict', { why: submitted.message })
+  if (!submitted.ok) throw new AppError(`approval.${submitted.code}`, { level: region })
   const dir = await mkdtemp(join(tmpdir(), 'jueqi-upload-'))
   const path = join(dir, `upload${ext}`)
   try {

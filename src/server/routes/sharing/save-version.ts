@@ -39,12 +39,11 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   if (replacing) {
     const later = a.versions.filter(isInForce).at(-1)
     if (later && effectiveFrom <= later.effectiveFrom)
-      throw new AppError('conflict', { why: `an amendment takes effect after ${later.effectiveFrom}` })
+      throw new AppError('request.amendment_date', { date: later.effectiveFrom })
   }
   await db.transaction(async (tx) => {
     if (replacing) {
-      if (!(await saveDraftVersion(tx, r.value, newest)))
-        throw new AppError('conflict', { why: 'the draft was changed by someone else; reload it' })
+      if (!(await saveDraftVersion(tx, r.value, newest))) throw new AppError('stale.agreement_version')
     } else await insertVersion(tx, r.value, actor.id, at)
     await appendAudit(tx, {
       action: 'agreement.version',
