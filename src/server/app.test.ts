@@ -44,6 +44,35 @@ describe('API', () => {
     )
     const docs = await app.request('/api/docs')
     expect(await docs.text()).toContain('swagger-ui-bundle.js')
+
+    const docsEn = await (await app.request('/api/docs', { headers: { 'accept-language': 'en' } })).text()
+    expect(docsEn).toContain('<html lang="en">')
+    expect(docsEn).toContain("url: '/openapi.json?lang=en'")
+  })
+
+  it('documents every operation in zh-CN and English, chosen by the request', async () => {
+    const zh = (await json('/openapi.json', { headers: { 'accept-language': 'zh-CN' } })).body
+    const en = (await json('/openapi.json?lang=en')).body
+    type Paths = Record<string, Record<string, { summary?: string }>>
+    const summaries = (doc: typeof zh) =>
+      Object.values(doc.paths as Paths).flatMap((ops) => Object.values(ops).map((o) => o.summary ?? ''))
+    expect((zh.info as { title: string }).title).toBe('jueqi 接口')
+    expect((en.info as { title: string }).title).toBe('jueqi API')
+    expect(summaries(zh).length).toBeGreaterThanOrEqual(42)
+    // every operation has its Chinese summary (a new one without it shows its English here)
+    const codes = [
+      'jueqi',
+      'assess',
+      'depth',
+      'basedOn',
+      'latest',
+      'balanced',
+      'version',
+      'N',
+      'x-csrf-token',
+    ]
+    expect(summaries(zh).flatMap((s) => latinWords(s, codes))).toEqual([])
+    expect(summaries(en).every((s) => /^[A-Z]/.test(s))).toBe(true)
   })
 
   it('serves observations with provenance, as JSON and as CSV', async () => {

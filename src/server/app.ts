@@ -12,6 +12,7 @@ import { csrfMiddleware, sessionMiddleware } from './auth/middleware.ts'
 import { registerDocsPage } from './docs-page.ts'
 import type { AppEnv } from './env.ts'
 import { AppError, errorResponse } from './errors.ts'
+import { registerOpenApiDocument } from './openapi-lang.ts'
 import { CoalescedRead, ResponseCache } from './response-cache.ts'
 import { registerRoutes } from './router.ts'
 import { MAX_EVIDENCE_BYTES } from './routes/tasks/upload-evidence.ts'
@@ -82,16 +83,8 @@ export function createApp({
     }),
   )
   registerRoutes(app)
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'jueqi API',
-      version: '0.1.0',
-      description:
-        'Regions, indicators and vintaged observations of the Rise of Central China monitoring platform. Read-only endpoints need no login.',
-    },
-  })
-  registerDocsPage(app as unknown as Hono<never>)
+  registerOpenApiDocument(app)
+  registerDocsPage(app)
   app.notFound((c) => errorResponse(c, 'missing.path', { path: c.req.path }))
   app.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err.code, err.params)
