@@ -153,7 +153,7 @@ describe('statistics approval', () => {
     )
     expect(bad.status).toBe(403)
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
-      /hubei.csv.*3.*region 41 is outside/,
+      /^无权执行此操作：hubei\.csv:3:region：地区 41 不在您可以导入的地区范围内$/,
     )
     expect(
       (

@@ -9,6 +9,7 @@ import { covers, prefixContains } from '../../supervision/roles.ts'
 import { authorize } from '../access.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
+import { importIssuesText } from '../import-issues.ts'
 import { writeErrorResponses } from '../schemas.ts'
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -87,13 +88,12 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
       throw e
     })
     if (!result.ok) {
-      const issues = result.issues
-        .slice(0, 50)
-        .map((i) => `${i.location.replaceAll('upload', file.name.replace(/\.[^.]+$/, ''))}: ${i.message}`)
+      const stem = file.name.replace(/\.[^.]+$/, '')
+      const text = importIssuesText(result.issues.slice(0, 50), (l) => l.replaceAll('upload', stem))
       const outside = result.issues.some((i) => i.code === 'out_of_scope')
       throw outside
-        ? new AppError('forbidden', { why: issues.join('; ') })
-        : new AppError('invalid_request', { details: issues.join('; ') })
+        ? new AppError('forbidden', { why: text })
+        : new AppError('invalid_request', { details: text })
     }
     const release = result.release!
     await store.db.transaction(async (tx) => {

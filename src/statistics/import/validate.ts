@@ -11,26 +11,33 @@
 import { location, type SourceTable } from '../../files/table.ts'
 import type { Indicator } from '../indicators.ts'
 import type { ObservationInput } from '../observation.ts'
-import { sameUnit } from '../units.ts'
+import { sameUnit, unitNames } from '../units.ts'
 import { Vintage, vintageFromNote } from '../vintage.ts'
+
+/** What can be wrong with an imported file; each has a Chinese sentence in i18n/import-messages.ts. */
+export const IMPORT_ISSUE_CODES = [
+  'missing_column',
+  'unknown_region',
+  'unknown_indicator',
+  'derived_indicator',
+  'not_a_number',
+  'unit_mismatch',
+  'duplicate_cell',
+  'period_out_of_range',
+  'bad_period_header',
+  'bad_vintage',
+  'empty',
+  'out_of_scope',
+  'extra_cell',
+] as const
 
 export interface ImportIssue {
   location: string
-  code:
-    | 'missing_column'
-    | 'unknown_region'
-    | 'unknown_indicator'
-    | 'derived_indicator'
-    | 'not_a_number'
-    | 'unit_mismatch'
-    | 'duplicate_cell'
-    | 'period_out_of_range'
-    | 'bad_period_header'
-    | 'bad_vintage'
-    | 'empty'
-    | 'out_of_scope'
-    | 'extra_cell'
+  code: (typeof IMPORT_ISSUE_CODES)[number]
+  /** English */
   message: string
+  /** the values the message names (the offending text, the indicator, the unit…), for other languages */
+  params?: Record<string, string | number>
 }
 
 export interface ImportContext {
@@ -112,18 +119,24 @@ export class Collector {
     this.line = line
   }
 
-  issue(code: ImportIssue['code'], message: string, column?: string) {
-    this.issues.push({ location: location(this.table, this.line, column), code, message })
+  issue(code: ImportIssue['code'], message: string, column?: string, params?: ImportIssue['params']) {
+    this.issues.push({
+      location: location(this.table, this.line, column),
+      code,
+      message,
+      ...(params ? { params } : {}),
+    })
   }
 
   indicator(ref: string, column?: string): Indicator | undefined {
     const ind = this.ctx.indicators.get(ref.trim())
-    if (!ind) this.issue('unknown_indicator', `unknown indicator "${ref}"`, column)
+    if (!ind) this.issue('unknown_indicator', `unknown indicator "${ref}"`, column, { value: ref })
     else if (ind.formula) {
       this.issue(
         'derived_indicator',
         `indicator "${ref}" is derived (${ind.formula}); import its inputs instead`,
         column,
+        { value: ref },
       )
     } else return ind
     return undefined
@@ -131,27 +144,33 @@ export class Collector {
 
   region(ref: string, column?: string): string | undefined {
     const code = this.ctx.resolveRegion(ref.trim())
-    if (!code) this.issue('unknown_region', `unknown region "${ref}"`, column)
+    if (!code) this.issue('unknown_region', `unknown region "${ref}"`, column, { value: ref })
     return code
   }
 
   period(p: number | undefined, text: string, column?: string): number | undefined {
     const [lo, hi] = this.ctx.periodRange
-    if (p === undefined) this.issue('period_out_of_range', `"${text}" is not a year`, column)
-    else if (p < lo || p > hi) this.issue('period_out_of_range', `period ${p} is outside ${lo}–${hi}`, column)
+    if (p === undefined)
+      this.issue('period_out_of_range', `"${text}" is not a year`, column, { value: text, lo, hi })
+    else if (p < lo || p > hi)
+      this.issue('period_out_of_range', `period ${p} is outside ${lo}–${hi}`, column, { value: p, lo, hi })
     else return p
     return undefined
   }
 
   value(text: string, column?: string): number | undefined {
     const v = parseNumber(text)
-    if (v === undefined) this.issue('not_a_number', `"${text}" is not a number`, column)
+    if (v === undefined) this.issue('not_a_number', `"${text}" is not a number`, column, { value: text })
     return v
   }
 
   unit(unit: string, ind: Indicator, column?: string): boolean {
     if (sameUnit(unit, ind.unit)) return true
-    this.issue('unit_mismatch', `unit "${unit}" does not match indicator ${ind.key} (${ind.unit})`, column)
+    this.issue('unit_mismatch', `unit "${unit}" does not match indicator ${ind.key} (${ind.unit})`, column, {
+      value: unit,
+      indicator: ind.nameZh,
+      unit: unitNames(ind.unit).unitZh,
+    })
     return false
   }
 
@@ -165,6 +184,7 @@ export class Collector {
           'duplicate_cell',
           `${row.region} ${row.indicator} ${row.period} already given at ${first}`,
           column,
+          { first },
         )
         return
       }
@@ -183,7 +203,8 @@ export function longRowCheck(t: TableHead, ctx: ImportContext, c: Collector): Ro
   const before = c.issues.length
   c.at(t, 1)
   for (const name of ['region', 'indicator', 'period', 'value', 'unit'] as const) {
-    if (col[name] === undefined) c.issue('missing_column', `missing column "${name}"`)
+    if (col[name] === undefined)
+      c.issue('missing_column', `missing column "${name}"`, undefined, { value: name })
   }
   if (c.issues.length > before) return undefined
   const label = Object.fromEntries(
@@ -235,7 +256,10 @@ function readVintage(
 ): Vintage | null | false {
   if (text) {
     if ((Vintage as readonly string[]).includes(text)) return text as Vintage
-    c.issue('bad_vintage', `vintage "${text}" is not one of ${Vintage.join(', ')}`, where)
+    c.issue('bad_vintage', `vintage "${text}" is not one of ${Vintage.join(', ')}`, where, {
+      value: text,
+      allowed: Vintage.join(', '),
+    })
     return false
   }
   return ctx.vintageFromNotes ? vintageFromNote(note) : null
@@ -258,7 +282,7 @@ export function wideRowCheck(t: TableHead, c: Collector, opts: WideOptions = {})
     if (i === 0) return undefined
     const y = parsePeriod(h)
     if (y === undefined && h.trim())
-      c.issue('bad_period_header', `column header "${h}" is not a year`, t.columnLabels[i])
+      c.issue('bad_period_header', `column header "${h}" is not a year`, t.columnLabels[i], { value: h })
     return y
   })
   for (const y of years) if (y !== undefined) c.period(y, String(y))

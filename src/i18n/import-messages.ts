@@ -1,0 +1,20 @@
+/**
+ * What is wrong with an imported file, in Chinese (the English is the issue's own `message`,
+ * written by statistics/import and importer/). Blanks are the issue's `params`.
+ */
+export const IMPORT_ISSUES_ZH = {
+  missing_column: '缺少“{value}”列',
+  unknown_region: '未知地区“{value}”',
+  unknown_indicator: '未知指标“{value}”',
+  derived_indicator: '指标“{value}”是推算指标，请导入用于推算它的指标',
+  not_a_number: '“{value}”不是数字',
+  unit_mismatch: '单位“{value}”与指标“{indicator}”的单位（{unit}）不符',
+  duplicate_cell: '同一地区、指标、年份和来源已在 {first} 给出',
+  period_out_of_range: '“{value}”不是 {lo}–{hi} 之间的年份',
+  bad_period_header: '列标题“{value}”不是年份',
+  bad_vintage: '数据版本类型“{value}”无效，应为 {allowed} 之一',
+  empty: '文件中没有数据',
+  out_of_scope: '地区 {value} 不在您可以导入的地区范围内',
+  extra_cell:
+    '该行有 {cells} 个单元格，但表头只有 {columns} 列；“{value}”超出最后一列（可能是未加引号的数值中含有逗号）',
+} as const
