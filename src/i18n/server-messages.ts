@@ -338,6 +338,24 @@ const messages = {
     '修订的生效日期须晚于现行版本',
     'An amendment takes effect after the version in force',
   ),
+  // ledger runs (store/sharing-runs.ts LedgerError)
+  'ledger.no_outputs': e('conflict', '协议 {id} 尚未记录产出', 'Agreement {id} has no recorded outputs yet'),
+  'ledger.foreign_release': e(
+    'conflict',
+    '数据版本 {release} 不属于协议 {id}',
+    'Release {release} is not a release of agreement {id}',
+  ),
+  'ledger.none_in_force': e(
+    'conflict',
+    '协议 {id} 没有生效的版本：须经双方确认',
+    'Agreement {id} has no version in force: both sides must confirm',
+  ),
+  'ledger.no_allocation': e('not_found', '协议 {id} 尚无分配结果', 'Agreement {id} has no allocation yet'),
+  'ledger.no_such_allocation': e(
+    'not_found',
+    '协议 {id} 没有分配结果 {allocation}',
+    'No allocation {allocation} of agreement {id}',
+  ),
   // permissions (supervision/permissions.ts DenyReason)
   'deny.unknown_action': e('forbidden', '无权执行此操作：没有这一操作', 'Not allowed: no such action'),
   'deny.not_signed_in': e('forbidden', '无权执行此操作：请先登录', 'Not allowed: sign in first'),

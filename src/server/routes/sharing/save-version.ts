@@ -35,7 +35,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const replacing = newest !== undefined && !isInForce(newest)
   const r = replacing ? replaceTerms(newest, terms, effectiveFrom) : amend(a.versions, terms, effectiveFrom)
-  if (!r.ok) throw new AppError('conflict', { why: r.error.message })
+  if (!r.ok) throw new AppError(`sharing_version.${r.error.code}`, { version: newest?.version ?? '' })
   if (replacing) {
     const later = a.versions.filter(isInForce).at(-1)
     if (later && effectiveFrom <= later.effectiveFrom)
