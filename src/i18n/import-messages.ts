@@ -18,3 +18,13 @@ export const IMPORT_ISSUES_ZH = {
   extra_cell:
     '该行有 {cells} 个单元格，但表头只有 {columns} 列；“{value}”超出最后一列（可能是未加引号的数值中含有逗号）',
 } as const
+
+/** Problems of recorded outputs and tax payments (sharing/outputs.ts), in Chinese. */
+export const RECORD_PROBLEMS_ZH = {
+  unknown_project: '“{value}”不是协议中的项目',
+  unknown_metric: '协议不分成指标“{value}”',
+  wrong_period: '{metric} 的记录期间不能是“{value}”',
+  tax_source: '{metric} 是税收，应由税务部门记录',
+  statistic_source: '{metric} 是统计指标，应由承接地统计部门记录',
+  twice: '{project} {metric} {period} 出现了两次',
+} as const

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { IMPORT_ISSUES_ZH } from '../i18n/import-messages.ts'
+import { IMPORT_ISSUES_ZH, RECORD_PROBLEMS_ZH } from '../i18n/import-messages.ts'
 import { latinWords } from '../i18n/script.ts'
+import { RECORD_PROBLEMS } from '../sharing/outputs.ts'
 import { IMPORT_ISSUE_CODES } from '../statistics/import/validate.ts'
 import { importIssuesText } from './import-issues.ts'
 
 describe('import issues in both languages', () => {
   it('has a Chinese sentence for every issue code, with no English words', () => {
     expect(Object.keys(IMPORT_ISSUES_ZH).sort()).toEqual([...IMPORT_ISSUE_CODES].sort())
-    for (const zh of Object.values(IMPORT_ISSUES_ZH))
+    expect(Object.keys(RECORD_PROBLEMS_ZH).sort()).toEqual([...RECORD_PROBLEMS].sort())
+    for (const zh of [...Object.values(IMPORT_ISSUES_ZH), ...Object.values(RECORD_PROBLEMS_ZH)])
       expect(latinWords(zh.replace(/\{\w+\}/g, '')), zh).toEqual([])
   })
   it('names each place and fills the blanks', () => {
