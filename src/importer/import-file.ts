@@ -168,6 +168,7 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
             location: location(heads[feed.table] ?? { file: basename(path) }, feed.line, 'region'),
             code: 'out_of_scope',
             message: `region ${row.region} is outside the regions you may load`,
+            params: { value: row.region },
           })
         },
         false,
@@ -188,6 +189,7 @@ export async function importFile(store: Store, path: string, opts: ImportOptions
       location: where(d.seq),
       code: 'duplicate_cell' as const,
       message: `the same region, indicator, period and source were given at ${where(d.firstSeq)}`,
+      params: { first: where(d.firstSeq) },
     })),
   )
   if (issues.length > 0) return { ok: false, issues, moreIssues: more }
@@ -396,6 +398,7 @@ function extraCell(t: TableHead, c: Collector, line: number, cells: string[]): b
       'extra_cell',
       `the row has ${cells.length} cells but the header ${t.header.length} columns; ${quoted(cells[i]!)} is past the last one (a comma inside an unquoted value?)`,
       `column ${i + 1}`,
+      { value: cells[i]!, cells: cells.length, columns: t.header.length },
     )
     return true
   }

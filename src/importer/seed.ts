@@ -59,6 +59,7 @@ export async function loadBuiltinIndicators(): Promise<ReturnType<typeof buildBu
     await rowsOf('indicators.csv'),
     await rowsOf('indicator-meta.csv'),
     await rowsOf('derived-indicators.csv'),
+    await rowsOf('indicator-texts.csv'),
   )
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono'
 import type { Actor } from '../app/users.ts'
-import { type Action, can, DENY_MESSAGES, type ObjectRef } from '../supervision/permissions.ts'
+import { type Action, can, type ObjectRef } from '../supervision/permissions.ts'
 import { grantsFromRows, type User } from '../supervision/roles.ts'
 import type { AppEnv } from './env.ts'
 import { AppError } from './errors.ts'
@@ -24,7 +24,7 @@ export function authorize(c: Context<AppEnv>, action: Action, object: ObjectRef)
   const d = can(user, action, object)
   if (!d.allowed) {
     if (!user) throw new AppError('unauthenticated')
-    throw new AppError('forbidden', { why: DENY_MESSAGES[d.reason] })
+    throw new AppError(`deny.${d.reason}`)
   }
   return user as User
 }

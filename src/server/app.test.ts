@@ -1,5 +1,6 @@
 /** The API in-process (app.request, no port) over a seeded embedded store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasCjk, latinWords } from '../i18n/script.ts'
 import { seedStore } from '../importer/seed.ts'
 import type { Store } from '../store/db.ts'
 import { openTestStore } from '../testing/backends.ts'
@@ -43,6 +44,35 @@ describe('API', () => {
     )
     const docs = await app.request('/api/docs')
     expect(await docs.text()).toContain('swagger-ui-bundle.js')
+
+    const docsEn = await (await app.request('/api/docs', { headers: { 'accept-language': 'en' } })).text()
+    expect(docsEn).toContain('<html lang="en">')
+    expect(docsEn).toContain("url: '/openapi.json?lang=en'")
+  })
+
+  it('documents every operation in zh-CN and English, chosen by the request', async () => {
+    const zh = (await json('/openapi.json', { headers: { 'accept-language': 'zh-CN' } })).body
+    const en = (await json('/openapi.json?lang=en')).body
+    type Paths = Record<string, Record<string, { summary?: string }>>
+    const summaries = (doc: typeof zh) =>
+      Object.values(doc.paths as Paths).flatMap((ops) => Object.values(ops).map((o) => o.summary ?? ''))
+    expect((zh.info as { title: string }).title).toBe('jueqi 接口')
+    expect((en.info as { title: string }).title).toBe('jueqi API')
+    expect(summaries(zh).length).toBeGreaterThanOrEqual(42)
+    // every operation has its Chinese summary (a new one without it shows its English here)
+    const codes = [
+      'jueqi',
+      'assess',
+      'depth',
+      'basedOn',
+      'latest',
+      'balanced',
+      'version',
+      'N',
+      'x-csrf-token',
+    ]
+    expect(summaries(zh).flatMap((s) => latinWords(s, codes))).toEqual([])
+    expect(summaries(en).every((s) => /^[A-Z]/.test(s))).toBe(true)
   })
 
   it('serves observations with provenance, as JSON and as CSV', async () => {
@@ -66,6 +96,27 @@ describe('API', () => {
     expect(text.split('\n').filter((l) => l.startsWith('42,rd_intensity')).length).toBeGreaterThan(5)
   })
 
+  it('names units, definitions and source series in both languages', async () => {
+    const { body } = await json('/api/indicators/energy_intensity')
+    expect(body).toMatchObject({
+      unit: 'tce per 10k yuan (2015 prices)',
+      unitCode: 'tce_per_yuan_10k_2015',
+      unitZh: '吨标准煤/万元（2015年价格）',
+      unitEn: 'tce per 10k yuan (2015 prices)',
+      sourceSeriesZh: '本平台推算',
+      sourceSeriesEn: 'derived by jueqi',
+    })
+    expect(body.definitionZh).toMatch(/^本平台推算/)
+    const ri = await json('/api/indicators/rd_intensity')
+    expect((ri.body.breaks as { noteZh: string }[])[0]?.noteZh).toContain('第四次经济普查')
+    const obs = await json('/api/observations?indicator=gdp&region=42&from=2020&to=2020')
+    expect((obs.body.observations as Record<string, unknown>[])[0]).toMatchObject({
+      unitCode: 'yuan_100m',
+      unitZh: '亿元',
+      unitEn: '100 million yuan',
+    })
+  })
+
   it('selects regions by level and walks the tree', async () => {
     const { body } = await json(
       '/api/observations?indicator=gdp&level=province&from=2020&to=2020&preferredOnly=true',
@@ -81,7 +132,11 @@ describe('API', () => {
   it('answers errors as JSON with a code, in Chinese by default and in English on request', async () => {
     const zh = await json('/api/indicators/nope')
     expect(zh.status).toBe(404)
-    expect(zh.body.error).toEqual({ code: 'unknown_indicator', message: '未知指标“nope”' })
+    expect(zh.body.error).toEqual({
+      code: 'unknown_indicator',
+      key: 'unknown_indicator',
+      message: '未知指标“nope”',
+    })
     const en = await json('/api/indicators/nope', { headers: { 'accept-language': 'en-US,en;q=0.9' } })
     expect(en.body.error?.message).toBe('Unknown indicator "nope"')
     const bad = await json('/api/observations?indicator=gdp&from=abc&lang=en')
@@ -90,6 +145,24 @@ describe('API', () => {
     expect(bad.body.error?.message).toContain('from')
     const missing = await json('/api/observations?region=42')
     expect(missing.status).toBe(400)
+
+    // the same bad request in each language: wholly English, wholly Chinese
+    const url = '/api/observations?indicator=gdp&from=abc&level=planet'
+    const badEn = await json(url, { headers: { 'accept-language': 'en' } })
+    const badZh = await json(url, { headers: { 'accept-language': 'zh-CN' } })
+    expect(badEn.body.error?.message).toMatch(
+      /^Invalid request: level: Invalid option.*; from: expected number$/,
+    )
+    expect(hasCjk(badEn.body.error?.message ?? '')).toBe(false)
+    expect(badZh.body.error?.message).toMatch(/^请求参数无效：level：无效选项.*；from：应为数字$/)
+    // only codes stay in Latin letters: the parameters' names and values as typed in the address
+    const codes = ['from', 'level', 'nation', 'macro', 'province', 'prefecture', 'county']
+    expect(latinWords(badZh.body.error?.message ?? '', codes)).toEqual([])
+    const cookie = await json('/api/tasks/T-none', {
+      headers: { cookie: 'jueqi-lang=en', 'accept-language': 'zh' },
+    })
+    expect(cookie.body.error).toEqual({ code: 'not_found', key: 'missing.task', message: 'No task T-none' })
+    expect((await json('/api/tasks/T-none')).body.error?.message).toBe('未找到任务 T-none')
   })
 
   it('resolves a retired code to today’s code and lists the regions valid on a past date', async () => {
@@ -119,9 +192,14 @@ describe('API', () => {
     expect(plans.every((p) => p.builtin && p.publishedVersion === 1)).toBe(true)
     const c21 = await json('/api/plans/C21')
     expect(c21.status).toBe(200)
-    const tree = c21.body.tree as { id: string; children: { number?: string }[] }
+    const tree = c21.body.tree as { id: string; children: { number?: string; number_en?: string }[] }
     expect(tree.id).toBe('C21')
-    expect(tree.children[0]?.number).toBe('一')
+    expect(tree.children[0]).toMatchObject({ number: '一', number_en: '1' })
+    expect(c21.body).toMatchObject({
+      issuerZh: '中共中央、国务院',
+      issuerEn: 'CPC Central Committee and State Council',
+      titleZh: '中共中央 国务院关于新时代推动中部地区高质量发展的意见',
+    })
     expect((await json('/api/plans/NOPE')).status).toBe(404)
     expect((await json('/api/plans/C21?version=9')).status).toBe(404)
   })

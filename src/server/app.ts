@@ -15,11 +15,13 @@ import { registerDocsPage } from './docs-page.ts'
 import type { AppEnv } from './env.ts'
 import { AppError, errorResponse } from './errors.ts'
 import { boundedBody, isDataException, refuseNul, writesNeedUser } from './hardening.ts'
+import { registerOpenApiDocument } from './openapi-lang.ts'
 import { CoalescedRead, ResponseCache } from './response-cache.ts'
 import { registerRoutes } from './router.ts'
 import { MAX_EVIDENCE_BYTES } from './routes/tasks/upload-evidence.ts'
 import { MAX_UPLOAD_BYTES } from './routes/upload-release.ts'
 import { registerWebApp } from './static.ts'
+import { issuesText } from './validation-messages.ts'
 
 export interface AppOptions {
   store: Store
@@ -67,12 +69,8 @@ export function createApp({
 }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) {
-        const details = result.error.issues
-          .map((i) => `${i.path.join('.') || 'request'}: ${i.message}`)
-          .join('; ')
-        return errorResponse(c, 'invalid_request', { details })
-      }
+      if (!result.success)
+        return errorResponse(c, 'invalid_request', { details: issuesText(result.error.issues) })
     },
   })
   app.use(
@@ -101,28 +99,20 @@ export function createApp({
     '/api/releases',
     bodyLimit({
       maxSize: MAX_UPLOAD_BYTES,
-      onError: (c) => errorResponse(c, 'too_large', { why: `more than ${MAX_UPLOAD_BYTES} bytes` }),
+      onError: (c) => errorResponse(c, 'too_large', { bytes: MAX_UPLOAD_BYTES }),
     }),
   )
   app.use(
     '/api/tasks/:id/evidence',
     bodyLimit({
       maxSize: MAX_EVIDENCE_BYTES + 65_536,
-      onError: (c) => errorResponse(c, 'too_large', { why: `more than ${MAX_EVIDENCE_BYTES} bytes` }),
+      onError: (c) => errorResponse(c, 'too_large', { bytes: MAX_EVIDENCE_BYTES }),
     }),
   )
   registerRoutes(app)
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'jueqi API',
-      version: '0.1.0',
-      description:
-        'Regions, indicators and vintaged observations of the Rise of Central China monitoring platform. Read-only endpoints need no login.',
-    },
-  })
-  registerDocsPage(app as unknown as Hono<never>)
-  app.notFound((c) => errorResponse(c, 'not_found', { what: c.req.path }))
+  registerOpenApiDocument(app)
+  registerDocsPage(app)
+  app.notFound((c) => errorResponse(c, 'missing.path', { path: c.req.path }))
   app.onError((err, c) => {
     if (err instanceof AppError || err instanceof Refusal) return errorResponse(c, err.code, err.params)
     // Hono's own refusals (an unsupported media type, a body that is not JSON) are the caller's; by

@@ -1,18 +1,23 @@
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
-import { type Lang, type MessageCode, message, pickLang } from '../i18n/server-messages.ts'
+import { LANG_COOKIE, type Lang, pickLang } from '../i18n/lang.ts'
+import { type Category, categoryOf, type MessageCode, message, type Params } from '../i18n/server-messages.ts'
 
-/** A domain error with a documented code; mapped to an HTTP status here, once. */
+/**
+ * A refusal with a message key of the server catalogue (i18n/server-messages.ts); its category
+ * is the answer's `code` and decides the HTTP status, here, once. The message is rendered in the
+ * request's language when the answer is made.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: MessageCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Params = {},
   ) {
     super(message('en', code, params))
   }
 }
 
-export const STATUS: Record<MessageCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500> = {
+export const STATUS: Record<Category, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500> = {
   not_found: 404,
   unauthenticated: 401,
   forbidden: 403,
@@ -25,23 +30,18 @@ export const STATUS: Record<MessageCode, 400 | 401 | 403 | 404 | 409 | 413 | 429
   internal: 500,
   conflict: 409,
   too_large: 413,
-  unknown_user: 404,
-  user_exists: 409,
-  bad_username: 400,
-  unknown_scope_region: 400,
-  park_required: 400,
-  park_not_allowed: 400,
-  last_admin: 409,
-  password_too_short: 400,
-  password_too_long: 400,
-  password_repeated: 400,
-  wrong_current_password: 403,
 }
 
+/** The request's language: ?lang=, the web app's language cookie, Accept-Language, else zh-CN. */
 export function requestLang(c: Context): Lang {
-  return pickLang(c.req.query('lang'), getCookie(c, 'jueqi-lang'), c.req.header('accept-language'))
+  return pickLang(c.req.query('lang'), getCookie(c, LANG_COOKIE), c.req.header('accept-language'))
 }
 
-export function errorResponse(c: Context, code: MessageCode, params: Record<string, string | number> = {}) {
-  return c.json({ error: { code, message: message(requestLang(c), code, params) } }, STATUS[code])
+/** `{ error: { code, key, message } }`: code the category, key the message's own key. */
+export function errorResponse(c: Context, key: MessageCode, params: Params = {}) {
+  const category = categoryOf(key)
+  return c.json(
+    { error: { code: category, key, message: message(requestLang(c), key, params) } },
+    STATUS[category],
+  )
 }

@@ -3,7 +3,15 @@ import { z } from '@hono/zod-openapi'
 
 export const ErrorBody = z
   .object({
-    error: z.object({ code: z.string().openapi({ example: 'unknown_indicator' }), message: z.string() }),
+    error: z.object({
+      code: z.string().openapi({ description: 'the category of refusal', example: 'not_found' }),
+      key: z
+        .string()
+        .openapi({ description: 'the message key (src/i18n/server-messages.ts)', example: 'missing.task' }),
+      message: z.string().openapi({
+        description: "in the request's language (Accept-Language, the jueqi-lang cookie or ?lang=)",
+      }),
+    }),
   })
   .openapi('Error')
 
@@ -40,21 +48,45 @@ export const RegionSchema = z
   })
   .openapi('Region')
 
+/** A unit: its code in the closed list (statistics/units.ts) and its names in both languages. */
+export const UnitNamesShape = {
+  unitCode: z.string().nullable().openapi({
+    description: 'code of the unit in the closed list; null for a spelling outside it',
+    example: 'yuan_100m',
+  }),
+  unitZh: z.string().openapi({ example: '亿元' }),
+  unitEn: z.string().openapi({ example: '100 million yuan' }),
+}
+
 export const IndicatorSchema = z
   .object({
     key: z.string().openapi({ example: 'rd_intensity' }),
     nameZh: z.string(),
     nameEn: z.string(),
-    unit: z.string(),
+    unit: z.string().openapi({ description: 'the English name of the unit (see unitCode, unitZh, unitEn)' }),
+    ...UnitNamesShape,
     direction: z.enum(['higher', 'lower', 'neutral']),
-    definition: z.string(),
-    sourceSeries: z.string(),
+    definition: z.string().openapi({ description: 'English (see definitionZh, definitionEn)' }),
+    definitionZh: z.string(),
+    definitionEn: z.string(),
+    sourceSeries: z
+      .string()
+      .openapi({ description: 'as researched, either language (see sourceSeriesZh, sourceSeriesEn)' }),
+    sourceSeriesZh: z.string(),
+    sourceSeriesEn: z.string(),
     policyTarget: z.string(),
     formula: z.string().nullable(),
     derived: z.boolean(),
     aggregation: z.string(),
     aggregationWeight: z.string().nullable(),
-    breaks: z.array(z.object({ year: z.number().int(), note: z.string() })),
+    breaks: z.array(
+      z.object({
+        year: z.number().int(),
+        note: z.string().openapi({ description: 'English' }),
+        noteZh: z.string().optional(),
+        noteEn: z.string().optional(),
+      }),
+    ),
     builtin: z.boolean(),
   })
   .openapi('Indicator')
@@ -80,7 +112,8 @@ export const ObservationSchema = z
     indicator: z.string(),
     period: z.number().int(),
     value: z.number(),
-    unit: z.string(),
+    unit: z.string().openapi({ description: 'as the source wrote it (see unitCode, unitZh, unitEn)' }),
+    ...UnitNamesShape,
     source: z.string(),
     note: z.string(),
     vintage: z.string().nullable(),

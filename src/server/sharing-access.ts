@@ -41,7 +41,7 @@ export function canSeeAssessment(c: Context<AppEnv>, a: StoredAgreement): boolea
 
 export async function loadAgreement(c: Context<AppEnv>, id: string): Promise<StoredAgreement> {
   const a = await getAgreement(c.get('store').db, id)
-  if (!a || !canSeeAgreement(c, a)) throw new AppError('not_found', { what: `agreement ${id}` })
+  if (!a || !canSeeAgreement(c, a)) throw new AppError('missing.agreement', { id })
   return a
 }
 

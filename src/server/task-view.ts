@@ -8,12 +8,15 @@ import type { StoredTask } from '../store/tasks.ts'
 import { beijingDay } from '../supervision/dates.ts'
 import type { Report } from '../supervision/reports.ts'
 import { taskStatus } from '../supervision/task-status.ts'
+import { withWarningText } from '../supervision/warning-text.ts'
 import { canRead } from './access.ts'
 import type { AppEnv } from './env.ts'
 
 /** The task with its standing today; `reports` must be all of the task's reports, unfiltered. */
 export function taskView(task: StoredTask, reports: readonly Report[], now = new Date().toISOString()) {
-  return { ...task, ...taskStatus(task, reports, beijingDay(now)) }
+  const status = taskStatus(task, reports, beijingDay(now))
+  // each warning also said in both languages (supervision/warning-text.ts)
+  return { ...task, ...status, warnings: status.warnings.map((w) => withWarningText(w, task.milestones)) }
 }
 
 /**

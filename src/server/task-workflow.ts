@@ -28,9 +28,12 @@ export async function applyTaskEvent(
   })
   const at = opts.at ?? new Date().toISOString()
   const r = transition(task, event, actor.id, at, opts.reason)
-  if (!r.ok) throw new AppError('conflict', { why: r.message })
-  if (!(await saveTaskState(tx, r.task, task.state)))
-    throw new AppError('conflict', { why: 'the task was changed by someone else; reload it' })
+  if (!r.ok)
+    throw new AppError(`transition.${r.code}`, {
+      event: { term: `task_event.${event}` },
+      state: { term: `task_state.${task.state}` },
+    })
+  if (!(await saveTaskState(tx, r.task, task.state))) throw new AppError('stale.task')
   await insertTransition(tx, r.record)
   await appendAudit(tx, {
     action: 'task.transition',

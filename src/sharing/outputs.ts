@@ -96,33 +96,82 @@ export function resolveOutputs(records: readonly StoredRecord[], releaseId: numb
  */
 export function checkRecords(
   records: readonly OutputRecord[],
-  versions: readonly {
-    terms: { projects: { id: string }[]; metrics: { metric: string; kind: string; period: string }[] }
-  }[],
+  versions: readonly AgreementTermsView[],
 ): string[] {
+  return recordProblems(records, versions).map((p) => p.message)
+}
+
+interface AgreementTermsView {
+  terms: { projects: { id: string }[]; metrics: { metric: string; kind: string; period: string }[] }
+}
+
+export const RECORD_PROBLEMS = [
+  'unknown_project',
+  'unknown_metric',
+  'wrong_period',
+  'tax_source',
+  'statistic_source',
+  'twice',
+] as const
+
+/** One problem of a record: its number (from 1), the field, a code, the values it names and English text. */
+export interface RecordProblem {
+  record: number
+  field: string
+  code: (typeof RECORD_PROBLEMS)[number]
+  params: Record<string, string>
+  message: string
+}
+
+export function recordProblems(
+  records: readonly OutputRecord[],
+  versions: readonly AgreementTermsView[],
+): RecordProblem[] {
   const projects = new Set(versions.flatMap((v) => v.terms.projects.map((p) => p.id)))
   const metrics = new Map(versions.flatMap((v) => v.terms.metrics.map((m) => [m.metric, m] as const)))
-  const errors: string[] = []
+  const out: RecordProblem[] = []
   const seen = new Set<string>()
   records.forEach((r, i) => {
-    const at = `record ${i + 1}`
+    const add = (field: string, code: RecordProblem['code'], params: Record<string, string>, text: string) =>
+      out.push({ record: i + 1, field, code, params, message: `record ${i + 1}: ${field}: ${text}` })
     if (!projects.has(r.projectId))
-      errors.push(`${at}: projectId: "${r.projectId}" is not a project of the agreement`)
+      add(
+        'projectId',
+        'unknown_project',
+        { value: r.projectId },
+        `"${r.projectId}" is not a project of the agreement`,
+      )
     const m = metrics.get(r.metric)
     if (!m) {
-      errors.push(`${at}: metric: "${r.metric}" is not shared by the agreement`)
+      add('metric', 'unknown_metric', { value: r.metric }, `"${r.metric}" is not shared by the agreement`)
       return
     }
     if (periodKind(r.period) !== m.period)
-      errors.push(`${at}: period: ${r.metric} is recorded by ${m.period}, not "${r.period}"`)
+      add(
+        'period',
+        'wrong_period',
+        { metric: r.metric, value: r.period },
+        `${r.metric} is recorded by ${m.period}, not "${r.period}"`,
+      )
     if (m.kind === 'tax' && r.source !== 'tax_authority')
-      errors.push(`${at}: source: ${r.metric} is a tax, recorded by the tax authority`)
+      add('source', 'tax_source', { metric: r.metric }, `${r.metric} is a tax, recorded by the tax authority`)
     if (m.kind === 'statistic' && r.source !== 'host_statistics')
-      errors.push(`${at}: source: ${r.metric} is a statistic, recorded by the host's statistics office`)
+      add(
+        'source',
+        'statistic_source',
+        { metric: r.metric },
+        `${r.metric} is a statistic, recorded by the host's statistics office`,
+      )
     const k = `${outputKey(r)}\u0000${r.kind}`
     if (r.kind === 'output' && seen.has(k))
-      errors.push(`${at}: ${r.projectId} ${r.metric} ${r.period} appears twice`)
+      out.push({
+        record: i + 1,
+        field: 'record',
+        code: 'twice',
+        params: { project: r.projectId, metric: r.metric, period: r.period },
+        message: `record ${i + 1}: ${r.projectId} ${r.metric} ${r.period} appears twice`,
+      })
     seen.add(k)
   })
-  return errors
+  return out
 }

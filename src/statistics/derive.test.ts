@@ -3,7 +3,14 @@ import { deriveIndicator, type Figure, rollUp } from './derive.ts'
 import { Indicator } from './indicators.ts'
 
 const ind = (o: Partial<Indicator> & { key: string }) =>
-  Indicator.parse({ nameZh: o.key, nameEn: o.key, unit: 'u', direction: 'higher', aggregation: 'sum', ...o })
+  Indicator.parse({
+    nameZh: o.key,
+    nameEn: o.key,
+    unit: 'index',
+    direction: 'higher',
+    aggregation: 'sum',
+    ...o,
+  })
 
 const fig = (
   region: string,

@@ -24,7 +24,14 @@ const ALL = [...EAST, ...WEST]
 const YEARS = [2020, 2021, 2022]
 
 const ind = (o: Partial<Indicator> & { key: string }) =>
-  Indicator.parse({ nameZh: o.key, nameEn: o.key, unit: 'u', direction: 'higher', aggregation: 'sum', ...o })
+  Indicator.parse({
+    nameZh: o.key,
+    nameEn: o.key,
+    unit: 'index',
+    direction: 'higher',
+    aggregation: 'sum',
+    ...o,
+  })
 
 const CATALOGUE = [
   ind({ key: 't_pop' }),
@@ -59,7 +66,7 @@ const rowsFrom = (
       indicator: k,
       period: Number(y),
       value,
-      unit: 'u',
+      unit: 'index',
       source: 'generated',
       note: '',
       vintage: null,
@@ -231,7 +238,7 @@ describe.each(BACKENDS)('materialised roll-ups on %s', (backend) => {
         indicator: 't_pop',
         period: 2021,
         value: 5_000,
-        unit: 'u',
+        unit: 'index',
         source: 'generated',
         note: '',
         vintage: 'revised',
@@ -269,7 +276,7 @@ describe.each(BACKENDS)('materialised roll-ups on %s', (backend) => {
           indicator: 't_pop',
           period: 2020,
           value: 9_999,
-          unit: 'u',
+          unit: 'index',
           source: 'generated',
           note: '',
           vintage: null,
@@ -315,7 +322,7 @@ describe.each(BACKENDS)('materialised roll-ups on %s', (backend) => {
           indicator: 't_gdp',
           period: 2020,
           value: 1,
-          unit: 'u',
+          unit: 'index',
           source: 'synth',
           note: '',
           vintage: null,
@@ -342,7 +349,7 @@ describe.each(BACKENDS)('materialised roll-ups on %s', (backend) => {
           indicator: 't_gdp',
           period: 2020,
           value: 2,
-          unit: 'u',
+          unit: 'index',
           source: 'synth',
           note: '',
           vintage: null,
@@ -383,7 +390,7 @@ describe.each(BACKENDS)('materialised roll-ups on %s', (backend) => {
             indicator: 't_pop',
             period: 2021,
             value,
-            unit: 'u',
+            unit: 'index',
             source: 'generated',
             note: '',
             vintage: null,

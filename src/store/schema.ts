@@ -78,12 +78,19 @@ export const indicators = pgTable('indicators', {
   unit: text('unit').notNull(),
   direction: text('direction').notNull(),
   definition: text('definition').notNull().default(''),
+  definitionZh: text('definition_zh').notNull().default(''),
+  definitionEn: text('definition_en').notNull().default(''),
   sourceSeries: text('source_series').notNull().default(''),
+  sourceSeriesZh: text('source_series_zh').notNull().default(''),
+  sourceSeriesEn: text('source_series_en').notNull().default(''),
   policyTarget: text('policy_target').notNull().default(''),
   formula: text('formula'),
   aggregation: text('aggregation').notNull(),
   aggregationWeight: text('aggregation_weight'),
-  breaks: jsonb('breaks').$type<{ year: number; note: string }[]>().notNull().default(sql`'[]'::jsonb`),
+  breaks: jsonb('breaks')
+    .$type<{ year: number; note: string; noteZh?: string; noteEn?: string }[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   builtin: boolean('builtin').notNull().default(false),
 })
 

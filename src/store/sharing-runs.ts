@@ -21,7 +21,21 @@ import {
   type StoredAllocation,
 } from './sharing.ts'
 
-export class LedgerError extends Error {}
+/** A ledger run that cannot be made; `code` and `params` let the API say it in the reader's language. */
+export class LedgerError extends Error {
+  constructor(
+    readonly code:
+      | 'no_outputs'
+      | 'foreign_release'
+      | 'none_in_force'
+      | 'no_allocation'
+      | 'no_such_allocation',
+    readonly params: Record<string, string | number>,
+    message: string,
+  ) {
+    super(message)
+  }
+}
 
 export async function runAllocation(
   db: Db,
@@ -32,14 +46,20 @@ export async function runAllocation(
   const release =
     opts.releaseId === undefined ? releases.at(-1) : releases.find((r) => r.id === opts.releaseId)
   if (!release)
-    throw new LedgerError(
-      opts.releaseId === undefined
-        ? `agreement ${a.id} has no recorded outputs yet`
-        : `release ${opts.releaseId} is not a release of agreement ${a.id}`,
-    )
+    throw opts.releaseId === undefined
+      ? new LedgerError('no_outputs', { id: a.id }, `agreement ${a.id} has no recorded outputs yet`)
+      : new LedgerError(
+          'foreign_release',
+          { id: a.id, release: opts.releaseId },
+          `release ${opts.releaseId} is not a release of agreement ${a.id}`,
+        )
   const versions = a.versions.filter(isInForce)
   if (!versions.length)
-    throw new LedgerError(`agreement ${a.id} has no version in force: both sides must confirm`)
+    throw new LedgerError(
+      'none_in_force',
+      { id: a.id },
+      `agreement ${a.id} has no version in force: both sides must confirm`,
+    )
   const records = await listRecords(db, a.id)
   const result = allocate({
     parties: a,
@@ -84,11 +104,13 @@ export async function runReconciliation(
 ): Promise<ReconciliationReport> {
   const saved = await getAllocation(db, a.id, allocationId)
   if (!saved)
-    throw new LedgerError(
-      allocationId === undefined
-        ? `agreement ${a.id} has no allocation yet`
-        : `no allocation ${allocationId} of ${a.id}`,
-    )
+    throw allocationId === undefined
+      ? new LedgerError('no_allocation', { id: a.id }, `agreement ${a.id} has no allocation yet`)
+      : new LedgerError(
+          'no_such_allocation',
+          { id: a.id, allocation: allocationId },
+          `no allocation ${allocationId} of ${a.id}`,
+        )
   const releases = await listReleases(db, a.id)
   const newest = releases.at(-1)?.id ?? saved.releaseId
   const latest = resolveOutputs(await listRecords(db, a.id), newest)

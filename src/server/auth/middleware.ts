@@ -24,12 +24,10 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE.has(c.req.method)) return next()
   const origin = c.req.header('origin')
-  if (origin && origin !== new URL(c.req.url).origin)
-    throw new AppError('csrf_failed', { why: 'cross-origin request' })
+  if (origin && origin !== new URL(c.req.url).origin) throw new AppError('csrf.cross_origin')
   const sent = c.req.header(CSRF_HEADER) ?? ''
   const expected = c.get('csrfToken') ?? readCookie(c, CSRF_COOKIE) ?? ''
-  if (!sent || !expected || !sameToken(sent, expected))
-    throw new AppError('csrf_failed', { why: 'missing or wrong x-csrf-token' })
+  if (!sent || !expected || !sameToken(sent, expected)) throw new AppError('csrf.token')
   await next()
 }
 

@@ -49,6 +49,6 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { id } = c.req.valid('param')
   const { kind } = c.req.valid('query')
   const row = await getEvaluation(c.get('store').db, id, kind === undefined ? {} : { kind })
-  if (!row) throw new AppError('not_found', { what: `evaluation run ${id}` })
+  if (!row) throw new AppError('missing.evaluation', { id })
   return c.json({ ...row, createdAt: new Date(row.createdAt).toISOString() }, 200)
 }

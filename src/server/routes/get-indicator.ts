@@ -1,5 +1,6 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { getIndicator } from '../../store/indicators.ts'
+import { indicatorAnswer } from '../catalogue-answers.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
 import { errorResponses, IndicatorSchema } from '../schemas.ts'
@@ -20,5 +21,5 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { key } = c.req.valid('param')
   const ind = await getIndicator(c.get('store').db, key)
   if (!ind) throw new AppError('unknown_indicator', { key })
-  return c.json({ ...ind, derived: ind.formula !== null }, 200)
+  return c.json(indicatorAnswer(ind), 200)
 }

@@ -1,4 +1,5 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
+import { planIssuer, withEnglishNumbers } from '../../plans/plan-names.ts'
 import { getPlanVersion, listPlanVersions } from '../../store/plans.ts'
 import { canRead } from '../access.ts'
 import type { AppEnv } from '../env.ts'
@@ -11,6 +12,10 @@ const NodeSchema = z
     id: z.string(),
     kind: z.string(),
     number: z.string().optional(),
+    number_en: z
+      .string()
+      .optional()
+      .openapi({ description: 'the outline number in Arabic digits for English text: 一 → 1, (一) → (1)' }),
     title_zh: z.string(),
     title_en: z.string().optional(),
     title_status: z.string().optional(),
@@ -46,6 +51,12 @@ export const route = createRoute({
             regionCode: z.string(),
             builtin: z.boolean(),
             publishedAt: z.string().nullable(),
+            titleZh: z.string(),
+            titleEn: z.string().nullable(),
+            issuerZh: z
+              .string()
+              .openapi({ description: "'' where the plan names no issuer", example: '中共中央、国务院' }),
+            issuerEn: z.string().openapi({ example: 'CPC Central Committee and State Council' }),
             tree: NodeSchema,
             versions: z.array(
               z.object({
@@ -75,10 +86,13 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     : false
   if (draft === 'true' && !staff) row = await getPlanVersion(db, id, 'published')
   if (!row || (row.state !== 'published' && !staff))
-    throw new AppError('not_found', { what: `plan ${id}${version ? ` v${version}` : ''}` })
+    throw version
+      ? new AppError('missing.plan_version', { id, version })
+      : new AppError('missing.plan', { id })
   const versions = (await listPlanVersions(db, id))
     .filter((v) => v.state === 'published' || staff)
     .map((v) => ({ version: v.version, state: v.state, note: v.note, publishedAt: iso(v.publishedAt) }))
+  const tree = row.tree as z.infer<typeof NodeSchema>
   return c.json(
     {
       planId: row.planId,
@@ -88,7 +102,10 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
       regionCode: row.regionCode,
       builtin: row.builtin,
       publishedAt: iso(row.publishedAt),
-      tree: row.tree as z.infer<typeof NodeSchema>,
+      titleZh: tree.title_zh,
+      titleEn: tree.title_en ?? null,
+      ...planIssuer(tree),
+      tree: withEnglishNumbers(tree),
       versions,
     },
     200,

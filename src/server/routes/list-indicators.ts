@@ -1,5 +1,6 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { listIndicators } from '../../store/indicators.ts'
+import { indicatorAnswer } from '../catalogue-answers.ts'
 import type { AppEnv } from '../env.ts'
 import { IndicatorSchema } from '../schemas.ts'
 
@@ -18,5 +19,5 @@ export const route = createRoute({
 
 export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const rows = await listIndicators(c.get('store').db)
-  return c.json({ indicators: rows.map((i) => ({ ...i, derived: i.formula !== null })) }, 200)
+  return c.json({ indicators: rows.map(indicatorAnswer) }, 200)
 }

@@ -5,6 +5,7 @@ import { csvSafeCast } from '../../files/spreadsheet-safe.ts'
 import { toColumns } from '../../statistics/columns.ts'
 import { SDMX_CSV_MEDIA_TYPE, sdmxCsvRecords } from '../../statistics/import/sdmx.ts'
 import { type FigureRow, getFigures, UnknownIndicatorError } from '../../store/figures.ts'
+import { withUnitNames } from '../catalogue-answers.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
 import { makeBody, sendCached } from '../response-cache.ts'
@@ -78,7 +79,7 @@ export const route = createRoute({
 })
 
 const FIELDS = Object.keys(ObservationSchema.shape) as (keyof typeof ObservationSchema.shape &
-  keyof FigureRow)[]
+  keyof ReturnType<typeof withUnitNames>[number])[]
 
 const CSV_COLUMNS: (keyof FigureRow)[] = [
   'region',
@@ -148,9 +149,10 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
           ...VARY,
         })
       }
+      const named = withUnitNames(rows)
       if (format === 'columns')
-        return makeBody(JSON.stringify(toColumns(rows, FIELDS)), 'application/json', VARY)
-      return makeBody(JSON.stringify({ observations: rows }), 'application/json', VARY)
+        return makeBody(JSON.stringify(toColumns(named, FIELDS)), 'application/json', VARY)
+      return makeBody(JSON.stringify({ observations: named }), 'application/json', VARY)
     })
     cache.alias(rawKey(version, c.req.url, c.req.header('accept')), key)
     return sendCached(c, body) as never

@@ -51,8 +51,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     (await listPlans(db)).find((p) => p.level === 'national' && p.publishedVersion !== null)?.planId
   const plan = await getPlanVersion(db, id)
   const national = nationalId ? await getPlanVersion(db, nationalId) : undefined
-  if (!plan) throw new AppError('not_found', { what: `plan ${id}` })
-  if (national?.level !== 'national')
-    throw new AppError('not_found', { what: `national plan ${nationalId ?? ''}` })
+  if (!plan) throw new AppError('missing.plan', { id })
+  if (national?.level !== 'national') throw new AppError('missing.national_plan', { id: nationalId ?? '' })
   return c.json(alignPlans(national.tree, plan.tree), 200)
 }

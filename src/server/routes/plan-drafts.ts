@@ -8,6 +8,7 @@ import { authorize } from '../access.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
 import { writeErrorResponses } from '../schemas.ts'
+import { issuesText } from '../validation-messages.ts'
 
 export const route = createRoute({
   method: 'post',
@@ -50,27 +51,18 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const body = c.req.valid('json')
   const db = c.get('store').db
   const latest = await getPlanVersion(db, id, 'latest')
-  if (!latest) throw new AppError('not_found', { what: `plan ${id}` })
+  if (!latest) throw new AppError('missing.plan', { id })
   const actor = authorize(c, 'plan.edit', {
     kind: 'plan',
     regionCode: planScope(latest.level, latest.regionCode),
     state: 'draft',
   })
-  if (body.basedOn !== latest.version)
-    throw new AppError('conflict', {
-      why: `the plan is at version ${latest.version}; reload it and edit that version`,
-    })
+  if (body.basedOn !== latest.version) throw new AppError('stale.plan', { version: latest.version })
   const parsed = PlanNodeSchema.safeParse(body.tree)
   if (!parsed.success)
-    throw new AppError('invalid_request', {
-      details: parsed.error.issues
-        .slice(0, 20)
-        .map((i) => `tree.${i.path.join('.')}: ${i.message}`)
-        .join('; '),
-    })
+    throw new AppError('invalid_request', { details: issuesText(parsed.error.issues, 'tree.') })
   const tree = parsed.data
-  if (tree.id !== id)
-    throw new AppError('invalid_request', { details: `tree.id: "${tree.id}" is not plan ${id}` })
+  if (tree.id !== id) throw new AppError('request.tree_id', { treeId: tree.id, plan: id })
   const national = new Set<string>()
   for (const p of await listPlans(db))
     if (p.level === 'national' && p.publishedVersion !== null) {

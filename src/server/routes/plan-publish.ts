@@ -33,7 +33,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { version } = c.req.valid('json')
   const db = c.get('store').db
   const row = await getPlanVersion(db, id, version)
-  if (!row) throw new AppError('not_found', { what: `plan ${id} version ${version}` })
+  if (!row) throw new AppError('missing.plan_version', { id, version })
   const actor = authorize(c, 'plan.publish', {
     kind: 'plan',
     regionCode: planScope(row.level, row.regionCode),
@@ -41,8 +41,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   })
   const at = new Date().toISOString()
   await db.transaction(async (tx) => {
-    if (!(await publishPlanVersion(tx, id, version)))
-      throw new AppError('conflict', { why: `version ${version} is not a draft` })
+    if (!(await publishPlanVersion(tx, id, version))) throw new AppError('request.not_draft', { version })
     await appendAudit(tx, {
       action: 'plan.published',
       objectType: 'plan',

@@ -66,7 +66,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { version, asOf } = c.req.valid('query')
   const db = c.get('store').db
   const row = await getPlanVersion(db, id, version ?? 'published')
-  if (row?.state !== 'published') throw new AppError('not_found', { what: `plan ${id}` })
+  if (row?.state !== 'published') throw new AppError('missing.plan', { id })
   const lang = requestLang(c) === 'en' ? 'en' : 'zh'
   const statuses = (await planStatuses(db, row.tree, asOf)).map((s) => ({
     ...s,

@@ -83,7 +83,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const b = c.req.valid('json')
   const db = c.get('store').db
   const release = await getReleaseById(db, id)
-  if (!release) throw new AppError('not_found', { what: `release ${id}` })
+  if (!release) throw new AppError('missing.release', { id })
   const existing = await getApproval(db, id)
   const region = existing?.regionCode ?? b.region!
   let state: ApprovalState = existing?.state ?? startApprovalFor(region, b.levels)
@@ -108,17 +108,11 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
           : b.step === 'accept'
             ? accept(state, actor.id, at)
             : unaccept(state, actor.id, at, b.reason)
-  if (!r.ok)
-    throw new AppError(
-      r.code === 'own_submission' || r.code === 'same_actor' ? 'forbidden' : 'conflict',
-      r.code === 'own_submission' || r.code === 'same_actor'
-        ? { why: r.message }
-        : { why: `${r.code}: ${r.message}` },
-    )
+  if (!r.ok) throw new AppError(`approval.${r.code}`, { level })
   state = r.state
   await db.transaction(async (tx) => {
     if (!(await saveApproval(tx, id, region, state, existing?.updatedAt ?? null)))
-      throw new AppError('conflict', { why: 'the approval was changed by someone else; reload it' })
+      throw new AppError('stale.approval')
     const base = { objectType: 'release' as const, objectId: String(id), region, actor: actor.id, at }
     const why = b.reason ? { reason: b.reason } : {}
     await appendAudit(
@@ -137,6 +131,6 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
 function startApprovalFor(region: string, levels?: string[]): ApprovalState {
   const chain = levels ?? defaultApprovalChain(region)
   const check = checkChain(region, chain, prefixParent)
-  if (!check.ok) throw new AppError('conflict', { why: `skipped_level: ${check.message}` })
+  if (!check.ok) throw new AppError('approval.skipped_level')
   return startApproval({ levels: chain, acceptAtTop: true })
 }

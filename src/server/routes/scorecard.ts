@@ -80,14 +80,14 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const [id, version] = q.scheme?.split('@') ?? []
   const scheme = await getScheme(db, id ? { id, ...(version ? { version } : {}) } : undefined)
-  if (!scheme) throw new AppError('not_found', { what: `scoring scheme ${q.scheme ?? ''}` })
+  if (!scheme) throw new AppError('missing.scheme', { id: q.scheme ?? '' })
   const card = await computeScorecard(db, {
     planId: q.plan,
     provinces: CENTRAL_SIX,
     scheme,
     ...(q.asOf ? { asOf: q.asOf } : {}),
   })
-  if (!card) throw new AppError('not_found', { what: `plan ${q.plan}` })
+  if (!card) throw new AppError('missing.plan', { id: q.plan })
   if (q.format === 'json') return c.json(card, 200)
   const names = new Map((await listRegions(db, { level: 'province' })).map((r) => [r.code, r.nameZh]))
   const body = await scorecardXlsx(card, (code) => names.get(code) ?? code)

@@ -11,6 +11,7 @@ import { authorize } from '../access.ts'
 import type { AppEnv } from '../env.ts'
 import { AppError } from '../errors.ts'
 import { readForm } from '../hardening.ts'
+import { importIssuesText } from '../import-issues.ts'
 import { writeErrorResponses } from '../schemas.ts'
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -56,19 +57,17 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const published = form.get('published') ? String(form.get('published')) : undefined
   const file = form.get('file')
   const actor = authorize(c, 'observation.import', { kind: 'release', regionCode: region, state: 'draft' })
-  if (!(file instanceof File))
-    throw new AppError('invalid_request', { details: 'file: a CSV or XLSX file is required' })
-  if (!name) throw new AppError('invalid_request', { details: 'release: a name is required' })
+  if (!(file instanceof File)) throw new AppError('request.release_file')
+  if (!name) throw new AppError('request.release_name')
   const ext = extname(file.name).toLowerCase()
-  if (!['.csv', '.xlsx'].includes(ext))
-    throw new AppError('invalid_request', { details: `file "${file.name}": use .csv or .xlsx` })
+  if (!['.csv', '.xlsx'].includes(ext)) throw new AppError('request.release_type', { name: file.name })
   const at = new Date().toISOString()
   const submitted = submit(
     startApproval({ levels: defaultApprovalChain(region), acceptAtTop: true }),
     actor.id,
     at,
   )
-  if (!submitted.ok) throw new AppError('conflict', { why: submitted.message })
+  if (!submitted.ok) throw new AppError(`approval.${submitted.code}`, { level: region })
   const dir = await mkdtemp(join(tmpdir(), 'jueqi-upload-'))
   const path = join(dir, `upload${ext}`)
   try {
@@ -94,13 +93,12 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
       throw e
     })
     if (!result.ok) {
-      const issues = result.issues
-        .slice(0, 50)
-        .map((i) => `${i.location.replaceAll('upload', file.name.replace(/\.[^.]+$/, ''))}: ${i.message}`)
+      const stem = file.name.replace(/\.[^.]+$/, '')
+      const text = importIssuesText(result.issues.slice(0, 50), (l) => l.replaceAll('upload', stem))
       const outside = result.issues.some((i) => i.code === 'out_of_scope')
       throw outside
-        ? new AppError('forbidden', { why: issues.join('; ') })
-        : new AppError('invalid_request', { details: issues.join('; ') })
+        ? new AppError('forbidden', { why: text })
+        : new AppError('invalid_request', { details: text })
     }
     const release = result.release!
     await store.db.transaction(async (tx) => {

@@ -81,7 +81,12 @@ describe('import validation', () => {
   it('names a missing column instead of guessing', () => {
     const r = validateLong(table(['region', 'indicator', 'year', 'value'], [['42', 'gdp', '2020', '1']]), ctx)
     expect(r.issues).toEqual([
-      { location: 'f.csv:1', code: 'missing_column', message: 'missing column "unit"' },
+      {
+        location: 'f.csv:1',
+        code: 'missing_column',
+        message: 'missing column "unit"',
+        params: { value: 'unit' },
+      },
     ])
   })
 

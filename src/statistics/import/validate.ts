@@ -8,38 +8,45 @@
  * - wide (yearbook): regions as rows, years as columns, one indicator per sheet (the sheet name,
  *   or the file's indicator given by the caller), unit from the catalogue unless stated.
  */
-import { quoted } from '../../files/bad-input.ts'
+import { excerpt, quoted } from '../../files/bad-input.ts'
 import { location, type SourceTable } from '../../files/table.ts'
 import type { Indicator } from '../indicators.ts'
 import type { ObservationInput } from '../observation.ts'
-import { sameUnit, unitConversion } from '../units.ts'
+import { sameUnit, unitConversion, unitNames } from '../units.ts'
 import { Vintage, vintageFromNote } from '../vintage.ts'
 import { bodySkip, isTransposedHeader, type SkippedRow, type SkipReason, yearOf } from './published.ts'
 
 /** How many issues a check lists; the rest are counted (a message says how many more). */
 export const MAX_LISTED_ISSUES = 1_000
 
+/** What can be wrong with an imported file; each has a Chinese sentence in i18n/import-messages.ts. */
+export const IMPORT_ISSUE_CODES = [
+  'missing_column',
+  'unknown_region',
+  'unknown_indicator',
+  'derived_indicator',
+  'not_a_number',
+  'unit_mismatch',
+  'duplicate_cell',
+  'period_out_of_range',
+  'bad_period_header',
+  'bad_vintage',
+  'empty',
+  'out_of_scope',
+  'extra_cell',
+  'not_finite',
+  'bad_character',
+  'no_header',
+  'bad_action',
+] as const
+
 export interface ImportIssue {
   location: string
-  code:
-    | 'missing_column'
-    | 'unknown_region'
-    | 'unknown_indicator'
-    | 'derived_indicator'
-    | 'not_a_number'
-    | 'not_finite'
-    | 'bad_character'
-    | 'unit_mismatch'
-    | 'duplicate_cell'
-    | 'period_out_of_range'
-    | 'bad_period_header'
-    | 'bad_vintage'
-    | 'empty'
-    | 'out_of_scope'
-    | 'extra_cell'
-    | 'no_header'
-    | 'bad_action'
+  code: (typeof IMPORT_ISSUE_CODES)[number]
+  /** English */
   message: string
+  /** the values the message names (the offending text, the indicator, the unit…), for other languages */
+  params?: Record<string, string | number>
 }
 
 export interface ImportContext {
@@ -121,11 +128,16 @@ export class Collector {
   /** every issue found, listed or not */
   count = 0
 
-  issue(code: ImportIssue['code'], message: string, column?: string) {
+  issue(code: ImportIssue['code'], message: string, column?: string, params?: ImportIssue['params']) {
     this.count++
     // a file of bad rows must not build a list as long as itself: past the cap issues are only counted
     if (this.issues.length < MAX_LISTED_ISSUES)
-      this.issues.push({ location: location(this.table, this.line, column), code, message })
+      this.issues.push({
+        location: location(this.table, this.line, column),
+        code,
+        message,
+        ...(params ? { params } : {}),
+      })
   }
 
   /** an issue found outside the row checks (its location made by the caller) */
@@ -153,12 +165,14 @@ export class Collector {
 
   indicator(ref: string, column?: string): Indicator | undefined {
     const ind = this.ctx.indicators.get(ref.trim())
-    if (!ind) this.issue('unknown_indicator', `unknown indicator ${quoted(ref)}`, column)
+    if (!ind)
+      this.issue('unknown_indicator', `unknown indicator ${quoted(ref)}`, column, { value: excerpt(ref) })
     else if (ind.formula) {
       this.issue(
         'derived_indicator',
         `indicator ${quoted(ref)} is derived (${ind.formula}); import its inputs instead`,
         column,
+        { value: ref },
       )
     } else return ind
     return undefined
@@ -179,29 +193,39 @@ export class Collector {
 
   region(ref: string, column?: string): string | undefined {
     const code = this.ctx.resolveRegion(ref.trim())
-    if (!code) this.issue('unknown_region', `unknown region ${quoted(ref)}`, column)
+    if (!code) this.issue('unknown_region', `unknown region ${quoted(ref)}`, column, { value: excerpt(ref) })
     return code
   }
 
   period(p: number | undefined, text: string, column?: string): number | undefined {
     const [lo, hi] = this.ctx.periodRange
-    if (p === undefined) this.issue('period_out_of_range', `${quoted(text)} is not a year`, column)
-    else if (p < lo || p > hi) this.issue('period_out_of_range', `period ${p} is outside ${lo}–${hi}`, column)
+    if (p === undefined)
+      this.issue('period_out_of_range', `${quoted(text)} is not a year`, column, {
+        value: excerpt(text),
+        lo,
+        hi,
+      })
+    else if (p < lo || p > hi)
+      this.issue('period_out_of_range', `period ${p} is outside ${lo}–${hi}`, column, { value: p, lo, hi })
     else return p
     return undefined
   }
 
   value(text: string, column?: string): number | undefined {
     const v = parseNumber(text)
-    if (v === undefined) this.issue('not_a_number', `${quoted(text)} is not a number`, column)
+    if (v === undefined)
+      this.issue('not_a_number', `${quoted(text)} is not a number`, column, { value: excerpt(text) })
     else if (!Number.isFinite(v))
       this.issue(
         'not_finite',
         `${quoted(text)} is beyond the largest number a figure can hold (±1.8e308)`,
         column,
+        { value: excerpt(text) },
       )
     else if (v === 0 && /[1-9]/.test(text.replace(/e.*$/i, '')))
-      this.issue('not_finite', `${quoted(text)} is too small to hold; it would be stored as 0`, column)
+      this.issue('not_finite', `${quoted(text)} is too small to hold; it would be stored as 0`, column, {
+        value: excerpt(text),
+      })
     else return v
     return undefined
   }
@@ -212,6 +236,11 @@ export class Collector {
       'unit_mismatch',
       `unit ${quoted(unit)} does not match indicator ${ind.key} (${ind.unit})`,
       column,
+      {
+        value: excerpt(unit),
+        indicator: ind.nameZh,
+        unit: unitNames(ind.unit).unitZh,
+      },
     )
     return false
   }
@@ -226,6 +255,7 @@ export class Collector {
           'duplicate_cell',
           `${row.region} ${row.indicator} ${row.period} already given at ${first}`,
           column,
+          { first },
         )
         return
       }
@@ -247,7 +277,8 @@ export function longRowCheck(t: TableHead, ctx: ImportContext, c: Collector): Ro
   const before = c.count
   c.at(t, 1)
   for (const name of ['region', 'indicator', 'period', 'value', 'unit'] as const) {
-    if (col[name] === undefined) c.issue('missing_column', `missing column "${name}"`)
+    if (col[name] === undefined)
+      c.issue('missing_column', `missing column "${name}"`, undefined, { value: name })
   }
   if (c.count > before) return undefined
   const label = Object.fromEntries(
@@ -299,7 +330,10 @@ function readVintage(
 ): Vintage | null | false {
   if (text) {
     if ((Vintage as readonly string[]).includes(text)) return text as Vintage
-    c.issue('bad_vintage', `vintage ${quoted(text)} is not one of ${Vintage.join(', ')}`, where)
+    c.issue('bad_vintage', `vintage "${text}" is not one of ${Vintage.join(', ')}`, where, {
+      value: text,
+      allowed: Vintage.join(', '),
+    })
     return false
   }
   return ctx.vintageFromNotes ? vintageFromNote(note) : null
@@ -358,7 +392,9 @@ function yearColumns(t: TableHead, c: Collector): (number | undefined)[] {
     if (i === 0) return undefined
     const y = yearOf(h)
     if (y === undefined && h.trim())
-      c.issue('bad_period_header', `column header ${quoted(h)} is not a year`, t.columnLabels[i])
+      c.issue('bad_period_header', `column header ${quoted(h)} is not a year`, t.columnLabels[i], {
+        value: excerpt(h),
+      })
     return y === undefined ? undefined : c.period(y, String(y), t.columnLabels[i])
   })
 }

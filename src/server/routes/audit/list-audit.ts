@@ -1,8 +1,10 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
 import { queryAudit, readAuditChain } from '../../../store/audit.ts'
 import { verifyChain } from '../../../supervision/audit.ts'
+import { auditSummary } from '../../../supervision/audit-summary.ts'
 import { authorize } from '../../access.ts'
 import type { AppEnv } from '../../env.ts'
+import { requestLang } from '../../errors.ts'
 import { writeErrorResponses } from '../../schemas.ts'
 
 export const route = createRoute({
@@ -26,7 +28,18 @@ export const route = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            entries: z.array(z.looseObject({ seq: z.number().int(), action: z.string(), hash: z.string() })),
+            entries: z.array(
+              z.looseObject({
+                seq: z.number().int(),
+                action: z.string(),
+                hash: z.string(),
+                summary: z
+                  .string()
+                  .openapi({ description: "the entry as a sentence in the request's language" }),
+                summaryZh: z.string().openapi({ example: '任务状态：已签收 → 办理中（开始办理）' }),
+                summaryEn: z.string().openapi({ example: 'Task status: acknowledged → in progress (start)' }),
+              }),
+            ),
             verification: z.object({
               ok: z.boolean(),
               count: z.number().int().optional(),
@@ -47,6 +60,12 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   // the audit trail is read within a scope: the whole of it nationally
   authorize(c, 'audit.read', { kind: 'audit', regionCode: 'CN' })
   const db = c.get('store').db
-  const entries = await queryAudit(db, q)
+  const lang = requestLang(c)
+  const entries = (await queryAudit(db, q)).map((e) => ({
+    ...e,
+    summary: auditSummary(e, lang),
+    summaryZh: auditSummary(e, 'zh-CN'),
+    summaryEn: auditSummary(e, 'en'),
+  }))
   return c.json({ entries, verification: verifyChain(await readAuditChain(db)) }, 200)
 }

@@ -50,7 +50,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     })
     return c.json({ allocationId: saved.id, releaseId: saved.releaseId, versions: saved.versions }, 201)
   } catch (e) {
-    if (e instanceof LedgerError) throw new AppError('conflict', { why: e.message })
+    if (e instanceof LedgerError) throw new AppError(`ledger.${e.code}`, e.params)
     throw e
   }
 }

@@ -38,14 +38,12 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { id, version } = c.req.valid('param')
   const a = await loadAgreement(c, id)
   const v = a.versions.find((x) => x.version === version)
-  if (!v) throw new AppError('not_found', { what: `version ${version} of ${id}` })
+  if (!v) throw new AppError('missing.agreement_version', { id, version })
   const mine = sidesOfReader(c, a)
   const side = c.req.valid('json').side ?? (mine.length === 1 ? mine[0] : undefined)
   if (!side) {
     authorize(c, 'sharing.agreement.confirm', agreementRef(a, { state: isInForce(v) ? 'in_force' : 'draft' }))
-    throw new AppError('invalid_request', {
-      details: 'side: you act for both parties; say which one confirms',
-    })
+    throw new AppError('request.choose_side')
   }
   const actor = authorize(
     c,
@@ -54,11 +52,10 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   )
   const at = new Date().toISOString()
   const r = confirm(v, side, actor.id, at)
-  if (!r.ok) throw new AppError('conflict', { why: r.error.message })
+  if (!r.ok) throw new AppError(`sharing_version.${r.error.code}`, { version })
   const db = c.get('store').db
   await db.transaction(async (tx) => {
-    if (!(await saveDraftVersion(tx, r.value, v)))
-      throw new AppError('conflict', { why: 'the version was changed by someone else; reload it' })
+    if (!(await saveDraftVersion(tx, r.value, v))) throw new AppError('stale.agreement_version')
     await appendAudit(tx, {
       action: 'agreement.confirmed',
       objectType: 'agreement',

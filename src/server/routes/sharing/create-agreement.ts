@@ -44,11 +44,9 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     ['originRegion', b.originRegion],
     ['hostRegion', b.hostRegion],
   ] as const)
-    if (!(await getRegion(db, code)))
-      throw new AppError('invalid_request', { details: `${field}: no region "${code}"` })
-  if (b.originRegion === b.hostRegion)
-    throw new AppError('invalid_request', { details: 'hostRegion: origin and host are different regions' })
-  if (await getAgreement(db, b.id)) throw new AppError('conflict', { why: `agreement ${b.id} exists` })
+    if (!(await getRegion(db, code))) throw new AppError('request.no_region', { field, code })
+  if (b.originRegion === b.hostRegion) throw new AppError('request.same_region')
+  if (await getAgreement(db, b.id)) throw new AppError('request.agreement_exists', { id: b.id })
   const at = new Date().toISOString()
   const { id, effectiveFrom, terms, ...parties } = b
   await db.transaction(async (tx) => {

@@ -51,10 +51,9 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { view } = c.req.valid('query')
   const a = await loadAgreement(c, id)
   // the assessment-only double count is answered as unknown to anyone but the parties
-  if (view === 'assessment' && !canSeeAssessment(c, a))
-    throw new AppError('not_found', { what: `the assessment view of ${id}` })
+  if (view === 'assessment' && !canSeeAssessment(c, a)) throw new AppError('missing.assessment_view', { id })
   const saved = await getAllocation(c.get('store').db, a.id, allocation === 'latest' ? undefined : allocation)
-  if (!saved) throw new AppError('not_found', { what: `allocation ${allocation} of ${id}` })
+  if (!saved) throw new AppError('missing.allocation', { id, allocation })
   const r = saved.result
   const { totals, balanced } = regionalTotals(r)
   return c.json(

@@ -46,10 +46,14 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const from = (await periodStates(db, a.id)).get(period) ?? 'open'
   const why = periodTransition(from, state)
-  if (why) throw new AppError('conflict', { why })
+  if (why)
+    throw new AppError('request.period_step', {
+      from: { term: `period_state.${from}` },
+      to: { term: `period_state.${state}` },
+    })
   const allocation = await getAllocation(db, a.id)
   if (!allocation?.result.rows.some((r) => r.period === period))
-    throw new AppError('conflict', { why: `period ${period} is in no allocation yet` })
+    throw new AppError('request.period_unallocated', { period })
   const at = new Date().toISOString()
   await db.transaction(async (tx) => {
     await insertPeriodState(tx, {

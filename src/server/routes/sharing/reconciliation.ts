@@ -49,7 +49,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   try {
     report = await runReconciliation(c.get('store').db, a, allocation)
   } catch (e) {
-    if (e instanceof LedgerError) throw new AppError('not_found', { what: e.message })
+    if (e instanceof LedgerError) throw new AppError(`ledger.${e.code}`, e.params)
     throw e
   }
   if (format === 'json') return c.json(report, 200)

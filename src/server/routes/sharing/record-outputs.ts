@@ -1,11 +1,12 @@
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi'
-import { checkRecords, outputRecordSchema } from '../../../sharing/outputs.ts'
+import { outputRecordSchema, recordProblems } from '../../../sharing/outputs.ts'
 import { appendAudit } from '../../../store/audit.ts'
 import { insertRelease } from '../../../store/sharing.ts'
 import { isoDaySchema } from '../../../supervision/dates.ts'
 import { authorize } from '../../access.ts'
 import type { AppEnv } from '../../env.ts'
 import { AppError } from '../../errors.ts'
+import { recordProblemsText } from '../../import-issues.ts'
 import { writeErrorResponses } from '../../schemas.ts'
 import { agreementRef, loadAgreement } from '../../sharing-access.ts'
 import { IdParam } from './schemas.ts'
@@ -40,8 +41,9 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const a = await loadAgreement(c, c.req.valid('param').id)
   // the host's park administrators, or the host region's statistics office
   const actor = authorize(c, 'sharing.output.record', agreementRef(a, { side: 'host' }))
-  const errors = checkRecords(b.records, a.versions)
-  if (errors.length) throw new AppError('invalid_request', { details: errors.slice(0, 20).join('; ') })
+  const problems = recordProblems(b.records, a.versions)
+  if (problems.length)
+    throw new AppError('invalid_request', { details: recordProblemsText(problems.slice(0, 20)) })
   const at = new Date().toISOString()
   const db = c.get('store').db
   const release = await db.transaction(async (tx) => {

@@ -35,16 +35,15 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const replacing = newest !== undefined && !isInForce(newest)
   const r = replacing ? replaceTerms(newest, terms, effectiveFrom) : amend(a.versions, terms, effectiveFrom)
-  if (!r.ok) throw new AppError('conflict', { why: r.error.message })
+  if (!r.ok) throw new AppError(`sharing_version.${r.error.code}`, { version: newest?.version ?? '' })
   if (replacing) {
     const later = a.versions.filter(isInForce).at(-1)
     if (later && effectiveFrom <= later.effectiveFrom)
-      throw new AppError('conflict', { why: `an amendment takes effect after ${later.effectiveFrom}` })
+      throw new AppError('request.amendment_date', { date: later.effectiveFrom })
   }
   await db.transaction(async (tx) => {
     if (replacing) {
-      if (!(await saveDraftVersion(tx, r.value, newest)))
-        throw new AppError('conflict', { why: 'the draft was changed by someone else; reload it' })
+      if (!(await saveDraftVersion(tx, r.value, newest))) throw new AppError('stale.agreement_version')
     } else await insertVersion(tx, r.value, actor.id, at)
     await appendAudit(tx, {
       action: 'agreement.version',

@@ -108,7 +108,7 @@ describe('sharing ledger API', () => {
     expect((await u.hubeiStat!.json(`${A}/releases`, rel(good))).status).toBe(403)
     const bad = await u.host!.json(`${A}/releases`, rel([good[0], output('F9', 'gdp', '2021-03', '1')]))
     expect(bad.status).toBe(400)
-    expect(JSON.stringify(bad.body)).toContain('record 2: projectId')
+    expect(JSON.stringify(bad.body)).toContain('第 2 条记录：projectId：')
     expect((await u.host!.json<{ releases: unknown[] }>(A)).body.releases).toHaveLength(0)
     const ok = await u.host!.json<{ releaseId: number }>(`${A}/releases`, rel(good))
     expect(ok.status).toBe(201)

@@ -12,6 +12,7 @@ import { AppError } from '../../errors.ts'
 import { writeErrorResponses } from '../../schemas.ts'
 import { taskView } from '../../task-view.ts'
 import { applyTaskEvent } from '../../task-workflow.ts'
+import { issuesText } from '../../validation-messages.ts'
 import { TaskViewSchema } from './schemas.ts'
 
 const Body = z
@@ -53,11 +54,9 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   if (b.planId) {
     const plan = await getPlanVersion(db, b.planId)
-    if (!plan) throw new AppError('invalid_request', { details: `planId: no plan "${b.planId}"` })
+    if (!plan) throw new AppError('request.no_plan', { plan: b.planId })
     if (b.planNodeId && !findNode(plan.tree, b.planNodeId))
-      throw new AppError('invalid_request', {
-        details: `planNodeId: no node "${b.planNodeId}" in ${b.planId}`,
-      })
+      throw new AppError('request.no_plan_node', { node: b.planNodeId, plan: b.planId })
   }
   const at = new Date().toISOString()
   const parsed = taskSchema.safeParse({
@@ -66,10 +65,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     state: 'created',
     updatedAt: at,
   })
-  if (!parsed.success)
-    throw new AppError('invalid_request', {
-      details: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    })
+  if (!parsed.success) throw new AppError('invalid_request', { details: issuesText(parsed.error.issues) })
   let task: StoredTask = {
     ...parsed.data,
     leadBody: b.leadBody,

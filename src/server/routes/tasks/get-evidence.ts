@@ -21,7 +21,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const { sha256 } = c.req.valid('param')
   const e = await getEvidence(c.get('store').db, sha256)
   if (!e || !canRead(c, { kind: 'report', regionCode: e.regionCode, state: 'submitted' }))
-    throw new AppError('not_found', { what: `evidence ${sha256}` })
+    throw new AppError('missing.evidence', { id: sha256 })
   const ascii = e.name.replace(/[^\x20-\x7e]|["\\]/g, '_')
   return c.body(new Uint8Array(e.bytes), 200, {
     'content-type': e.mime,

@@ -49,7 +49,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const task = await getTask(db, id)
   if (!task || !canRead(c, { kind: 'task', regionCode: task.regionCode, state: task.state }))
-    throw new AppError('not_found', { what: `task ${id}` })
+    throw new AppError('missing.task', { id })
   const all = await listReports(db, [id])
   const reports = reportsFor(c, task, all)
   const meta = new Map(

@@ -43,7 +43,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const report = await getReport(db, id)
   const task = report ? await getTask(db, report.taskId) : undefined
   // a write on an existing report is answered by the permission check (401/403), not hidden as 404
-  if (!report || !task) throw new AppError('not_found', { what: `report ${id}` })
+  if (!report || !task) throw new AppError('missing.report', { id })
   const at = new Date().toISOString()
   const result = await db.transaction(async (tx) => {
     const next = await applyTaskEvent(c, tx, task, decision, {
@@ -52,11 +52,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
       ...(note ? { reason: note } : {}),
     })
     const r = reviewReport(report, decision, c.get('user')!.username, at, note)
-    if (!r.ok)
-      throw new AppError(
-        r.code === 'own_report' ? 'forbidden' : 'invalid_request',
-        r.code === 'own_report' ? { why: r.message } : { details: `${r.code}: ${r.message}` },
-      )
+    if (!r.ok) throw new AppError(`report.${r.code}`)
     await saveReport(tx, r.report)
     await appendAudit(tx, {
       action: 'report.reviewed',

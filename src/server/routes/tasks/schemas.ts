@@ -9,7 +9,9 @@ export const WarningSchema = z.object({
   daysLeft: z.number(),
   expected: z.number(),
   actual: z.number(),
-  message: z.string(),
+  message: z.string().openapi({ description: 'English (see messageZh, messageEn)' }),
+  messageZh: z.string(),
+  messageEn: z.string(),
 })
 
 export const TaskViewSchema = z

@@ -52,15 +52,12 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const task = await getTask(db, id)
   if (!task || !canRead(c, { kind: 'task', regionCode: task.regionCode, state: task.state }))
-    throw new AppError('not_found', { what: `task ${id}` })
+    throw new AppError('missing.task', { id })
   // evidence must have been uploaded for this very task
   const files = await getEvidenceMeta(db, b.evidence)
   const known = new Map(files.map((f) => [f.sha256, f]))
   const foreign = b.evidence.filter((h) => !known.has(h) || known.get(h)!.taskId !== task.id)
-  if (foreign.length)
-    throw new AppError('invalid_request', {
-      details: `evidence: not uploaded for task ${id}: ${foreign.join(', ')}`,
-    })
+  if (foreign.length) throw new AppError('request.foreign_evidence', { task: id, files: foreign.join(', ') })
   const user = c.get('user')
   const at = new Date().toISOString()
   const report: Report = reportSchema.parse({
@@ -81,7 +78,11 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     // permission and state first (the task must be in progress and in the officer's region)
     const next = await applyTaskEvent(c, tx, task, 'report', { at })
     const check = checkReport(task, await listReports(tx, [task.id]), report)
-    if (!check.ok) throw new AppError('invalid_request', { details: `${check.code}: ${check.message}` })
+    if (!check.ok)
+      throw new AppError(`report.${check.code}`, {
+        period: report.period,
+        state: { term: `task_state.${task.state}` },
+      })
     await insertReport(tx, report)
     await appendAudit(tx, {
       action: 'report.submitted',

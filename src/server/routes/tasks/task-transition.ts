@@ -44,7 +44,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const task = await getTask(db, id)
   // an id from another region is answered like an unknown one when the reader may not see it
   if (!task || !canRead(c, { kind: 'task', regionCode: task.regionCode, state: task.state }))
-    throw new AppError('not_found', { what: `task ${id}` })
+    throw new AppError('missing.task', { id })
   const next = await db.transaction((tx) =>
     applyTaskEvent(c, tx, task, event as (typeof TASK_EVENTS)[number], reason ? { reason } : {}),
   )

@@ -196,9 +196,14 @@ describe('supervision workflow', () => {
     expect((await client(app).json('/api/audit')).status).toBe(401)
     expect((await u.hubei!.json('/api/audit')).status).toBe(403)
     const audit = await u.reviewer!.json<{
-      entries: { action: string; details: { event?: string } }[]
+      entries: { action: string; details: { event?: string }; summary: string; summaryEn: string }[]
       verification: { ok: boolean }
     }>(`/api/audit?objectType=task&objectId=${taskId}`)
+    // each entry as a sentence: in the request's language (zh-CN by default) and in both
+    expect(audit.body.entries[3]).toMatchObject({
+      summary: '任务状态：已签收 → 办理中（开始办理）',
+      summaryEn: 'Task status: acknowledged → in progress (start)',
+    })
     expect(audit.body.entries.map((e) => e.details.event ?? e.action)).toEqual([
       'task.created',
       'assign',

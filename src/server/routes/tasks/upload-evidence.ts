@@ -49,12 +49,11 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
   const db = c.get('store').db
   const task = await getTask(db, id)
   if (!task || !canRead(c, { kind: 'task', regionCode: task.regionCode, state: task.state }))
-    throw new AppError('not_found', { what: `task ${id}` })
+    throw new AppError('missing.task', { id })
   const actor = authorize(c, 'task.report', { kind: 'task', regionCode: task.regionCode, state: task.state })
   const form = await readForm(c)
   const file = form.get('file')
-  if (!(file instanceof File))
-    throw new AppError('invalid_request', { details: 'file: a file field named "file" is required' })
+  if (!(file instanceof File)) throw new AppError('request.evidence_file')
   // path separators and control characters out of the stored name (it is shown and sent back)
   const name =
     [...file.name]
@@ -63,10 +62,7 @@ export const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
       .slice(0, 255) || 'evidence'
   const bytes = new Uint8Array(await file.arrayBuffer())
   const check = checkEvidence(bytes, name, { maxBytes: MAX_EVIDENCE_BYTES })
-  if (!check.ok) {
-    if (check.code === 'too_large') throw new AppError('too_large', { why: check.message })
-    throw new AppError('invalid_request', { details: `file "${name}": ${check.message}` })
-  }
+  if (!check.ok) throw new AppError(`evidence.${check.code}`, { name, bytes: MAX_EVIDENCE_BYTES })
   const at = new Date().toISOString()
   await db.transaction(async (tx) => {
     await putEvidence(tx, {
