@@ -453,12 +453,12 @@ const messages = {
   ),
   'request.multipart': e(
     'invalid_request',
-    '请求参数无效：上传须为 multipart/form-data，并含名为 file 的字段',
+    '请求参数无效：上传须以表单方式提交并附上文件',
     'Invalid request: an upload is multipart/form-data with a "file" field',
   ),
   'request.unreadable_multipart': e(
     'invalid_request',
-    '请求参数无效：无法读取 multipart/form-data 请求体',
+    '请求参数无效：无法读取上传的表单',
     'Invalid request: the multipart/form-data body cannot be read',
   ),
   'request.http': e('invalid_request', '请求参数无效：HTTP {status}', 'Invalid request: HTTP {status}'),

@@ -119,9 +119,8 @@ export function createApp({
     // shape, since @hono/zod-openapi may throw the HTTPException of another copy of hono
     const status = (err as Partial<HTTPException>).status
     if (typeof status === 'number' && status >= 400 && status < 500 && 'getResponse' in err)
-      return errorResponse(c, 'invalid_request', { details: err.message || `HTTP ${status}` })
-    if (isDataException(err))
-      return errorResponse(c, 'invalid_request', { details: 'a value the store cannot hold' })
+      return errorResponse(c, 'request.http', { status })
+    if (isDataException(err)) return errorResponse(c, 'request.unstorable')
     console.error(err)
     return errorResponse(c, 'internal')
   })

@@ -24,11 +24,10 @@ export const MAX_JSON_BODY_BYTES = 1024 * 1024
 
 export const refuseNul: MiddlewareHandler<AppEnv> = async (c, next) => {
   const url = new URL(c.req.url)
-  if (url.pathname.includes('%00'))
-    throw new AppError('invalid_request', { details: 'NUL (\\0) in the address' })
+  if (url.pathname.includes('%00')) throw new AppError('request.nul', { where: url.pathname.slice(0, 80) })
   for (const [name, value] of url.searchParams)
     if (name.includes('\u0000') || value.includes('\u0000'))
-      throw new AppError('invalid_request', { details: `NUL (\\0) in ${name.replaceAll('\u0000', '\\0')}` })
+      throw new AppError('request.nul', { where: name.replaceAll('\u0000', '\\0').slice(0, 80) })
   await next()
 }
 
@@ -40,7 +39,7 @@ export const writesNeedUser: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 const jsonLimit = bodyLimit({
   maxSize: MAX_JSON_BODY_BYTES,
-  onError: (c) => errorResponse(c, 'too_large', { why: `more than ${MAX_JSON_BODY_BYTES} bytes` }),
+  onError: (c) => errorResponse(c, 'too_large', { bytes: MAX_JSON_BODY_BYTES }),
 })
 
 export const boundedBody: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -62,13 +61,10 @@ export function isDataException(err: unknown): boolean {
 /** An upload's form, or a 400 when the body is not multipart/form-data (a JSON `{}` answered 500). */
 export async function readForm(c: Context<AppEnv>): Promise<FormData> {
   const type = c.req.header('content-type') ?? ''
-  if (!/^multipart\/form-data\b/i.test(type))
-    throw new AppError('invalid_request', {
-      details: 'the body must be multipart/form-data with a "file" field',
-    })
+  if (!/^multipart\/form-data\b/i.test(type)) throw new AppError('request.multipart')
   try {
     return await c.req.formData()
   } catch {
-    throw new AppError('invalid_request', { details: 'the multipart/form-data body cannot be read' })
+    throw new AppError('request.unreadable_multipart')
   }
 }
