@@ -1,12 +1,17 @@
-import { Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd'
+import { Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useLocation } from 'react-router-dom'
+import { MainNav } from './components/MainNav.tsx'
 import { setLang } from './i18n/index.ts'
 import { Overview } from './pages/Overview.tsx'
 import { hasRole, useSession } from './session.tsx'
+import { THEME } from './theme.ts'
+
+// two rows: the title and the user's controls, then the navigation (as tall as its items need)
+const HEADER_STYLE = { height: 'auto', lineHeight: 'normal', padding: '0 24px' } as const
 
 // Pages with charts load ECharts on demand, so the overview stays a small download.
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })))
@@ -61,47 +66,55 @@ export function App() {
     { key: '/regions', label: <Link to="/regions/42">{t('nav.regions')}</Link> },
   ]
   return (
-    <ConfigProvider locale={isEn ? enUS : zhCN} theme={{ token: { colorPrimary: '#b5312c' } }}>
+    <ConfigProvider locale={isEn ? enUS : zhCN} theme={THEME}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-            {t('app.title')}
-          </Typography.Text>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={[section]}
-            items={items}
-            style={{ flex: 1, minWidth: 0 }}
-          />
-          {user ? (
-            <Space>
-              <Typography.Text style={{ color: '#ddd' }} data-testid="signed-in-as">
-                {user.displayName || user.username}
-              </Typography.Text>
-              <Button
-                size="small"
-                onClick={async () => {
-                  await send('/api/auth/logout', {})
-                  await refresh()
-                }}
-              >
-                {t('auth.signOut')}
-              </Button>
-            </Space>
-          ) : (
-            <Link to="/login" style={{ color: '#ddd' }}>
-              {t('nav.login')}
-            </Link>
-          )}
-          <a href="/api/docs" style={{ color: '#ddd' }}>
-            {t('nav.apiDocs')}
-          </a>
-          <Button size="small" onClick={() => setLang(isEn ? 'zh-CN' : 'en')} data-testid="lang-switch">
-            {t('lang.switch')}
-          </Button>
+        <a href="#main" className="jueqi-skip-link">
+          {t('a11y.skipToContent')}
+        </a>
+        <Layout.Header className="jueqi-header" style={HEADER_STYLE}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 16, minHeight: 48 }}>
+            <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap', flex: 1 }}>
+              {t('app.title')}
+            </Typography.Text>
+            {user ? (
+              <Space>
+                <Typography.Text style={{ color: '#ddd' }} data-testid="signed-in-as">
+                  {user.displayName || user.username}
+                </Typography.Text>
+                <Button
+                  size="small"
+                  onClick={async () => {
+                    await send('/api/auth/logout', {})
+                    await refresh()
+                  }}
+                >
+                  {t('auth.signOut')}
+                </Button>
+              </Space>
+            ) : (
+              <Link to="/login" style={{ color: '#ddd' }}>
+                {t('nav.login')}
+              </Link>
+            )}
+            <a href="/api/docs" style={{ color: '#ddd' }}>
+              {t('nav.apiDocs')}
+            </a>
+            <Button
+              size="small"
+              lang={isEn ? 'zh-CN' : 'en'}
+              onClick={() => setLang(isEn ? 'zh-CN' : 'en')}
+              data-testid="lang-switch"
+            >
+              {t('lang.switch')}
+            </Button>
+          </div>
+          <MainNav items={items} selected={section} label={t('a11y.mainNav')} />
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <Layout.Content
+          id="main"
+          tabIndex={-1}
+          style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}
+        >
           <Suspense fallback={<Spin />}>
             <Routes>
               <Route path="/" element={<Overview />} />

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom'
 import { api, type Indicator, type Observation, type Region } from '../api.ts'
 import { Provenance } from '../components/Provenance.tsx'
 import { fromObservations } from '../components/provenance.ts'
+import { ScrollRegion } from '../components/ScrollRegion.tsx'
 import { Status } from '../components/Status.tsx'
 import { CENTRAL_PROVINCES, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
@@ -132,16 +133,18 @@ export function Overview() {
   return (
     <Card title={t('overview.heading')}>
       <Typography.Paragraph type="secondary">{t('overview.intro')}</Typography.Paragraph>
-      <Table
-        rowKey="key"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        bordered
-        size="middle"
-        scroll={{ x: 900 }}
-        data-testid="overview-table"
-      />
+      <ScrollRegion label={t('overview.heading')}>
+        <Table
+          rowKey="key"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          bordered
+          size="middle"
+          style={{ minWidth: 900 }}
+          data-testid="overview-table"
+        />
+      </ScrollRegion>
       <Provenance data={fromObservations(shown)} />
     </Card>
   )

@@ -1,5 +1,6 @@
 import { Alert, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { ScrollRegion } from '../../components/ScrollRegion.tsx'
 import { Status } from '../../components/Status.tsx'
 import { useLoad } from '../../hooks.ts'
 
@@ -43,39 +44,45 @@ export function AuditPage() {
         }
         style={{ marginBottom: 16 }}
       />
-      <Table<Entry>
-        rowKey="seq"
-        size="small"
-        data-testid="audit-table"
-        dataSource={[...data.data.entries].reverse()}
-        pagination={{ pageSize: 50 }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { title: '#', dataIndex: 'seq' },
-          { title: t('audit.at'), dataIndex: 'at', render: (s: string) => s.slice(0, 19).replace('T', ' ') },
-          { title: t('audit.actor'), dataIndex: 'actor' },
-          { title: t('audit.action'), dataIndex: 'action' },
-          {
-            title: t('audit.object'),
-            ellipsis: true,
-            width: 220,
-            render: (_, e) => `${e.objectType} ${e.objectId}`,
-          },
-          {
-            title: t('audit.details'),
-            ellipsis: true,
-            width: 360,
-            render: (_, e) => (
-              <code title={JSON.stringify(e.details, null, 1)}>{JSON.stringify(e.details)}</code>
-            ),
-          },
-          {
-            title: 'hash',
-            dataIndex: 'hash',
-            render: (h: string) => <code title={h}>{h.slice(0, 10)}…</code>,
-          },
-        ]}
-      />
+      <ScrollRegion label={t('audit.heading')}>
+        <Table<Entry>
+          style={{ minWidth: 'max-content' }}
+          rowKey="seq"
+          size="small"
+          data-testid="audit-table"
+          dataSource={[...data.data.entries].reverse()}
+          pagination={{ pageSize: 50 }}
+          columns={[
+            { title: '#', dataIndex: 'seq' },
+            {
+              title: t('audit.at'),
+              dataIndex: 'at',
+              render: (s: string) => s.slice(0, 19).replace('T', ' '),
+            },
+            { title: t('audit.actor'), dataIndex: 'actor' },
+            { title: t('audit.action'), dataIndex: 'action' },
+            {
+              title: t('audit.object'),
+              ellipsis: true,
+              width: 220,
+              render: (_, e) => `${e.objectType} ${e.objectId}`,
+            },
+            {
+              title: t('audit.details'),
+              ellipsis: true,
+              width: 360,
+              render: (_, e) => (
+                <code title={JSON.stringify(e.details, null, 1)}>{JSON.stringify(e.details)}</code>
+              ),
+            },
+            {
+              title: 'hash',
+              dataIndex: 'hash',
+              render: (h: string) => <code title={h}>{h.slice(0, 10)}…</code>,
+            },
+          ]}
+        />
+      </ScrollRegion>
     </Card>
   )
 }

@@ -9,6 +9,7 @@ import { Provenance } from '../../components/Provenance.tsx'
 import { fromObservations } from '../../components/provenance.ts'
 import { CENTRAL_PROVINCES, formatValue } from '../../format.ts'
 import { useLoad } from '../../hooks.ts'
+import { useLangName } from '../../i18n/index.ts'
 import { CreateTasks } from './CreateTasks.tsx'
 import { STATUS_COLOR } from './status-colors.ts'
 
@@ -153,8 +154,11 @@ function IndicatorChart({
 }) {
   const regions = province ? ['CN', province] : ['CN', ...CENTRAL_PROVINCES]
   const key = { indicator, region: regions.join(',') }
-  const obs = useLoad(() => api.observations(key), key)
-  const rows = useMemo(() => (obs.data ?? []).filter((o) => o.preferred), [obs.data])
+  const { t } = useTranslation()
+  const name = useLangName()
+  const obs = useLoad(() => Promise.all([api.observations(key), api.indicators()]), key)
+  const rows = useMemo(() => (obs.data?.[0] ?? []).filter((o) => o.preferred), [obs.data])
+  const ind = obs.data?.[1].find((i) => i.key === indicator)
   const option = useMemo<EChartsOption>(() => {
     const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b)
     return {
@@ -170,8 +174,15 @@ function IndicatorChart({
     } as EChartsOption
   }, [rows, regions, regionName])
   return (
-    <Card title={indicator}>
-      <Chart option={option} height={280} testId="target-chart" />
+    <Card title={name(ind, indicator)}>
+      <Chart
+        option={option}
+        title={name(ind, indicator)}
+        unit={ind?.unit}
+        category={t('common.year')}
+        height={280}
+        testId="target-chart"
+      />
       <Provenance data={fromObservations(rows)} testId="target-provenance" />
     </Card>
   )
