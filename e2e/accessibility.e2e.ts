@@ -88,6 +88,21 @@ describe.each([
   })
 })
 
+describe('axe on states a visit alone does not reach', () => {
+  it('the plan editor with an item selected (its title fields, links, targets)', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const context = await contextFor(lang, 'planner')
+      const page = await context.newPage()
+      await settle(page, '/plans/C21/edit')
+      await page.getByTestId('edit-tree').locator('.ant-tree-node-content-wrapper').nth(2).click()
+      await page.getByTestId('edit-node').waitFor()
+      const findings = await runAxe(page)
+      expect(findings, describeFindings(`/plans/C21/edit, an item selected (${lang})`, findings)).toEqual([])
+      await context.close()
+    }
+  })
+})
+
 /** The chart's own series, as ECharts holds them after drawing, and the table under the chart. */
 async function chartAndTable(page: Page, testId: string) {
   return page.evaluate((id) => {

@@ -51,7 +51,8 @@ async function tabThrough(page: Page): Promise<Stop[]> {
       const e = document.activeElement as HTMLElement | null
       if (!e || e === document.body) return null
       let outlined = false
-      for (let n: HTMLElement | null = e, k = 0; n && k < 4; n = n.parentElement, k++) {
+      // the outline is on it or on the control drawn around it (a select, several levels up)
+      for (let n: HTMLElement | null = e, k = 0; n && k < 8; n = n.parentElement, k++) {
         const s = getComputedStyle(n)
         if (s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2) outlined = true
       }
@@ -85,6 +86,8 @@ async function open(path: string, user?: string): Promise<Page> {
     ? await signInAs(browser, base, user)
     : await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })).newPage()
   await page.goto(base + path, { waitUntil: 'networkidle' })
+  // the header's controls follow the session, loaded after the page
+  if (user) await page.getByTestId('signed-in-as').waitFor()
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'))
   return page
 }
@@ -177,6 +180,7 @@ describe('navigation at 1280×800', () => {
           await page.getByTestId('signed-in-as').waitFor()
         }
         await page.goto(`${base}/`, { waitUntil: 'networkidle' })
+        if (user) await page.getByTestId('main-nav').locator('a[href="/audit"]').waitFor()
         const links = page.getByTestId('main-nav').locator('a')
         const boxes = await links.evaluateAll((as) =>
           as.map((a) => {

@@ -7,7 +7,7 @@ import { type EChartsOption, echarts } from './echarts.ts'
 
 export interface ChartProps {
   option: EChartsOption
-  /** what the chart shows, in the page's language: its accessible name and its table's caption */
+  /** what the chart shows, in the page's language: its accessible name and its table's */
   title: string
   /** the header of the table's first column: what a category is (年份 / Year, 地区 / Region) */
   category: string
@@ -76,8 +76,8 @@ function ChartTableView({ option, title, category, unit, rowName }: Omit<ChartPr
   const cell = (c: Cell) =>
     c === null ? t('common.noData') : typeof c === 'string' ? c : formatValue(c, i18n.language)
   return (
-    <table data-testid="chart-table">
-      <caption>{t('a11y.tableCaption', { title })}</caption>
+    // named by aria-label, not a <caption>: the card above already shows the title as text
+    <table data-testid="chart-table" aria-label={t('a11y.tableCaption', { title })}>
       <thead>
         <tr>
           <th scope="col">{category}</th>

@@ -27,6 +27,7 @@ export const en: Shape<typeof zhCN> = {
     hideTable: 'Hide data table',
     chart: '{{title}} (chart; its figures are in its data table)',
     tableCaption: '{{title}}: the figures the chart draws',
+    targetForm: 'Kind of target',
   },
   common: {
     noData: 'No data',

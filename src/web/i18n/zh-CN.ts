@@ -23,6 +23,7 @@ export const zhCN = {
     hideTable: '隐藏数据表',
     chart: '{{title}}（图表，所画数字见其数据表）',
     tableCaption: '{{title}}：图中所画的数字',
+    targetForm: '目标形式',
   },
   common: {
     noData: '暂无数据',
