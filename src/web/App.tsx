@@ -10,8 +10,20 @@ import { Overview } from './pages/Overview.tsx'
 import { hasRole, useSession } from './session.tsx'
 import { THEME } from './theme.ts'
 
-// two rows: the title and the user's controls, then the navigation (as tall as its items need)
-const HEADER_STYLE = { height: 'auto', lineHeight: 'normal', padding: '0 24px' } as const
+/**
+ * Two rows: the title and the user's controls, then the navigation, as tall as its items need (the
+ * navigation is the header's last child, so the Tab order is the order on screen).
+ */
+const HEADER_STYLE = {
+  display: 'grid',
+  gridTemplateColumns: '1fr auto auto auto',
+  alignItems: 'center',
+  columnGap: 16,
+  height: 'auto',
+  minHeight: 48,
+  lineHeight: '48px',
+  padding: '0 24px',
+} as const
 
 // Pages with charts load ECharts on demand, so the overview stays a small download.
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })))
@@ -72,42 +84,40 @@ export function App() {
           {t('a11y.skipToContent')}
         </a>
         <Layout.Header className="jueqi-header" style={HEADER_STYLE}>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 16, minHeight: 48 }}>
-            <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap', flex: 1 }}>
-              {t('app.title')}
-            </Typography.Text>
-            {user ? (
-              <Space>
-                <Typography.Text style={{ color: '#ddd' }} data-testid="signed-in-as">
-                  {user.displayName || user.username}
-                </Typography.Text>
-                <Button
-                  size="small"
-                  onClick={async () => {
-                    await send('/api/auth/logout', {})
-                    await refresh()
-                  }}
-                >
-                  {t('auth.signOut')}
-                </Button>
-              </Space>
-            ) : (
-              <Link to="/login" style={{ color: '#ddd' }}>
-                {t('nav.login')}
-              </Link>
-            )}
-            <a href="/api/docs" style={{ color: '#ddd' }}>
-              {t('nav.apiDocs')}
-            </a>
-            <Button
-              size="small"
-              lang={isEn ? 'zh-CN' : 'en'}
-              onClick={() => setLang(isEn ? 'zh-CN' : 'en')}
-              data-testid="lang-switch"
-            >
-              {t('lang.switch')}
-            </Button>
-          </div>
+          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            {t('app.title')}
+          </Typography.Text>
+          {user ? (
+            <Space>
+              <Typography.Text style={{ color: '#ddd' }} data-testid="signed-in-as">
+                {user.displayName || user.username}
+              </Typography.Text>
+              <Button
+                size="small"
+                onClick={async () => {
+                  await send('/api/auth/logout', {})
+                  await refresh()
+                }}
+              >
+                {t('auth.signOut')}
+              </Button>
+            </Space>
+          ) : (
+            <Link to="/login" style={{ color: '#ddd' }}>
+              {t('nav.login')}
+            </Link>
+          )}
+          <a href="/api/docs" style={{ color: '#ddd' }}>
+            {t('nav.apiDocs')}
+          </a>
+          <Button
+            size="small"
+            lang={isEn ? 'zh-CN' : 'en'}
+            onClick={() => setLang(isEn ? 'zh-CN' : 'en')}
+            data-testid="lang-switch"
+          >
+            {t('lang.switch')}
+          </Button>
           <MainNav items={items} selected={section} label={t('a11y.mainNav')} />
         </Layout.Header>
         <Layout.Content
