@@ -1,12 +1,29 @@
-import { Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd'
+import { Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useLocation } from 'react-router-dom'
+import { MainNav } from './components/MainNav.tsx'
 import { setLang } from './i18n/index.ts'
 import { Overview } from './pages/Overview.tsx'
 import { hasRole, useSession } from './session.tsx'
+import { THEME } from './theme.ts'
+
+/**
+ * Two rows: the title and the user's controls, then the navigation, as tall as its items need (the
+ * navigation is the header's last child, so the Tab order is the order on screen).
+ */
+const HEADER_STYLE = {
+  display: 'grid',
+  gridTemplateColumns: '1fr auto auto auto',
+  alignItems: 'center',
+  columnGap: 16,
+  height: 'auto',
+  minHeight: 48,
+  lineHeight: '48px',
+  padding: '0 24px',
+} as const
 
 // Pages with charts load ECharts on demand, so the overview stays a small download.
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })))
@@ -67,19 +84,15 @@ export function App() {
     { key: '/regions', label: <Link to="/regions/42">{t('nav.regions')}</Link> },
   ]
   return (
-    <ConfigProvider locale={isEn ? enUS : zhCN} theme={{ token: { colorPrimary: '#b5312c' } }}>
+    <ConfigProvider locale={isEn ? enUS : zhCN} theme={THEME}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <a href="#main" className="jueqi-skip-link">
+          {t('a11y.skipToContent')}
+        </a>
+        <Layout.Header className="jueqi-header" style={HEADER_STYLE}>
           <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
             {t('app.title')}
           </Typography.Text>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={[section]}
-            items={items}
-            style={{ flex: 1, minWidth: 0 }}
-          />
           {user ? (
             <Space>
               <Link
@@ -120,8 +133,13 @@ export function App() {
           >
             {t('lang.switch')}
           </Button>
+          <MainNav items={items} selected={section} label={t('a11y.mainNav')} />
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <Layout.Content
+          id="main"
+          tabIndex={-1}
+          style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}
+        >
           <Suspense fallback={<Spin />}>
             <Routes>
               <Route path="/" element={<Overview />} />

@@ -1,3 +1,4 @@
+import './a11y.css'
 import './i18n/index.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -20,6 +20,15 @@ export const en: Shape<typeof zhCN> = {
     apiDocs: 'API docs',
   },
   lang: { switch: '中文', label: 'Language' },
+  a11y: {
+    skipToContent: 'Skip to main content',
+    mainNav: 'Main navigation',
+    showTable: 'Show data table',
+    hideTable: 'Hide data table',
+    chart: '{{title}} (chart; its figures are in its data table)',
+    tableCaption: '{{title}}: the figures the chart draws',
+    targetForm: 'Kind of target',
+  },
   common: {
     noData: 'No data',
     loading: 'Loading…',

@@ -15,9 +15,13 @@ export function setLang(lang: Lang): void {
   localStorage.setItem(KEY, lang)
   // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie read by the server
   document.cookie = `${KEY}=${lang}; path=/; max-age=31536000; samesite=lax`
-  document.documentElement.lang = lang
   void i18n.changeLanguage(lang)
 }
+
+// the page's language for screen readers, hyphenation and fonts follows the chosen one, from the start
+i18n.on('languageChanged', (lang) => {
+  document.documentElement.lang = lang
+})
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },

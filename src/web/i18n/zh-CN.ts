@@ -16,6 +16,15 @@ export const zhCN = {
     apiDocs: 'API 文档',
   },
   lang: { switch: 'English', label: '语言' },
+  a11y: {
+    skipToContent: '跳到正文',
+    mainNav: '主导航',
+    showTable: '显示数据表',
+    hideTable: '隐藏数据表',
+    chart: '{{title}}（图表，所画数字见其数据表）',
+    tableCaption: '{{title}}：图中所画的数字',
+    targetForm: '目标形式',
+  },
   common: {
     noData: '暂无数据',
     loading: '加载中…',

@@ -178,12 +178,19 @@ export function IndicatorPage() {
             style={{ minWidth: 480 }}
             value={regions}
             onChange={setRegions}
+            aria-label={t('indicator.regions')}
             options={base.data.regions.map((r) => ({ value: r.code, label: name(r) }))}
             optionFilterProp="label"
           />
         </Space>
         <Status loading={obs.loading} error={obs.error} />
-        <Chart option={option} testId="series-chart" />
+        <Chart
+          option={option}
+          title={name(ind)}
+          unit={ind.unit}
+          category={t('common.year')}
+          testId="series-chart"
+        />
         <Provenance data={fromObservations(charted)} testId="series-provenance" />
       </Card>
       <Card title={t('indicator.table')}>

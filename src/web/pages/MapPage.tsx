@@ -88,7 +88,10 @@ export function MapPage() {
           type: 'map',
           map: MAP,
           roam: true,
-          name: indicator,
+          name: name(
+            base.data?.indicators.find((i) => i.key === indicator),
+            indicator,
+          ),
           data: rows.map((r) => ({ name: r.region, value: r.value })),
           itemStyle: { borderColor: '#999', borderWidth: 0.5, areaColor: '#eee' },
           regions: CENTRAL_PROVINCES.map((code) => ({
@@ -99,7 +102,7 @@ export function MapPage() {
         },
       ],
     } as EChartsOption
-  }, [rows, provinces, indicator, name, t, i18n.language])
+  }, [rows, provinces, indicator, name, t, i18n.language, base.data])
   if (!base.data) return <Status loading={base.loading} error={base.error} />
   const ind = base.data.indicators.find((i) => i.key === indicator)
   return (
@@ -116,6 +119,7 @@ export function MapPage() {
             label: `${name(i)} (${unitName(i, i18n.language, t)})`,
           }))}
           data-testid="map-indicator"
+          aria-label={t('map.indicator')}
         />
         <span>{t('map.year')}</span>
         <Select
@@ -124,6 +128,7 @@ export function MapPage() {
           onChange={(v) => setYear(v)}
           options={years.map((y) => ({ value: y, label: String(y) }))}
           data-testid="map-year"
+          aria-label={t('map.year')}
         />
       </Space>
       <Alert
@@ -139,7 +144,15 @@ export function MapPage() {
           {name(ind)} · {unitName(ind, i18n.language, t)} · {shownYear ?? t('common.noData')}
         </Typography.Paragraph>
       )}
-      <Chart option={option} height={620} testId="map-chart" />
+      <Chart
+        option={option}
+        title={`${ind ? name(ind) : indicator} (${shownYear ?? t('common.noData')})`}
+        unit={ind?.unit}
+        category={t('common.region')}
+        rowName={(code) => name(provinces.get(code), code)}
+        height={620}
+        testId="map-chart"
+      />
       <Provenance data={fromObservations(rows)} />
     </Card>
   )

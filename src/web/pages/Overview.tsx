@@ -5,6 +5,7 @@ import { conceptKeys, PUBLISHED_COUNTERPART, preferPublished } from '../../stati
 import { api, type Indicator, type Observation, type Region } from '../api.ts'
 import { Provenance } from '../components/Provenance.tsx'
 import { fromObservations } from '../components/provenance.ts'
+import { ScrollRegion } from '../components/ScrollRegion.tsx'
 import { Status } from '../components/Status.tsx'
 import { CENTRAL_PROVINCES, changeOf, formatValue } from '../format.ts'
 import { useLoad } from '../hooks.ts'
@@ -163,16 +164,18 @@ export function Overview() {
       <Typography.Paragraph type="secondary" data-testid="basis-rule">
         {t('basis.rule')}
       </Typography.Paragraph>
-      <Table
-        rowKey="key"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        bordered
-        size="middle"
-        scroll={{ x: 900 }}
-        data-testid="overview-table"
-      />
+      <ScrollRegion label={t('overview.heading')}>
+        <Table
+          rowKey="key"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          bordered
+          size="middle"
+          style={{ minWidth: 900 }}
+          data-testid="overview-table"
+        />
+      </ScrollRegion>
       <Provenance data={fromObservations(shown)} />
     </Card>
   )

@@ -1,6 +1,7 @@
 import { Alert, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Quoting } from '../../components/Lang.tsx'
+import { ScrollRegion } from '../../components/ScrollRegion.tsx'
 import { Status } from '../../components/Status.tsx'
 import { WrapCell } from '../../components/WrapCell.tsx'
 import { useLoad } from '../../hooks.ts'
@@ -49,44 +50,51 @@ export function AuditPage() {
         }
         style={{ marginBottom: 16 }}
       />
-      <Table<Entry>
-        rowKey="seq"
-        size="small"
-        data-testid="audit-table"
-        dataSource={[...data.data.entries].reverse()}
-        pagination={{ pageSize: 50 }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { title: '#', dataIndex: 'seq' },
-          { title: t('audit.at'), dataIndex: 'at', render: (s: string) => s.slice(0, 19).replace('T', ' ') },
-          { title: t('audit.actor'), dataIndex: 'actor' },
-          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => actionName(a, t) },
-          {
-            title: t('audit.object'),
-            render: (_, e) => <WrapCell width={220}>{`${objectName(e, t)} ${e.objectId}`}</WrapCell>,
-          },
-          {
-            title: t('audit.details'),
-            // the server's sentence in the page language where it sends one, else the catalogue's
-            render: (_, e) => (
-              <WrapCell width={360}>
-                <Quoting
-                  text={
-                    pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) ||
-                    auditSummary(e, t, regionName)
-                  }
-                  quotes={AUTHORED.map((k) => e.details[k]).filter((v): v is string => typeof v === 'string')}
-                />
-              </WrapCell>
-            ),
-          },
-          {
-            title: t('auditLog.hash'),
-            dataIndex: 'hash',
-            render: (h: string) => <code title={h}>{h.slice(0, 10)}…</code>,
-          },
-        ]}
-      />
+      <ScrollRegion label={t('audit.heading')}>
+        <Table<Entry>
+          rowKey="seq"
+          size="small"
+          data-testid="audit-table"
+          dataSource={[...data.data.entries].reverse()}
+          pagination={{ pageSize: 50 }}
+          columns={[
+            { title: '#', dataIndex: 'seq' },
+            {
+              title: t('audit.at'),
+              dataIndex: 'at',
+              render: (s: string) => s.slice(0, 19).replace('T', ' '),
+            },
+            { title: t('audit.actor'), dataIndex: 'actor' },
+            { title: t('audit.action'), dataIndex: 'action', render: (a: string) => actionName(a, t) },
+            {
+              title: t('audit.object'),
+              render: (_, e) => <WrapCell width={220}>{`${objectName(e, t)} ${e.objectId}`}</WrapCell>,
+            },
+            {
+              title: t('audit.details'),
+              // the server's sentence in the page language where it sends one, else the catalogue's
+              render: (_, e) => (
+                <WrapCell width={360}>
+                  <Quoting
+                    text={
+                      pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) ||
+                      auditSummary(e, t, regionName)
+                    }
+                    quotes={AUTHORED.map((k) => e.details[k]).filter(
+                      (v): v is string => typeof v === 'string',
+                    )}
+                  />
+                </WrapCell>
+              ),
+            },
+            {
+              title: t('auditLog.hash'),
+              dataIndex: 'hash',
+              render: (h: string) => <code title={h}>{h.slice(0, 10)}…</code>,
+            },
+          ]}
+        />
+      </ScrollRegion>
     </Card>
   )
 }

@@ -60,11 +60,23 @@ export function DisparityPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card title={t('disparity.heading')} data-testid="disparity-page">
-        <Chart option={theil} height={320} testId="theil-chart" />
+        <Chart
+          option={theil}
+          title={t('disparity.heading')}
+          category={t('common.year')}
+          height={320}
+          testId="theil-chart"
+        />
         <RunProvenance run={run} releases={releases} testId="theil-provenance" />
       </Card>
       <Card title={t('disparity.sigma')}>
-        <Chart option={sigma} height={260} testId="sigma-chart" />
+        <Chart
+          option={sigma}
+          title={t('disparity.sigma')}
+          category={t('common.year')}
+          height={260}
+          testId="sigma-chart"
+        />
         <RunProvenance run={run} releases={releases} testId="sigma-provenance" />
         {d.beta && (
           <Descriptions size="small" column={3} data-testid="beta">

@@ -74,7 +74,11 @@ export function IndexPage() {
           stack: 'r',
           name: t('index.interval'),
           itemStyle: { color: '#f0b7b5' },
-          data: rows.map((r) => r.p95 - r.p05),
+          // the table prints the interval, not the bar's length
+          data: rows.map((r) => ({
+            value: r.p95 - r.p05,
+            tableText: `${rankText(r.p05)}–${rankText(r.p95)}`,
+          })),
         },
         {
           type: 'scatter',
@@ -104,7 +108,13 @@ export function IndexPage() {
             </Tag>
           ))}
         </Typography.Paragraph>
-        <Chart option={option} height={760} testId="rank-chart" />
+        <Chart
+          option={option}
+          title={t('index.heading', { year: run.results.year })}
+          category={t('common.region')}
+          height={760}
+          testId="rank-chart"
+        />
         <RunProvenance run={run} releases={releases} testId="rank-provenance" />
       </Card>
       <Card title={t('index.table')}>

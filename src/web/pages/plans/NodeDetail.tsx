@@ -188,8 +188,11 @@ function IndicatorChart({
 }) {
   const regions = province ? ['CN', province] : ['CN', ...CENTRAL_PROVINCES]
   const key = { indicator, region: regions.join(',') }
-  const obs = useLoad(() => api.observations(key), key)
-  const rows = useMemo(() => (obs.data ?? []).filter((o) => o.preferred), [obs.data])
+  const { t } = useTranslation()
+  const name = useLangName()
+  const obs = useLoad(() => Promise.all([api.observations(key), api.indicators()]), key)
+  const rows = useMemo(() => (obs.data?.[0] ?? []).filter((o) => o.preferred), [obs.data])
+  const ind = obs.data?.[1].find((i) => i.key === indicator)
   const option = useMemo<EChartsOption>(() => {
     const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b)
     return {
@@ -206,7 +209,14 @@ function IndicatorChart({
   }, [rows, regions, regionName])
   return (
     <Card title={title}>
-      <Chart option={option} height={280} testId="target-chart" />
+      <Chart
+        option={option}
+        title={title}
+        unit={ind?.unit}
+        category={t('common.year')}
+        height={280}
+        testId="target-chart"
+      />
       <Provenance data={fromObservations(rows)} testId="target-provenance" />
     </Card>
   )

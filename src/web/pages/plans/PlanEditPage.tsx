@@ -175,12 +175,14 @@ export function PlanEditPage() {
                     value={node.title_zh}
                     onChange={(e) => edit(rename(tree, node.id, 'title_zh', e.target.value))}
                     data-testid="edit-title-zh"
+                    aria-label={t('planEdit.titleZh')}
                   />
                 </Form.Item>
                 <Form.Item label={t('planEdit.titleEn')}>
                   <Input
                     value={node.title_en ?? ''}
                     onChange={(e) => edit(rename(tree, node.id, 'title_en', e.target.value))}
+                    aria-label={t('planEdit.titleEn')}
                   />
                 </Form.Item>
                 <Space style={{ marginBottom: 16 }}>
@@ -190,6 +192,7 @@ export function PlanEditPage() {
                 <Form.Item label={t('planEdit.links')}>
                   <Select
                     mode="multiple"
+                    aria-label={t('planEdit.links')}
                     value={node.related_national}
                     onChange={(v: string[]) =>
                       edit(
@@ -210,6 +213,7 @@ export function PlanEditPage() {
                       value={tg.indicator ?? undefined}
                       allowClear
                       placeholder={t('planEdit.indicator')}
+                      aria-label={t('planEdit.indicator')}
                       onChange={(v: string | undefined) =>
                         edit(
                           update(tree, node.id, (n) => {
@@ -285,6 +289,7 @@ function AddTarget({
       <Select
         style={{ width: 220 }}
         placeholder={t('planEdit.indicator')}
+        aria-label={t('planEdit.indicator')}
         value={indicator}
         onChange={setIndicator}
         options={indicators}
@@ -292,6 +297,7 @@ function AddTarget({
       />
       <Select
         style={{ width: 140 }}
+        aria-label={t('a11y.targetForm')}
         value={form}
         onChange={setForm}
         options={['level', 'reference', 'change', 'increment', 'qualitative'].map((f) => ({
@@ -299,8 +305,18 @@ function AddTarget({
           label: t(`planEdit.forms.${f}`),
         }))}
       />
-      <InputNumber placeholder={t('planEdit.value')} value={value} onChange={setValue} />
-      <InputNumber placeholder={t('planEdit.deadline')} value={deadline} onChange={setDeadline} />
+      <InputNumber
+        placeholder={t('planEdit.value')}
+        aria-label={t('planEdit.value')}
+        value={value}
+        onChange={setValue}
+      />
+      <InputNumber
+        placeholder={t('planEdit.deadline')}
+        aria-label={t('planEdit.deadline')}
+        value={deadline}
+        onChange={setDeadline}
+      />
       <Button
         onClick={() =>
           onAdd({

@@ -146,13 +146,16 @@ export function PlanPage() {
                   label: t(`plans.bindingKinds.${b}`),
                 }))}
               />
+              {/* the label names the switch for screen readers, and a click on its text flips it */}
               <Space size={4}>
                 <Switch
+                  id="only-targets"
                   size="small"
                   checked={filters.onlyTargets}
                   onChange={(v) => setFilters({ ...filters, onlyTargets: v })}
+                  data-testid="only-targets"
                 />
-                {t('plans.onlyTargets')}
+                <label htmlFor="only-targets">{t('plans.onlyTargets')}</label>
               </Space>
             </Space>
             <Status loading={statuses.loading} error={statuses.error} />

@@ -89,15 +89,22 @@ export function RecordForm(props: {
           <Select
             style={{ width: 220 }}
             data-testid="record-metric"
+            aria-label={t('sharing.metric')}
             options={props.terms.metrics.map((m) => ({ value: m.metric, label: props.metricLabel(m) }))}
           />
         </Form.Item>
         <Form.Item name="period" rules={[{ required: true }]}>
-          <Input placeholder={t('sharing.period')} style={{ width: 100 }} data-testid="record-period" />
+          <Input
+            placeholder={t('sharing.period')}
+            aria-label={t('sharing.period')}
+            style={{ width: 100 }}
+            data-testid="record-period"
+          />
         </Form.Item>
         <Form.Item name="amount" rules={[{ required: true }]}>
           <InputNumber
             placeholder={t('sharing.amount')}
+            aria-label={t('sharing.amount')}
             style={{ width: 160 }}
             stringMode
             data-testid="record-amount"
@@ -106,6 +113,7 @@ export function RecordForm(props: {
         <Form.Item name="central">
           <InputNumber
             placeholder={t('sharing.central')}
+            aria-label={t('sharing.central')}
             style={{ width: 120 }}
             stringMode
             data-testid="record-central"

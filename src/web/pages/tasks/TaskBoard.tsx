@@ -79,6 +79,7 @@ export function TaskBoard() {
             allowClear
             style={{ width: 160 }}
             placeholder={t('plans.allProvinces')}
+            aria-label={t('common.region')}
             value={region}
             onChange={setRegion}
             options={CENTRAL_PROVINCES.map((c) => ({ value: c, label: regionName(c) }))}
