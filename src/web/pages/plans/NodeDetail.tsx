@@ -189,7 +189,6 @@ function IndicatorChart({
   const regions = province ? ['CN', province] : ['CN', ...CENTRAL_PROVINCES]
   const key = { indicator, region: regions.join(',') }
   const { t } = useTranslation()
-  const name = useLangName()
   const obs = useLoad(() => Promise.all([api.observations(key), api.indicators()]), key)
   const rows = useMemo(() => (obs.data?.[0] ?? []).filter((o) => o.preferred), [obs.data])
   const ind = obs.data?.[1].find((i) => i.key === indicator)
