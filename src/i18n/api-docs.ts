@@ -20,6 +20,12 @@ export const API_DOCS_EN = {
 } as const
 
 export const OPERATION_SUMMARIES_ZH: Record<string, string> = {
+  'POST /api/auth/password': '修改自己的密码（须提供当前密码；其他会话随之结束）',
+  'GET /api/users': '用户列表及其角色与权限范围（仅管理员）',
+  'POST /api/users': '创建用户：一个角色、一个权限范围；生成的初始密码只显示一次（仅管理员）',
+  'POST /api/users/{username}/disabled': '停用或启用用户；停用即结束其会话（仅管理员）',
+  'POST /api/users/{username}/password': '重置用户密码；新密码只显示一次，其会话随之结束（仅管理员）',
+  'POST /api/users/{username}/grant': '修改用户的角色与权限范围（仅管理员）',
   'GET /api/regions/tree': '地区层级：全国 → 区域 → 省（depth=4 到地级，depth=5 到县级）',
   'GET /api/regions': '列出或搜索地区（现行代码）',
   'GET /api/regions/{code}': '单个地区',

@@ -20,7 +20,7 @@ export const IMPORT_ISSUES_ZH = {
   not_finite: '“{value}”超出了数值所能保存的范围',
   bad_character: '“{value}”含有不允许的字符',
   no_header: '找不到表头行（地区与年份）',
-  bad_action: '“{value}”不是 SDMX 的 ACTION（I、A、R 或 D）',
+  bad_action: '“{value}”不是 SDMX 的有效操作代码',
 } as const
 
 /** Problems of recorded outputs and tax payments (sharing/outputs.ts), in Chinese. */

@@ -26,7 +26,7 @@ const SAMPLES: { [A in AuditAction]: Extract<AuditEvent, { action: A }>['details
   'user.enabled': {},
   'user.password_reset': { generated: true },
   'user.password_changed': {},
-  'user.renamed': { displayName: 'Hubei officer' },
+  'user.renamed': { displayName: 'officer-42' },
   'auth.login_failed': { address: '203.0.113.7', known: false, disabled: false },
   'permission.changed': { granted: [{ role: 'provincial_officer', regions: ['42'] }], revoked: [] },
   'agreement.edited': { fields: ['terms'] },
