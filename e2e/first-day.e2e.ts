@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en } from '../src/web/i18n/en.ts'
 import { zhCN } from '../src/web/i18n/zh-CN.ts'
 import { launch, screenshot } from './browser.ts'
+import { foreignOnPage } from './page-language.ts'
 import { type Served, startServe } from './serve.ts'
 
 let browser: Browser
@@ -38,6 +39,9 @@ async function openFromMenu(page: Page, label: string) {
   if (!(await item.isVisible())) await page.locator('.ant-menu-overflow-item-rest').hover()
   await page.getByRole('link', { name: label, exact: true }).filter({ visible: true }).click()
 }
+
+/** The accounts' user names: identifiers, shown as they are in both languages. */
+const ACCOUNT_NAMES = ['admin', 'planner', 'hubei.officer']
 
 const CASES = [
   {
@@ -137,6 +141,8 @@ describe.each(CASES)('first day in $lang', (c) => {
     const officerRow = admin.getByTestId('users-table').locator('tr', { hasText: c.officer.name })
     await officerRow.getByText(c.hubei, { exact: true }).waitFor()
     await screenshot(admin, `first-day-users-${c.lang}`)
+    // wholly in its language: no word of the other script outside codes and citations
+    expect(await foreignOnPage(admin, c.lang, ACCOUNT_NAMES)).toEqual([])
     await admin.context().close()
   })
 
@@ -192,6 +198,7 @@ describe.each(CASES)('first day in $lang', (c) => {
     await report.getByText('60%').waitFor()
     const url = officer.url()
     await screenshot(officer, `first-day-task-${c.lang}`)
+    expect(await foreignOnPage(officer, c.lang, ACCOUNT_NAMES)).toEqual([])
     await officer.context().close()
     // the planner who assigned it sees the same report
     const planner = await signIn(c.planner.name, passwords[c.planner.name]!)

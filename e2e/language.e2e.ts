@@ -12,7 +12,8 @@ import { EXAMPLE_PARTIES, exampleTerms } from '../src/sharing/example.ts'
 import { type ApiSession, apiAs } from './api.ts'
 import { launch } from './browser.ts'
 import { E2E_PASSWORD, E2E_USERS } from './global-setup.ts'
-import { foreignText, type PageLang } from './language.ts'
+import type { PageLang } from './language.ts'
+import { foreignOnPage } from './page-language.ts'
 import { KNOWN_PATTERNS, type RouteToVisit, routesWithIds, STATIC_ROUTES } from './routes.ts'
 
 const base = inject('baseUrl')
@@ -97,66 +98,8 @@ async function open(page: Page, path: string): Promise<void> {
   await page.waitForLoadState('networkidle')
 }
 
-/**
- * The texts a person sees on the page, in `lang`: visible text, titles, labels, placeholders and
- * alternative texts, and the names drawn in charts (canvas, so read from the chart's option).
- */
-function seenTexts(page: Page, lang: PageLang): Promise<string[]> {
-  return page.evaluate((pageLang) => {
-    const primary = pageLang.slice(0, 2)
-    const exempt = (el: Element | null): boolean => {
-      // Ant Design's icons label themselves with the icon's English file name ("down", "ellipsis"):
-      // left out here and listed as not done in src/web/README.md
-      if (el?.closest('.anticon')) return true
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
-        if (e.tagName === 'CITE') return true
-        const l = e.getAttribute('lang')
-        if (l && !l.startsWith(primary)) return true
-      }
-      return false
-    }
-    const out: string[] = []
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement
-      const text = n.textContent?.trim()
-      if (!text || !el || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName)) continue
-      if (!el.checkVisibility({ visibilityProperty: true }) || exempt(el)) continue
-      out.push(text)
-    }
-    for (const el of document.body.querySelectorAll('[title],[aria-label],[placeholder],[alt]')) {
-      if (exempt(el)) continue
-      for (const a of ['title', 'aria-label', 'placeholder', 'alt']) {
-        const v = el.getAttribute(a)?.trim()
-        if (v) out.push(v)
-      }
-    }
-    type Named = { name?: unknown; text?: unknown; data?: unknown }
-    for (const el of document.querySelectorAll('div')) {
-      const chart = (el as HTMLDivElement & { __echarts?: { getOption: () => Record<string, unknown> } })
-        .__echarts
-      if (!chart) continue
-      const option = chart.getOption()
-      const parts = (k: string) => (option[k] as Named[] | undefined) ?? []
-      for (const x of [...parts('title'), ...parts('series'), ...parts('xAxis'), ...parts('yAxis')]) {
-        for (const v of [x.name, x.text]) if (typeof v === 'string') out.push(v)
-      }
-      for (const axis of [...parts('xAxis'), ...parts('yAxis'), ...parts('legend')])
-        for (const d of (axis.data as unknown[] | undefined) ?? [])
-          out.push(typeof d === 'string' ? d : String((d as Named)?.name ?? ''))
-    }
-    return out
-  }, lang)
-}
-
 /** The findings of one page: each foreign word with the text it was found in. */
-async function findings(page: Page, lang: PageLang): Promise<string[]> {
-  const out = new Map<string, string>()
-  for (const text of await seenTexts(page, lang))
-    for (const word of foreignText(text, lang, codes))
-      if (!out.has(word)) out.set(word, text.length > 90 ? `${text.slice(0, 90)}…` : text)
-  return [...out].map(([word, text]) => (word === text ? word : `${word}  ‹${text}›`))
-}
+const findings = (page: Page, lang: PageLang) => foreignOnPage(page, lang, codes)
 
 async function crawl(lang: PageLang, signedIn: boolean): Promise<Record<string, string[]>> {
   const contexts = new Map<string | undefined, Promise<BrowserContext>>()
