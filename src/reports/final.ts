@@ -8,7 +8,7 @@
 import { forecast } from '../methods/forecast.ts'
 import type { TargetStatus } from '../plans/assess.ts'
 import type { Target } from '../plans/model.ts'
-import { canonicalUnit } from '../statistics/units.ts'
+import { unitNames } from '../statistics/units.ts'
 import { MESSAGES, statusText, type TargetSentence } from './catalogue.ts'
 import { formatNumber, formatPercent } from './format.ts'
 import { type CoverLine, type Lang, paragraph, type ReportDoc, type Section, type Table } from './model.ts'
@@ -175,7 +175,7 @@ function goalOf(t: FinalTarget, lang: Lang): Goal {
 }
 
 /** A gap in a percentage is in percentage points. */
-const gapUnit = (unit: string) => (canonicalUnit(unit).startsWith('%') ? 'percentage points' : unit)
+const gapUnit = (unit: string) => (unitNames(unit).unitEn.startsWith('%') ? 'percentage points' : unit)
 
 /**
  * The pace achieved against the pace needed: for pro-rata pacing the share of the way covered
