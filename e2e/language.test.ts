@@ -8,6 +8,11 @@ describe('foreignText', () => {
     expect(foreignText(text, 'zh-CN')).toEqual([])
   })
 
+  it('takes a cited file name or path as a code', () => {
+    expect(foreignText('（见SOURCES.md 分歧2；src/supervision/permissions.ts）', 'zh-CN')).toEqual([])
+    expect(foreignText('见 sources 文件', 'zh-CN')).toEqual(['sources'])
+  })
+
   it('names each English word of a Chinese page once', () => {
     const text = '单位：tce per 10k yuan (2015 prices)；完整性: partial；Theil T；yuan'
     expect(foreignText(text, 'zh-CN')).toEqual(['tce', 'per', 'yuan', 'prices', 'partial', 'Theil'])

@@ -38,6 +38,8 @@ export const LATIN_ALLOWED: readonly string[] = [
 const LATIN_TOKEN = /[A-Za-z0-9][A-Za-z0-9_&²₂'’]*(?:[-/.+][A-Za-z0-9_&²₂]+)*/g
 /** A Latin word: at least two letters in a row. */
 const LATIN_WORD = /[A-Za-z]{2}/
+/** A file's name: a word, a dot and a short extension. */
+const FILE_NAME = /\.(?:md|ts|tsx|csv|xlsx|json|txt|docx|pdf)$/
 /** A hash or digest shown shortened (audit entries, evidence files). */
 const HEX = /^[0-9a-f]{8,}$/
 /** Chinese characters and the full-width punctuation that goes with them. */
@@ -57,6 +59,8 @@ export function foreignText(text: string, lang: PageLang, codes: Iterable<string
   for (const m of text.matchAll(LATIN_TOKEN)) {
     const token = m[0].replace(/[.'’]+$/, '')
     if (!LATIN_WORD.test(token) || allowed.has(token) || HEX.test(token)) continue
+    // a file name or path cited as it is (SOURCES.md, src/supervision/permissions.ts)
+    if (FILE_NAME.test(token)) continue
     // a code joined to an allowed one ("R&D经费" is split by the script change already)
     if (token.split(/[-/]/).every((part) => !LATIN_WORD.test(part) || allowed.has(part))) continue
     found.add(token)

@@ -32,7 +32,7 @@ import {
   type UserRow,
 } from '../store/users.ts'
 import type { AuditEvent } from '../supervision/audit-events.ts'
-import { can, DENY_MESSAGES } from '../supervision/permissions.ts'
+import { can } from '../supervision/permissions.ts'
 import { grantsFromRows, NATIONAL, ROLES, type Role, type User } from '../supervision/roles.ts'
 import { Refusal } from './errors.ts'
 
@@ -69,7 +69,7 @@ function refuseUnless(actor: Actor, regionCode: string, subject?: string): void 
     regionCode,
     ...(subject ? { subjectUserId: subject } : {}),
   })
-  if (!d.allowed) throw new Refusal('forbidden', { why: DENY_MESSAGES[d.reason] })
+  if (!d.allowed) throw new Refusal(`deny.${d.reason}`)
 }
 
 /** The regions a user's grants touch (CN for a user with none: only a national administrator may touch them). */
@@ -143,7 +143,7 @@ function grantsChanged(tx: Db, actor: Actor, username: string, before: Grant[], 
 /** The accounts the actor may manage (every region of theirs is in the actor's scope), and the actor. */
 export async function listUsers({ db, actor }: Omit<UseCase<unknown>, 'input'>): Promise<ListedUser[]> {
   if (actor.kind === 'user' && !actor.user.grants.some((g) => g.role === 'admin'))
-    throw new Refusal('forbidden', { why: DENY_MESSAGES.no_role })
+    throw new Refusal('deny.no_role')
   const all = await listStoredUsers(db)
   if (actor.kind === 'operator') return all
   const user = actor.user

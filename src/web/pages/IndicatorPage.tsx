@@ -187,7 +187,7 @@ export function IndicatorPage() {
         <Chart
           option={option}
           title={name(ind)}
-          unit={ind.unit}
+          unit={unit}
           category={t('common.year')}
           testId="series-chart"
         />

@@ -72,13 +72,15 @@ export function AuditPage() {
             },
             {
               title: t('audit.details'),
-              // the server's sentence in the page language where it sends one, else the catalogue's
+              // the page's own sentence (regions by name), else the server's in the page language
               render: (_, e) => (
                 <WrapCell width={360}>
                   <Quoting
                     text={
-                      pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language) ||
-                      auditSummary(e, t, regionName)
+                      // the page's own sentence first: it names regions by name; the server's
+                      // (for API readers) where the page has none
+                      auditSummary(e, t, regionName) ||
+                      pick({ zh: e.summaryZh, en: e.summaryEn }, i18n.language)
                     }
                     quotes={AUTHORED.map((k) => e.details[k]).filter(
                       (v): v is string => typeof v === 'string',
