@@ -37,7 +37,8 @@ async function refusal(p: Promise<unknown>): Promise<string> {
     await p
     return 'no refusal'
   } catch (e) {
-    if (e instanceof Refusal) return e.code
+    // a permission refusal names its reason (deny.*); its category is what the API answers with
+    if (e instanceof Refusal) return e.code.startsWith('deny.') ? categoryOf(e.code) : e.code
     throw e
   }
 }
