@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../access/passwords.ts'
 import { newToken, tokenDigest } from '../access/tokens.ts'
+import { categoryOf } from '../i18n/server-messages.ts'
 import { seedStore } from '../importer/seed.ts'
 import { readAuditChain } from '../store/audit.ts'
 import type { Store } from '../store/db.ts'
