@@ -1,22 +1,10 @@
 import { mkdirSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../src/reports/render/pdf.ts'
 import { E2E_PASSWORD } from './global-setup.ts'
 
-/** Debian's Chromium, headless, with the background networking this closed machine refuses switched off. */
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-}
+/** Debian's Chromium, headless: the same launch the reports print their PDFs with (one place for its flags). */
+export const launch = launchChromium
 
 export const SHOTS = 'test-results'
 

@@ -6,6 +6,7 @@
 import { type Browser, chromium } from 'playwright-core'
 import { escapeHtml } from './html.ts'
 
+/** Debian's Chromium, headless, with the background networking this closed machine refuses switched off. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
