@@ -16,7 +16,8 @@ import { THEME } from './theme.ts'
  */
 const HEADER_STYLE = {
   display: 'grid',
-  gridTemplateColumns: '1fr auto auto auto',
+  // the title, then one column each: who is signed in, Roles, API docs, the language switch
+  gridTemplateColumns: '1fr auto auto auto auto',
   alignItems: 'center',
   columnGap: 16,
   height: 'auto',
